@@ -1,0 +1,118 @@
+"""The typed records that flow forward through the pipeline.
+
+read sources -> parse records -> extract entities -> site model -> render -> write.
+Each stage takes these records and returns new ones; none reaches back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Union
+
+EntityKind = Literal["person", "place"]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical person or place, with the exact strings that named it in one text."""
+
+    name: str
+    slug: str
+    kind: EntityKind
+    mentions: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: str
+
+
+@dataclass(frozen=True)
+class Tweet:
+    """A tweet quoted in an article, rendered as a static quote with a link."""
+
+    text: str
+    author: str
+    handle: str
+    url: str = ""
+    date: date | None = None
+    media_url: str = ""
+
+
+@dataclass(frozen=True)
+class LinkCard:
+    """A bare URL on its own line: shown as a card, never embedded live."""
+
+    url: str
+    site: str
+    kind: Literal["youtube", "x", "link"] = "link"
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """Markup already rendered (and sanitised) by the Markdown renderer."""
+
+    html: str
+
+
+Block = Union[Paragraph, Subheading, Tweet, LinkCard, HtmlBlock]
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    headline: str
+    standfirst: str
+    date: date | None
+    date_inferred: bool
+    body: tuple[Block, ...]
+    source_path: str
+    word_count: int
+    reading_minutes: int
+    people: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+    origin: Literal["seed", "markdown"] = "seed"
+
+    @property
+    def embeds(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.body if isinstance(b, (Tweet, LinkCard)))
+
+    def texts(self) -> list[str]:
+        """Every piece of prose in the article, for entity extraction and search."""
+        out = [self.headline, self.standfirst]
+        for block in self.body:
+            if isinstance(block, (Paragraph, Subheading, Tweet)):
+                out.append(block.text)
+        return [t for t in out if t]
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    """A standalone Markdown page such as About."""
+
+    slug: str
+    title: str
+    html: str
+    source_path: str
+    menu: bool = True
+    weight: int = 0
+
+
+@dataclass(frozen=True)
+class SeedOverride:
+    """An editor's corrections to one seed, from content/seeds/<stem>.yaml."""
+
+    path: str
+    date: date | None = None
+    headline: str | None = None
+    standfirst: str | None = None
+    add_people: tuple[str, ...] = ()
+    add_places: tuple[str, ...] = ()
+    remove: tuple[str, ...] = field(default_factory=tuple)
