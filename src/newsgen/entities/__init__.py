@@ -1,0 +1,33 @@
+"""Entity extraction: the people and places each article mentions.
+
+Pipeline, one module per step: ``tokenize`` splits text as the training data was
+split; ``features`` and ``gazetteer`` describe each token; ``model`` (a CRF trained on
+CoNLL-2003) labels it; ``spans`` cuts labels into surface strings; ``resolve`` groups
+them into entities, per article and archive-wide; ``curation`` applies the editor's
+``content/entities.yaml`` (schema in that module), which always wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Entity
+from . import resolve
+from .curation import CuratedEntity, Curation, load_curation
+from .extractor import EntityExtractor
+
+__all__ = ["CuratedEntity", "Curation", "EntityExtractor", "load_curation", "unify_across_archive"]
+
+
+def unify_across_archive(
+    per_article: Sequence[Sequence[Entity]], curation: Curation | None = None
+) -> list[list[Entity]]:
+    """Make one person or place one entity across the archive (see resolve).
+
+    `per_article` is each article's ``EntityExtractor.extract`` result; the result has
+    the same shape. Pass the curation used for extraction so the editor's names are
+    never folded into others and still win after folding.
+    """
+    curation = curation if curation is not None else Curation()
+    unified = resolve.unify_across_archive(per_article, protected=curation.names)
+    return [curation.apply(article) for article in unified]

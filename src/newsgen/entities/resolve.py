@@ -1,0 +1,155 @@
+"""Decide which mentions name the same person or place, in one article and archive-wide.
+
+Within an article, "Blinken" and "BLINKEN" are the "Antony Blinken" named earlier, and
+"US", "U.S." and "LONDON" take the gazetteer's names "United States" and "London".
+Across the archive, a lone surname folds into the one full name it uniquely matches,
+so one person gets one page; when two people share the surname it stays apart,
+because guessing would put one person's articles on another's page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from slugify import slugify
+
+from ..records import Entity
+from .gazetteer import Gazetteer
+
+
+def entity(name: str, kind: str, mentions: Iterable[str] = (), description: str = "") -> Entity:
+    """An Entity with its slug derived from its name and its mentions sorted."""
+    return Entity(name, slugify(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
+
+
+def sort_entities(entities: Iterable[Entity]) -> list[Entity]:
+    """The one order used everywhere: kind, then name ignoring case."""
+    return sorted(entities, key=lambda e: (e.kind, e.name.casefold(), e.name, e.slug))
+
+
+def merge_same(entities: Iterable[Entity]) -> list[Entity]:
+    """Merge entities of one kind and name, pooling their mentions."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        key = (e.kind, e.name)
+        if key in merged:
+            old = merged[key]
+            e = entity(e.name, e.kind, old.mentions + e.mentions, old.description or e.description)
+        merged[key] = e
+    return sort_entities(merged.values())
+
+
+def _decap(word: str) -> str:
+    """"O'GORMAN" -> "O'Gorman", "ABU-ZUHRI" -> "Abu-Zuhri"; mixed case is kept."""
+    if not word.isupper() or len(word) < 2 or "." in word:
+        return word
+    out = []
+    upper_next = True
+    for ch in word.lower():
+        out.append(ch.upper() if upper_next else ch)
+        upper_next = not ch.isalpha()
+    return "".join(out)
+
+
+def display_form(surface: str, seen: Mapping[str, str]) -> str:
+    """How to write a name: as the article writes it in mixed case if it ever does."""
+    spaced = " ".join(surface.split())
+    return seen.get(spaced.casefold()) or " ".join(_decap(w) for w in spaced.split())
+
+
+def _words(name: str) -> list[str]:
+    return name.replace(".", ". ").split()
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".") or (len(word) == 1 and word.isupper())
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """True if `short` ("Blinken", "A. Blinken") can name the person called `full`."""
+    s, f = _words(short), _words(full)
+    if len(f) < 2 or len(s) > len(f) or s == f or s[-1].casefold() != f[-1].casefold():
+        return False
+    for word, full_word in zip(s[:-1], f):
+        if not (_is_initial(word) and full_word[:1].casefold() == word[:1].casefold()):
+            return False
+    return True
+
+
+def is_full_name(name: str) -> bool:
+    words = _words(name)
+    return len(words) >= 2 and not _is_initial(words[0])
+
+
+def fold_short_names(names: Iterable[str], fulls: Iterable[str]) -> dict[str, str]:
+    """Map each short name to the single full name it can stand for, when there is one."""
+    fulls = sorted(set(fulls))
+    folded = {}
+    for name in set(names):
+        if is_full_name(name):
+            continue
+        matches = [f for f in fulls if short_form_of(name, f)]
+        if len(matches) == 1:
+            folded[name] = matches[0]
+    return folded
+
+
+def canonicalise(kinds: Mapping[str, str], gazetteer: Gazetteer) -> list[Entity]:
+    """Group one article's surface strings (surface -> kind) into entities."""
+    seen = {" ".join(s.split()).casefold(): " ".join(s.split()) for s in kinds if not s.isupper()}
+    names: dict[str, str] = {}
+    for surface, kind in kinds.items():
+        if kind == "place":
+            names[surface] = gazetteer.place_name(surface) or display_form(surface, seen)
+        else:
+            names[surface] = display_form(surface, seen)
+    people = [names[s] for s, k in kinds.items() if k == "person"]
+    folded = fold_short_names(people, [n for n in people if is_full_name(n)])
+    groups: dict[tuple[str, str], set[str]] = {}
+    for surface, kind in kinds.items():
+        name = names[surface]
+        if kind == "person":
+            name = folded.get(name, name)
+        groups.setdefault((kind, name), set()).add(surface)
+    return sort_entities(entity(name, kind, mentions) for (kind, name), mentions in groups.items())
+
+
+def unify_across_archive(
+    per_article: Sequence[Sequence[Entity]], protected: frozenset[str] = frozenset()
+) -> list[list[Entity]]:
+    """Give each person or place one name across all articles.
+
+    A short person name ("Blinken", "A. Blinken") becomes the one full name in the
+    archive it matches; with two candidates ("Joe Biden", "Hunter Biden") it stays as
+    it is. Names in `protected` (the editor's) and entities with a description are
+    never renamed. Then each slug of a kind keeps one spelling: the most common one.
+    """
+    people = {e.name for article in per_article for e in article if e.kind == "person"}
+    fixed = protected | {e.name for article in per_article for e in article if e.description}
+    folded = fold_short_names(people - fixed, [n for n in people if is_full_name(n)])
+    renamed = [
+        [
+            entity(folded[e.name], e.kind, e.mentions, e.description)
+            if e.kind == "person" and e.name in folded
+            else e
+            for e in article
+        ]
+        for article in per_article
+    ]
+    spellings: dict[tuple[str, str], Counter[str]] = {}
+    for article in renamed:
+        for e in article:
+            spellings.setdefault((e.kind, e.slug), Counter())[e.name] += 1
+    chosen = {
+        key: min(counter, key=lambda n: (n not in fixed, -counter[n], n)) for key, counter in spellings.items()
+    }
+    return [
+        merge_same(
+            entity(chosen[(e.kind, e.slug)], e.kind, e.mentions, e.description)
+            if chosen[(e.kind, e.slug)] != e.name
+            else e
+            for e in article
+        )
+        for article in renamed
+    ]

@@ -1,0 +1,63 @@
+from newsgen.entities import unify_across_archive
+from newsgen.entities.gazetteer import load_gazetteer
+from newsgen.entities.resolve import canonicalise, entity, short_form_of
+
+
+def names(entities):
+    return [(e.name, e.kind) for e in entities]
+
+
+def test_surname_folds_into_the_full_name_in_the_article():
+    got = canonicalise({"Antony Blinken": "person", "Blinken": "person"}, load_gazetteer())
+    assert len(got) == 1
+    assert got[0].name == "Antony Blinken" and got[0].slug == "antony-blinken"
+    assert got[0].mentions == ("Antony Blinken", "Blinken")
+
+
+def test_country_abbreviations_and_capitals_take_the_gazetteer_name():
+    got = canonicalise({"US": "place", "U.S.": "place", "LONDON": "place"}, load_gazetteer())
+    assert names(got) == [("London", "place"), ("United States", "place")]
+    assert got[1].mentions == ("U.S.", "US")
+
+
+def test_all_caps_person_is_written_in_mixed_case():
+    got = canonicalise({"TIM O'GORMAN": "person"}, load_gazetteer())
+    assert names(got) == [("Tim O'Gorman", "person")]
+
+
+def test_short_forms():
+    assert short_form_of("Blinken", "Antony Blinken")
+    assert short_form_of("A. Blinken", "Antony Blinken")
+    assert not short_form_of("J. Blinken", "Antony Blinken")
+    assert not short_form_of("Biden", "Biden")
+
+
+def person(name, *mentions):
+    return entity(name, "person", mentions or (name,))
+
+
+def test_lone_surname_folds_into_the_unique_full_name_in_the_archive():
+    out = unify_across_archive([[person("Antony Blinken")], [person("Blinken")]])
+    assert names(out[1]) == [("Antony Blinken", "person")]
+    assert out[1][0].mentions == ("Blinken",)
+    assert out[1][0].slug == "antony-blinken"
+
+
+def test_two_people_sharing_a_surname_do_not_merge_and_the_surname_stays_apart():
+    out = unify_across_archive([[person("Joe Biden")], [person("Hunter Biden")], [person("Biden")]])
+    assert names(out[0]) == [("Joe Biden", "person")]
+    assert names(out[1]) == [("Hunter Biden", "person")]
+    assert names(out[2]) == [("Biden", "person")]
+
+
+def test_places_are_never_folded_by_surname():
+    out = unify_across_archive([[entity("Jersey", "place", ["Jersey"])], [person("Antony Jersey")]])
+    assert names(out[0]) == [("Jersey", "place")]
+
+
+def test_unify_is_deterministic_and_sorted():
+    articles = [[person("Blinken"), entity("Gaza", "place", ["Gaza"]), person("Antony Blinken")]]
+    first = unify_across_archive(articles)
+    assert first == unify_across_archive([list(reversed(articles[0]))])
+    assert names(first[0]) == [("Antony Blinken", "person"), ("Gaza", "place")]
+    assert first[0][0].mentions == ("Antony Blinken", "Blinken")

@@ -1,0 +1,31 @@
+from newsgen.entities.tokenize import tokenize
+
+
+def words(text):
+    return tokenize(text)[0]
+
+
+def test_possessive_is_split_off_the_name():
+    assert words("Netanyahu's office") == ["Netanyahu", "'s", "office"]
+    assert words("Netanyahu\u2019s office") == ["Netanyahu", "\u2019s", "office"]
+
+
+def test_abbreviations_and_initials_keep_their_full_stops():
+    assert words("U.S. and US and U.S officials") == ["U.S.", "and", "US", "and", "U.S", "officials"]
+    assert words("(P. Simmons 4-38)") == ["(", "P.", "Simmons", "4-38", ")"]
+    assert words("St. Louis") == ["St.", "Louis"]
+
+
+def test_names_with_hyphens_and_apostrophes_stay_whole():
+    assert words("Tim O'Gorman at Chester-le-Street.") == ["Tim", "O'Gorman", "at", "Chester-le-Street", "."]
+
+
+def test_offsets_slice_the_original_text():
+    text = "LONDON 1996-08-30  Kent won."
+    tokens, starts = tokenize(text)
+    assert [text[s : s + len(t)] for t, s in zip(tokens, starts)] == tokens
+    assert tokens[:2] == ["LONDON", "1996-08-30"]
+
+
+def test_links_and_handles_are_single_tokens():
+    assert words("pic.twitter.com/g0vF7lxN0C (@TRTWorldNow)") == ["pic.twitter.com/g0vF7lxN0C", "(", "@TRTWorldNow", ")"]

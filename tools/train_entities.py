@@ -1,0 +1,101 @@
+"""Train the entity tagger shipped in ``src/newsgen/entities/data/ner.crfsuite``.
+
+Usage: python tools/train_entities.py PATH/TO/conll2003/train.txt [--out MODEL] [--iterations N]
+
+Input is the CoNLL-2003 English training split (eng.train, IOB1 tags). The model learns
+all four CoNLL types (PER, LOC, ORG, MISC) so that it can tell a place from an
+organisation or a nationality; newsgen keeps only PER and LOC. Only learned weights
+leave this script: no text of the corpus is written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from newsgen.entities.features import DocumentVocabulary, Featurizer  # noqa: E402
+from newsgen.entities.gazetteer import load_gazetteer  # noqa: E402
+from newsgen.entities.model import DEFAULT_MODEL  # noqa: E402
+
+
+def read_conll(path: Path) -> list[list[tuple[list[str], list[str]]]]:
+    """Documents, each a list of sentences (words, BIO labels)."""
+    docs: list[list[tuple[list[str], list[str]]]] = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def end_sentence() -> None:
+        if words:
+            docs[-1].append((list(words), iob1_to_bio(tags)))
+            words.clear()
+            tags.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            end_sentence()
+            docs.append([])
+        elif not line.strip():
+            end_sentence()
+        else:
+            cols = line.split()
+            words.append(cols[0])
+            tags.append(cols[-1])
+    end_sentence()
+    return [d for d in docs if d]
+
+
+def iob1_to_bio(tags: list[str]) -> list[str]:
+    """CoNLL's IOB1 marks B- only between touching entities; BIO marks every start."""
+    out = []
+    prev = "O"
+    for tag in tags:
+        if tag != "O" and (tag.startswith("B-") or prev == "O" or prev[2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train", type=Path, help="CoNLL-2003 eng.train file")
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (prunes the model)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+    args = parser.parse_args(argv)
+
+    featurizer = Featurizer(load_gazetteer())
+    trainer = pycrfsuite.Trainer(verbose=False)
+    sentences = 0
+    for doc in read_conll(args.train):
+        vocab = DocumentVocabulary.of([words for words, _ in doc])
+        for words, labels in doc:
+            trainer.append(featurizer.sequence(words, vocab), labels)
+            sentences += 1
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.possible_transitions": True,
+        }
+    )
+    started = time.time()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(args.out))
+    print(
+        f"trained on {sentences} sentences in {time.time() - started:.0f}s; "
+        f"{args.out} is {args.out.stat().st_size / 1e6:.2f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
