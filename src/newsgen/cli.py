@@ -20,13 +20,14 @@ EXIT_OK, EXIT_INPUT_PROBLEMS, EXIT_FAILED = 0, 1, 2
 def _build(args: argparse.Namespace) -> int:
     from .build import build
     from .config import load_config
+    from .progress import Progress
     from .report import format_report
 
     config = load_config(
         Path(args.root),
         {"seeds": args.source, "content": args.content, "output": args.output, "base_url": args.base_url},
     )
-    report = build(config)
+    report = build(config, jobs=args.jobs, fresh=args.no_cache, progress=Progress(enabled=not args.quiet))
     if not args.quiet or report.dropped:
         print(format_report(report, str(config.output_dir)), file=sys.stderr if args.quiet else sys.stdout)
     if report.dropped or (args.strict and report.warnings):
@@ -43,6 +44,12 @@ def _entities(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [config.seeds_dir]
     curation = load_curation(Path(args.curation) if args.curation else config.content_dir / "entities.yaml")
     return run(paths, args.json, curation, sys.stdout)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -68,6 +75,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--content", metavar="DIR", help="folder of Markdown and overrides (default: content)")
     build.add_argument("--output", "-o", metavar="DIR", help="output folder (default: site)")
     build.add_argument("--base-url", metavar="URL", help="public URL of the site, for feeds and metadata")
+    build.add_argument("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="ignore .newsgen-cache/: parse every file and render every page")
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning (for CI)")
     build.set_defaults(handler=_build)
 

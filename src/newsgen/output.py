@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import NewsgenError
 
 MARKER = ".newsgen-site"
+MARKER_TEXT = "This folder is written by newsgen and replaced on every build.\n"
 
 
 def check_output_dir(output: Path, forbidden: dict[str, Path]) -> None:
@@ -73,12 +74,25 @@ class SiteWriter:
         self._target(rel_path).write_text(text, encoding="utf-8")
         self.files_written += 1
 
+    def link_from_output(self, rel_path: str) -> bool:
+        """Stage the current output's file by hard link: no copy, and the old site
+        keeps its own name for it until the swap. False if there is none to link."""
+        existing = self.output / rel_path
+        if not existing.is_file() or existing.is_symlink():
+            return False
+        target = self._target(rel_path)
+        try:
+            os.link(existing, target)
+        except OSError:
+            shutil.copyfile(existing, target)
+        return True
+
     def copy_file(self, rel_path: str, source: Path) -> None:
         shutil.copyfile(source, self._target(rel_path))
         self.files_written += 1
 
     def commit(self) -> None:
-        (self.staging / MARKER).write_text("This folder is written by newsgen and replaced on every build.\n")
+        (self.staging / MARKER).write_text(MARKER_TEXT)
         previous = self.output.parent / f".{self.output.name}.previous-{os.getpid()}"
         if self.output.exists():
             os.rename(self.output, previous)
