@@ -9,29 +9,36 @@ from ..records import Entity
 from .curation import Curation
 from .features import DocumentVocabulary, Featurizer
 from .gazetteer import load_gazetteer
+from .lexicon import load_common_words
 from .model import tag
 from .resolve import canonicalise
-from .spans import Mention, decode, vote
+from .spans import Mention, decode, full_name_surnames, label_surnames, people_inside_offices, vote
 from .tokenize import tokenize
 
 
 @lru_cache(maxsize=1)
 def _featurizer() -> Featurizer:
     """One per process: its word cache is what makes tagging fast."""
-    return Featurizer(load_gazetteer())
+    return Featurizer(load_gazetteer(), load_common_words())
 
 
 def tag_mentions(texts: Sequence[str]) -> list[Mention]:
-    """Every span the model tags in the texts of one article, all four CoNLL types."""
+    """Every span the model tags in the texts of one article, all four CoNLL types.
+
+    Two passes: the model labels each text, then surnames of the full names it found
+    are labelled wherever the model missed them, so the article is read as a whole.
+    """
     tokens = [tokenize(text) for text in texts]
     vocab = DocumentVocabulary.of([words for words, _ in tokens])
     featurizer = _featurizer()
+    labels = [tag(featurizer.sequence(words, vocab)) if words else [] for words, _ in tokens]
+    first = [m for text, (words, starts), tags in zip(texts, tokens, labels) for m in decode(text, words, starts, tags)]
+    surnames = full_name_surnames(first)
     mentions: list[Mention] = []
-    for text, (words, starts) in zip(texts, tokens):
-        if words:
-            labels = tag(featurizer.sequence(words, vocab))
-            mentions.extend(decode(text, words, starts, labels))
-    return mentions
+    for text, (words, starts), tags in zip(texts, tokens, labels):
+        label_surnames(words, tags, surnames, featurizer.common_words)
+        mentions.extend(decode(text, words, starts, tags))
+    return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
 
 
 def surface_kinds(texts: Sequence[str], curation: Curation) -> dict[str, str]:

@@ -84,8 +84,9 @@ class DocumentVocabulary:
 class Featurizer:
     """Feature strings for tokens, with a per-process cache of per-word features."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
+        self.common_words = common_words
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _word(self, word: str) -> tuple[tuple[str, ...], ...]:
@@ -98,8 +99,11 @@ class Featurizer:
         own = ["w=" + low, "s=" + shape]
         if len(low) > 3:
             own += ["p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:]]
-        if low in self.gazetteer.first_names and is_capitalised(word):
-            own.append("fn")
+        if is_capitalised(word):
+            if low in self.gazetteer.first_names:
+                own.append("fn")
+            if low in self.common_words:
+                own.append("cw")
         if low.strip(".") in self.gazetteer.titles:
             own.append("tt")
         if "-" in word:
@@ -128,7 +132,7 @@ class Featurizer:
                 continue
             for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
                 kind = places.get(tuple(lows[i : i + size]))
-                if kind and is_capitalised(words[i + size - 1]) or (kind and caps):
+                if kind and (caps or is_capitalised(words[i + size - 1])):
                     marks[i] = "GB-" + kind
                     for j in range(i + 1, i + size):
                         marks[j] = "GI-" + kind
