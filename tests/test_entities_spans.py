@@ -12,6 +12,12 @@ def test_possessive_and_punctuation_stay_outside_the_surface():
     assert cut(text, ["B-PER", "I-PER", "O"]) == [Mention("Netanyahu", "PER")]
 
 
+def test_forms_of_address_and_stray_brackets_are_not_part_of_the_name():
+    assert cut("Mr Blair said", ["B-PER", "I-PER", "O"]) == [Mention("Blair", "PER")]
+    assert cut("[Prince Charles]", ["O", "B-PER", "I-PER", "I-PER"]) == [Mention("Prince Charles", "PER")]
+    assert cut("Mr.", ["B-PER"]) == []
+
+
 def test_touching_entities_of_one_type_are_split_by_b_labels():
     text = "Essex Derbyshire"
     assert cut(text, ["B-LOC", "B-LOC"]) == [Mention("Essex", "LOC"), Mention("Derbyshire", "LOC")]
@@ -42,9 +48,9 @@ def test_surnames_of_full_names_are_labelled_where_the_model_missed_them():
     assert surnames == frozenset({"Blinken"})
     words = ["Blinken", "met", "Such", "in", "Gaza"]
     labels = ["O", "O", "O", "O", "B-LOC"]
-    label_surnames(words, labels, surnames | {"Such"}, frozenset({"such"}))
+    assert label_surnames(words, labels, surnames | {"Such"}, frozenset({"such"}))
     assert labels == ["B-PER", "O", "B-PER", "O", "B-LOC"]
     sentence_start = ["Such", "talks"]
     labels = ["O", "O"]
-    label_surnames(sentence_start, labels, frozenset({"Such"}), frozenset({"such"}))
+    assert not label_surnames(sentence_start, labels, frozenset({"Such"}), frozenset({"such"}))
     assert labels == ["O", "O"]

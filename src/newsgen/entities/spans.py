@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 # CoNLL types the model predicts, mapped to newsgen kinds; ORG and MISC only vote.
 KINDS = {"PER": "person", "LOC": "place"}
-_TRAILING_JUNK = frozenset({"'s", "'S", "\u2019s", "\u2019S", "'", "\u2019", ".", ",", "-", "(", ")", '"'})
+_POSSESSIVES = frozenset({"'s", "'S", "\u2019s", "\u2019S"})
+# Forms of address that news puts before a name but that are not part of it
+# ("Mr Blair" is Blair); CoNLL leaves them outside the name, and so do we.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "mlle", "herr"})
 
 
 @dataclass(frozen=True)
@@ -43,19 +46,27 @@ def decode(text: str, words: Sequence[str], starts: Sequence[int], labels: Seque
     return out
 
 
-def label_surnames(words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]) -> None:
+def label_surnames(
+    words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]
+) -> bool:
     """Label, in place, untagged uses of a surname the article gave with a full name.
 
     After "Antony Blinken", a bare "Blinken" is the same person even where the model,
     never having seen the name, missed it (typically at the start of a sentence).
     An ordinary word used as a surname ("Peter Such") is left alone at a sentence start.
+    Returns whether any label changed.
     """
+    changed = False
+    if not surnames:
+        return changed
     for i, word in enumerate(words):
         if labels[i] != "O" or word not in surnames:
             continue
         if (i == 0 or not words[i - 1][:1].isalnum()) and word.lower() in common_words:
             continue
         labels[i] = "B-PER"
+        changed = True
+    return changed
 
 
 def full_name_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
@@ -92,12 +103,15 @@ def people_inside_offices(
     return found
 
 
+def _is_name_part(word: str) -> bool:
+    return any(ch.isalnum() for ch in word) and word not in _POSSESSIVES
+
+
 def _mention(text: str, words: Sequence[str], starts: Sequence[int], begin: int, end: int, label: str) -> Mention | None:
-    while end > begin and words[end - 1] in _TRAILING_JUNK and not words[end - 1].endswith("."):
+    """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr"."""
+    while end > begin and not _is_name_part(words[end - 1]):
         end -= 1
-    while end > begin and words[end - 1] in _TRAILING_JUNK:
-        end -= 1
-    while begin < end and not words[begin][:1].isalnum():
+    while begin < end and (not _is_name_part(words[begin]) or words[begin].lower().rstrip(".") in HONORIFICS):
         begin += 1
     if begin >= end:
         return None
