@@ -28,8 +28,9 @@ def test_spans_without_letters_or_capitals_are_dropped():
 
 
 def test_majority_vote_picks_one_kind_and_drops_organisations():
-    mentions = [Mention("Hamas", "ORG"), Mention("Hamas", "LOC"), Mention("Hamas", "ORG"), Mention("Doha", "LOC")]
+    mentions = [Mention("Hamas", "ORG"), Mention("Hamas", "LOC"), Mention("Doha", "LOC")] + [Mention("Hamas", "ORG")] * 2
     assert vote(mentions) == {"Doha": "place"}
+    assert vote([Mention("CHICAGO", "ORG"), Mention("CHICAGO", "LOC"), Mention("CHICAGO", "ORG")]) == {"CHICAGO": "place"}
     assert vote([Mention("Jordan", "PER"), Mention("Jordan", "LOC")]) == {"Jordan": "person"}
 
 
