@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Union
+from typing import ClassVar, Literal, Union
 
 EntityKind = Literal["person", "place"]
 
@@ -26,11 +26,13 @@ class Entity:
 
 @dataclass(frozen=True)
 class Paragraph:
+    block: ClassVar[str] = "paragraph"
     text: str
 
 
 @dataclass(frozen=True)
 class Subheading:
+    block: ClassVar[str] = "subheading"
     text: str
 
 
@@ -38,6 +40,7 @@ class Subheading:
 class Tweet:
     """A tweet quoted in an article, rendered as a static quote with a link."""
 
+    block: ClassVar[str] = "tweet"
     text: str
     author: str
     handle: str
@@ -50,6 +53,7 @@ class Tweet:
 class LinkCard:
     """A bare URL on its own line: shown as a card, never embedded live."""
 
+    block: ClassVar[str] = "link_card"
     url: str
     site: str
     kind: Literal["youtube", "x", "link"] = "link"
@@ -57,9 +61,12 @@ class LinkCard:
 
 @dataclass(frozen=True)
 class HtmlBlock:
-    """Markup already rendered (and sanitised) by the Markdown renderer."""
+    """Markup already rendered (and sanitised) by the Markdown renderer,
+    with its plain text kept for entity extraction and search."""
 
+    block: ClassVar[str] = "html"
     html: str
+    text: str = ""
 
 
 Block = Union[Paragraph, Subheading, Tweet, LinkCard, HtmlBlock]
@@ -88,7 +95,7 @@ class Article:
         """Every piece of prose in the article, for entity extraction and search."""
         out = [self.headline, self.standfirst]
         for block in self.body:
-            if isinstance(block, (Paragraph, Subheading, Tweet)):
+            if isinstance(block, (Paragraph, Subheading, Tweet, HtmlBlock)):
                 out.append(block.text)
         return [t for t in out if t]
 

@@ -1,0 +1,108 @@
+"""Site configuration: `newsgen.yaml`, validated on load, then overridden by flags.
+
+One frozen record, passed explicitly to the stages that need it: no global settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import NewsgenError
+from .yamlutil import load_yaml_mapping
+
+CONFIG_NAME = "newsgen.yaml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    title: str = "News archive"
+    description: str = "An archive of news articles."
+    language: str = "en"
+    base_url: str = ""
+    output: Path = Path("site")
+    seeds: Path = Path("seeds")
+    content: Path = Path("content")
+    page_size: int = 20
+
+    def resolve(self, path: Path) -> Path:
+        return path if path.is_absolute() else (self.root / path)
+
+    @property
+    def output_dir(self) -> Path:
+        return self.resolve(self.output)
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.resolve(self.seeds)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.resolve(self.content)
+
+
+_KEY_TYPES: dict[str, type] = {
+    "title": str,
+    "description": str,
+    "language": str,
+    "base_url": str,
+    "output": str,
+    "seeds": str,
+    "content": str,
+    "page_size": int,
+}
+_PATH_KEYS = {"output", "seeds", "content"}
+
+
+def _check(key: str, value: Any, path: str, line: int | None) -> Any:
+    expected = _KEY_TYPES.get(key)
+    if expected is None:
+        known = ", ".join(sorted(_KEY_TYPES))
+        raise NewsgenError(f"unknown key '{key}' (known keys: {known})", path, line)
+    if value is None and expected is str:
+        value = ""
+    if not isinstance(value, expected) or isinstance(value, bool):
+        raise NewsgenError(
+            f"'{key}' must be {expected.__name__}, not {type(value).__name__}", path, line
+        )
+    if key == "page_size" and value < 1:
+        raise NewsgenError("'page_size' must be at least 1", path, line)
+    if key == "base_url" and value and not value.startswith(("http://", "https://")):
+        raise NewsgenError("'base_url' must start with http:// or https://", path, line)
+    if key in _PATH_KEYS:
+        if not value.strip():
+            raise NewsgenError(f"'{key}' must be a folder path", path, line)
+        return Path(value)
+    return value
+
+
+def load_config(root: Path, overrides: dict[str, Any] | None = None) -> SiteConfig:
+    """Read `root/newsgen.yaml` if present, then apply command-line overrides."""
+    root = root.resolve()
+    values: dict[str, Any] = {}
+    config_path = root / CONFIG_NAME
+    if config_path.is_file():
+        mapping, lines = load_yaml_mapping(config_path)
+        for key, value in mapping.items():
+            values[key] = _check(str(key), value, str(config_path), lines.get(key))
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            values[key] = _check(key, value, "command line", None)
+    config = replace(SiteConfig(root=root), **values)
+    if config.base_url and not config.base_url.endswith("/"):
+        config = replace(config, base_url=config.base_url + "/")
+    return config
+
+
+def config_keys() -> list[str]:
+    return [f.name for f in fields(SiteConfig) if f.name != "root"]
+
+
+def dump_default_config() -> str:
+    defaults = SiteConfig(root=Path("."))
+    data = {k: (str(v) if isinstance(v, Path) else v) for k in config_keys() for v in [getattr(defaults, k)]}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -1,0 +1,66 @@
+"""Render the site model's pages with Jinja.
+
+Autoescape is always on. The only helper templates get is `rel`, which turns a
+site path into a link relative to the page being drawn.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+
+from .dates import display_date
+from .config import SiteConfig
+from .errors import NewsgenError
+from .site_model import PageView, SiteModel
+from .theme import layered
+from .urls import relative
+
+
+@jinja2.pass_context
+def _rel(context: jinja2.runtime.Context, path: str) -> str:
+    return relative(context["page"].path, path)
+
+
+def make_environment(site_root: Path) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([str(p) for p in layered(site_root, "templates")])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["rel"] = _rel
+    env.filters["date_label"] = display_date
+    return env
+
+
+def _template_error(exc: jinja2.TemplateError) -> NewsgenError:
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    return NewsgenError(f"template error: {exc.message or exc}", filename, line)
+
+
+def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, page: PageView) -> str:
+    try:
+        template = env.get_template(page.template)
+        return template.render(page=page, site=config, menu=model.menu, **page.context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise _template_error(exc) from None
+    except jinja2.TemplateError as exc:
+        # Runtime errors carry the template's line in the traceback, not on the exception.
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename and frame.filename.endswith(".html"):
+                raise NewsgenError(f"template error: {exc}", frame.filename, frame.lineno) from None
+        raise _template_error(exc) from None
+
+
+def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
+    env = make_environment(config.root)
+    for page in model.pages:
+        yield page.path, render_page(env, config, model, page)

@@ -1,0 +1,19 @@
+"""The build report a person reads at the end of every build."""
+
+from __future__ import annotations
+
+from .build import BuildReport
+
+
+def format_report(report: BuildReport, output: str) -> str:
+    lines = [
+        f"Built {output}: {report.articles} articles, {report.people} people, {report.places} places, "
+        f"{report.pages_written} files written in {report.elapsed:.2f} s.",
+    ]
+    if report.warnings:
+        lines.append(f"{len(report.warnings)} warning(s):")
+        lines.extend(f"  warning: {w}" for w in report.warnings)
+    if report.dropped:
+        lines.append(f"{len(report.dropped)} source file(s) produced no page:")
+        lines.extend(f"  skipped: {d}" for d in report.dropped)
+    return "\n".join(lines)

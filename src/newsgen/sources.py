@@ -1,0 +1,77 @@
+"""Read source files from disk into text, whatever encoding the world sent us.
+
+This is the only stage that touches the input folders. It decides nothing about
+what a file means; it only turns bytes into text and notes how.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildWarning, NewsgenError
+
+MAX_SOURCE_BYTES = 50_000_000
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    text: str
+    warnings: tuple[BuildWarning, ...] = ()
+
+
+def decode(data: bytes, path: str) -> tuple[str, tuple[BuildWarning, ...]]:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252 with a warning."""
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise NewsgenError("looks like binary data (NUL bytes), not text", path, 1)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), ()
+        except UnicodeDecodeError as exc:
+            raise NewsgenError(f"invalid UTF-16: {exc.reason}", path, 1) from None
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+    text = data.decode("cp1252", errors="replace")
+    warning = BuildWarning("not valid UTF-8; decoded as Windows-1252 (cp1252)", path, line)
+    return text, (warning,)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: Path, display: str | None = None) -> SourceFile:
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise NewsgenError(f"file is {size} bytes; the limit is {MAX_SOURCE_BYTES}", name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NewsgenError(f"cannot read: {exc.strerror or exc}", name) from None
+    text, warnings = decode(data, name)
+    return SourceFile(path=path, text=normalise_newlines(text), warnings=warnings)
+
+
+def discover(folder: Path, pattern: str) -> tuple[list[Path], list[BuildWarning]]:
+    """Files under `folder` matching `pattern`, sorted; links leading outside are refused."""
+    if not folder.is_dir():
+        return [], []
+    root = folder.resolve()
+    found: list[Path] = []
+    refused: list[BuildWarning] = []
+    for path in sorted(folder.rglob(pattern)):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(root):
+            refused.append(BuildWarning("skipped: a link to a file outside the source folder", str(path)))
+            continue
+        if real.is_file():
+            found.append(path)
+    return found, refused

@@ -1,0 +1,51 @@
+"""Site paths and the links between them.
+
+Every page has a site path such as `articles/x/index.html`. Links between pages
+are relative and end in a file, so the site works from file:// and under any
+sub-path; only feeds and metadata use absolute URLs from `base_url`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """The relative link from page `from_page` to site path `to_path`."""
+    start = posixpath.dirname(from_page) or "."
+    return posixpath.relpath(to_path, start)
+
+
+def absolute(base_url: str, path: str) -> str:
+    """An absolute URL for feeds and metadata; '' when no base_url is set."""
+    if not base_url:
+        return ""
+    if path == "index.html":
+        path = ""
+    elif path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return base_url + path
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{slug}/index.html"
+
+
+def tag_path(kind: str, slug: str) -> str:
+    return f"{kind_folder(kind)}/{slug}/index.html"
+
+
+def tag_index_path(kind: str) -> str:
+    return f"{kind_folder(kind)}/index.html"
+
+
+def kind_folder(kind: str) -> str:
+    return "people" if kind == "person" else "places"
+
+
+def index_page_path(number: int) -> str:
+    return "index.html" if number == 1 else f"page/{number}/index.html"
+
+
+def content_page_path(slug: str) -> str:
+    return f"{slug}/index.html"

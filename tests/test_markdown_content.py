@@ -1,0 +1,58 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsgen.errors import NewsgenError
+from newsgen.markdown_content import parse_markdown
+from newsgen.records import Article, ContentPage
+from newsgen.sources import SourceFile
+
+
+def parse(text: str, relative: str = "articles/a.md"):
+    return parse_markdown(SourceFile(Path(relative), text), Path(relative), relative)
+
+
+def test_article_with_front_matter():
+    article, warnings = parse(
+        "---\ntitle: Hand written\ndate: 2024-09-01\nstandfirst: Lead.\npeople: [Jane Doe]\n---\n"
+        "Body with *emphasis* in Lisbon.\n"
+    )
+    assert isinstance(article, Article) and warnings == []
+    assert (article.headline, article.date, article.standfirst) == ("Hand written", date(2024, 9, 1), "Lead.")
+    assert article.origin == "markdown" and article.date_inferred is False
+    assert "<em>emphasis</em>" in article.body[0].html
+    assert "Body with emphasis in Lisbon." in article.texts()
+    assert [p.name for p in article.people] == ["Jane Doe"]
+
+
+def test_page_outside_articles_folder():
+    page, _ = parse("---\ntitle: About us\n---\nWe archive news.\n", "pages/about.md")
+    assert isinstance(page, ContentPage) and page.slug == "about-us"
+    assert page.html == "<p>We archive news.</p>\n"
+
+
+def test_raw_html_and_javascript_links_are_not_rendered():
+    page, _ = parse("---\ntitle: X\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n", "x.md")
+    assert "<script>" not in page.html and 'href="javascript' not in page.html
+
+
+def test_unknown_key_is_a_warning_with_line():
+    _, warnings = parse("---\ntitle: X\nauthor: Me\n---\nText\n", "x.md")
+    assert [str(w) for w in warnings] == ["x.md:3: unknown front matter key 'author' ignored"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("---\ntitle: X\ndate: [1\n---\n", "x.md:3: invalid YAML"),
+        ("---\ntitle: X\ndate: someday\n---\n", "x.md:3: front matter 'date' is not a date"),
+        ("---\ntitle: X\n", "x.md:1: front matter opened with '---' is never closed"),
+        ("---\nwhen: 2024-01-01\n---\n", "x.md:1: front matter needs a 'title'"),
+        ("---\ntitle: !!python/name:os.system\n---\n", "x.md:2: invalid YAML"),
+    ],
+)
+def test_broken_front_matter_names_file_and_line(text, message):
+    with pytest.raises(NewsgenError) as info:
+        parse(text, "x.md")
+    assert str(info.value).startswith(message)

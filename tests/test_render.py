@@ -1,0 +1,64 @@
+from pathlib import Path
+
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.errors import NewsgenError
+from newsgen.records import Article, Paragraph, Tweet
+from newsgen.render import render_site
+from newsgen.site_model import build_site_model
+from newsgen.theme import static_files
+
+from .conftest import write
+
+PAYLOAD = '<script>alert("x")</script>'
+
+
+def hostile_article():
+    return Article(
+        slug="a", headline=PAYLOAD, standfirst=PAYLOAD, date=None, date_inferred=False,
+        body=(Paragraph(PAYLOAD), Tweet(text=PAYLOAD, author=PAYLOAD, handle="h", url="https://x.com/h")),
+        source_path="seeds/a.txt", word_count=1, reading_minutes=1,
+    )
+
+
+def render(root: Path, articles=()):
+    config = SiteConfig(root=root)
+    return dict(render_site(config, build_site_model(config, list(articles), [])))
+
+
+def test_autoescape_keeps_markup_out(tmp_path):
+    pages = render(tmp_path, [hostile_article()])
+    for html in pages.values():
+        assert PAYLOAD not in html
+    assert "&lt;script&gt;" in pages["articles/a/index.html"]
+
+
+def test_site_template_overrides_the_theme_file_by_file(tmp_path):
+    write(tmp_path / "templates" / "index.html", '{% extends "base.html" %}{% block content %}MINE{% endblock %}')
+    pages = render(tmp_path, [hostile_article()])
+    assert "MINE" in pages["index.html"]
+    assert 'class="site-header"' in pages["index.html"], "base.html still comes from the theme"
+    assert "MINE" not in pages["articles/a/index.html"]
+
+
+def test_site_static_overrides_the_theme_file_by_file(tmp_path):
+    write(tmp_path / "static" / "style.css", "body{}")
+    write(tmp_path / "static" / "extra.js", "")
+    files = static_files(tmp_path)
+    assert files["style.css"] == tmp_path / "static" / "style.css"
+    assert "extra.js" in files
+
+
+def test_template_error_names_template_and_line(tmp_path):
+    write(tmp_path / "templates" / "index.html", "line one\n{{ no_such_variable }}\n")
+    with pytest.raises(NewsgenError) as info:
+        render(tmp_path)
+    assert info.value.path.endswith("templates/index.html") and info.value.line == 2
+
+
+def test_template_syntax_error_names_template_and_line(tmp_path):
+    write(tmp_path / "templates" / "index.html", "ok\n\n{% if %}\n")
+    with pytest.raises(NewsgenError) as info:
+        render(tmp_path)
+    assert info.value.path.endswith("index.html") and info.value.line == 3

@@ -1,0 +1,75 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.errors import NewsgenError
+from newsgen.records import Article, ContentPage, Entity
+from newsgen.site_model import build_site_model
+
+
+def article(slug, when=None, source=None, people=(), places=()):
+    return Article(
+        slug=slug, headline=slug.title(), standfirst="", date=when, date_inferred=False, body=(),
+        source_path=source or f"seeds/{slug}.txt", word_count=0, reading_minutes=1,
+        people=tuple(Entity(n, n.lower().replace(" ", "-"), "person") for n in people),
+        places=tuple(Entity(n, n.lower().replace(" ", "-"), "place") for n in places),
+    )
+
+
+def config(**kw):
+    return SiteConfig(root=Path("/x"), **kw)
+
+
+def test_newest_first_and_undated_last():
+    model = build_site_model(config(), [
+        article("old", date(2020, 1, 1)), article("undated"), article("new", date(2024, 5, 1)),
+    ], [])
+    assert [v.article.slug for v in model.articles] == ["new", "old", "undated"]
+
+
+def test_pagination_paths_and_links():
+    items = [article(f"a{i:02d}", date(2024, 1, i + 1)) for i in range(5)]
+    model = build_site_model(config(page_size=2), items, [])
+    index_pages = [p for p in model.pages if p.template == "index.html"]
+    assert [p.path for p in index_pages] == ["index.html", "page/2/index.html", "page/3/index.html"]
+    second = index_pages[1].context["pagination"]
+    assert (second.previous, second.next, second.total) == ("index.html", "page/3/index.html", 3)
+    assert [v.article.slug for v in index_pages[2].context["items"]] == ["a00"]
+
+
+def test_colliding_slugs_get_stable_distinct_paths():
+    model = build_site_model(config(), [article("same", source="seeds/b.txt"), article("same", source="seeds/a.txt")], [])
+    by_source = {v.article.source_path: v.path for v in model.articles}
+    assert by_source == {"seeds/a.txt": "articles/same/index.html", "seeds/b.txt": "articles/same-2/index.html"}
+
+
+def test_tag_pages_list_articles_newest_first_with_letter_index():
+    model = build_site_model(config(), [
+        article("x", date(2020, 1, 1), people=["Ann Lee"], places=["Oslo"]),
+        article("y", date(2021, 1, 1), people=["Ann Lee", "Bo Ek"]),
+    ], [])
+    ann = next(t for t in model.people if t.entity.name == "Ann Lee")
+    assert ann.path == "people/ann-lee/index.html"
+    assert [v.article.slug for v in ann.articles] == ["y", "x"]
+    people_index = next(p for p in model.pages if p.path == "people/index.html")
+    assert [(letter, [(l.label, l.count) for l in links]) for letter, links in people_index.context["groups"]] == [
+        ("A", [("Ann Lee", 2)]), ("B", [("Bo Ek", 1)]),
+    ]
+    assert [t.entity.name for t in model.places] == ["Oslo"]
+
+
+def test_canonical_urls_only_with_base_url():
+    plain = build_site_model(config(), [article("a")], [])
+    assert all(p.canonical == "" for p in plain.pages)
+    based = build_site_model(config(base_url="https://e.org/news/"), [article("a")], [])
+    assert {p.path: p.canonical for p in based.pages}["articles/a/index.html"] == "https://e.org/news/articles/a/"
+
+
+def test_content_pages_join_the_menu_and_reserved_slugs_are_refused():
+    about = ContentPage("about", "About", "<p>x</p>", "content/about.md")
+    model = build_site_model(config(), [], [about])
+    assert [l.path for l in model.menu][-1] == "about/index.html"
+    with pytest.raises(NewsgenError, match="reserved"):
+        build_site_model(config(), [], [ContentPage("people", "People", "", "content/people.md")])

@@ -1,0 +1,14 @@
+from newsgen.urls import absolute, relative
+
+
+def test_relative_links_end_in_files():
+    assert relative("index.html", "articles/a/index.html") == "articles/a/index.html"
+    assert relative("articles/a/index.html", "people/b/index.html") == "../../people/b/index.html"
+    assert relative("page/2/index.html", "index.html") == "../../index.html"
+    assert relative("articles/a/index.html", "static/style.css") == "../../static/style.css"
+
+
+def test_absolute_urls_only_with_base_url():
+    assert absolute("", "articles/a/index.html") == ""
+    assert absolute("https://u.github.io/repo/", "articles/a/index.html") == "https://u.github.io/repo/articles/a/"
+    assert absolute("https://u.github.io/repo/", "index.html") == "https://u.github.io/repo/"
