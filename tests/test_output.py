@@ -62,9 +62,9 @@ def test_second_concurrent_build_is_refused(tmp_path):
 
 
 def test_refuses_dangerous_output_folders(tmp_path):
-    with pytest.raises(NewsgenError, match="root or your home"):
+    with pytest.raises(NewsgenError, match="filesystem root, your home folder"):
         check_output_dir(Path("/"), {})
-    with pytest.raises(NewsgenError, match="root or your home"):
+    with pytest.raises(NewsgenError, match="filesystem root, your home folder"):
         check_output_dir(Path.home(), {})
     seeds = tmp_path / "seeds"
     seeds.mkdir()

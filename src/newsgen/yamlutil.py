@@ -36,6 +36,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[Any
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
+            lines = _key_lines(loader, node, first_line)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -46,11 +47,15 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[Any
         raise NewsgenError(f"invalid YAML: {exc}", path, first_line) from None
     except RecursionError:
         raise NewsgenError("invalid YAML: nested too deeply", path, first_line) from None
-    lines: dict[Any, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            lines[key_node.value] = first_line + key_node.start_mark.line
     return data, lines
+
+
+def _key_lines(loader: yaml.SafeLoader, node: yaml.Node | None, first_line: int) -> dict[Any, int]:
+    """{top-level key as loaded (so `1:` is the int 1): its line}."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {loader.construct_object(key_node, deep=True): first_line + key_node.start_mark.line
+            for key_node, _ in node.value}
 
 
 def load_yaml_mapping(path: Path) -> tuple[dict[Any, Any], dict[Any, int]]:
