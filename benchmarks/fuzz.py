@@ -31,6 +31,7 @@ def _targets(config_root: Path) -> dict:
         "seed": (properties.seed_bytes(), properties.check_seed),
         "markdown": (properties.markdown_texts(), properties.check_markdown),
         "config": (properties.config_texts(), lambda text: properties.check_config(text, config_root)),
+        "curation": (properties.curation_texts(), lambda text: properties.check_curation(text, config_root)),
         "slug": (st.lists(st.text(), max_size=8), properties.check_slugs),
     }
 
@@ -60,7 +61,7 @@ def run(name: str, strategy, check, examples: int, seed: int) -> tuple[int, floa
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--examples", type=int, default=10_000, help="inputs per target (default 10000)")
-    parser.add_argument("--target", action="append", choices=["seed", "markdown", "config", "slug"],
+    parser.add_argument("--target", action="append", choices=["seed", "markdown", "config", "curation", "slug"],
                         help="run only these targets (repeatable; default all)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the first round")
     args = parser.parse_args()

@@ -17,6 +17,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from newsgen.config import CONFIG_NAME, load_config
+from newsgen.entities import load_curation
 from newsgen.errors import NewsgenError
 from newsgen.markdown_content import parse_markdown
 from newsgen.records import Article, LinkCard, Tweet
@@ -49,6 +50,12 @@ CONFIG_FRAGMENTS = [
     "1: one", "null: x", "? [a, b]\n: c", "a: &x [1]", "b: *x", "!!python/name:os.system", "- a", "{",
     "title: !!binary aGk=", "title: 2024-01-01", "language: [en]",
 ]
+CURATION_FRAGMENTS = [
+    "entities:", "ignore:", "  - name: Antony Blinken", "  - name: ../../x", "  - name: <script>x</script>",
+    "    kind: person", "    kind: planet", "    aliases: [Blinken, Tony]", "    aliases: Gaza",
+    "    description: One line.", "  - Hamas", "  - {}", "  - name: ''", "  - !!python/name:os.system",
+    "a: &x [1]", "b: *x", "[[[[[[[[", "\x01",
+]
 
 
 def _documents(fragments: list[str]) -> st.SearchStrategy[str]:
@@ -73,6 +80,10 @@ def markdown_texts() -> st.SearchStrategy[str]:
 
 def config_texts() -> st.SearchStrategy[str]:
     return _documents(CONFIG_FRAGMENTS)
+
+
+def curation_texts() -> st.SearchStrategy[str]:
+    return _documents(CURATION_FRAGMENTS)
 
 
 def _assert_located(exc: NewsgenError, path: str) -> None:
@@ -129,6 +140,20 @@ def check_config(text: str, root: Path | None = None) -> None:
         return
     assert config.page_size >= 1
     assert not config.base_url or config.base_url.startswith(("http://", "https://"))
+
+
+def check_curation(text: str, root: Path) -> None:
+    """entities.yaml loads, or fails naming file and line; display names slug safely."""
+    path = root / "entities.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        curation = load_curation(path)
+    except NewsgenError as exc:
+        _assert_located(exc, str(path))
+        return
+    for entry in curation.entities:
+        assert entry.name.strip()
+        assert_safe_slug(make_slug(entry.name, fallback=entry.name))
 
 
 def check_slugs(names: list[str]) -> None:
