@@ -15,6 +15,7 @@ import jinja2
 from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
+from .search_index import search_files
 from .site_model import PageView, SiteModel
 from .theme import layered
 from .urls import relative
@@ -61,6 +62,8 @@ def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, p
 
 
 def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
+    """Every page, then the search index's script files."""
     env = make_environment(config.root)
     for page in model.pages:
         yield page.path, render_page(env, config, model, page)
+    yield from search_files(model.articles)

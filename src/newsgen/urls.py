@@ -49,3 +49,9 @@ def index_page_path(number: int) -> str:
 
 def content_page_path(slug: str) -> str:
     return f"{slug}/index.html"
+
+
+# Search lives at a fixed site path; its result links are relative to it.
+SEARCH_PAGE = "search/index.html"
+SEARCH_SHARDS = "search/shards"
+SEARCH_MANIFEST = f"{SEARCH_SHARDS}/meta.js"
