@@ -92,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsgen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`newsgen entities | head`): not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":
