@@ -21,10 +21,11 @@ from .entities import EntityExtractor, load_curation
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
-from .output import SiteWriter, check_output_dir
-from .site_update import SiteUpdate, recover
+from .output import check_output_dir
+from .site_update import SiteUpdate, journal_path
 from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
 from .progress import QUIET, Progress
+from .render import render_data_files
 from .records import Article, ContentPage, Entity, SeedOverride
 from .site_model import SiteModel, build_site_model
 from .sources import discover
@@ -141,11 +142,11 @@ def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     return report
 
 
-def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], changes: Changes,
-           jobs: int | None, progress: Progress) -> tuple[int, int]:
+def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, str],
+           changes: Changes, jobs: int | None, progress: Progress) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
-    with (SiteUpdate if in_place else SiteWriter)(output) as writer:
+    with SiteUpdate(output, in_place) as writer:
         if in_place:
             for path in changes.deleted:
                 writer.delete(path)
@@ -154,6 +155,9 @@ def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str,
                 writer.link_from_output(path)
         with progress.stage("pages drawn", len(changes.changed)) as advance:
             render_pages(writer, config, model, changes.changed, jobs, advance)
+        for path, text in data_files.items():
+            if path in changes.changed:
+                writer.write_text(path, text)
         for rel, source in static.items():
             if f"static/{rel}" in changes.changed:
                 writer.copy_file(f"static/{rel}", source)
@@ -176,9 +180,9 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
                               "project folder": config.root})
     cache_dir = config.root / cache.CACHE_DIR
     code = cache.code_fingerprint()
-    recover(output)
     stamp = _input_stamp(config, code)
-    if not fresh and (saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
+    if not fresh and not journal_path(output).exists() and (
+            saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
         saved.elapsed = time.perf_counter() - started
         return saved
 
@@ -193,12 +197,15 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
 
     articles = tag_articles(sources.articles, sources.found, sources.overrides)
     model = build_site_model(config, articles, sources.pages)
+    report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    current = site_manifest(model, static, shared)
+    data_files = dict(render_data_files(config, model))  # feeds, sitemap, search index: cheap to make, compared by bytes
+    current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)
-    report.pages_written, report.pages_reused = _write(output, config, model, static, changes, jobs, progress)
+    report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
+                                                            jobs, progress)
 
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)

@@ -27,8 +27,9 @@ class Fingerprinter:
         self._memo: dict[int, tuple[Any, str]] = {}
         self._fields: dict[type, tuple[str, ...]] = {}
 
-    def page(self, path: str, template: str, title: str, canonical: str, context: Mapping[str, Any]) -> str:
-        return digest(self.shared, path, template, title, canonical, self.fold(dict(context)))
+    def page(self, page: Any) -> str:
+        """A PageView's fingerprint: all its fields, its context by content."""
+        return digest(self.shared, self.fold(page))
 
     def fold(self, value: Any) -> str:
         if isinstance(value, _PLAIN) or isinstance(value, StoredBody):

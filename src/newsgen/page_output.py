@@ -45,10 +45,11 @@ def save_manifest(file: Path, output: Path, files: Manifest) -> None:
     write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def site_manifest(model: SiteModel, static: dict[str, Path], shared: str) -> Manifest:
+def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, str], shared: str) -> Manifest:
     """Output path -> fingerprint, for every file the build writes."""
     folder = Fingerprinter(shared)
-    files = {p.path: folder.page(p.path, p.template, p.title, p.canonical, p.context) for p in model.pages}
+    files = {p.path: folder.page(p) for p in model.pages}
+    files.update({path: digest(text) for path, text in data_files.items()})
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")
     return files

@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 from .cache import write_atomically
-from .output import MARKER, MARKER_TEXT, SiteWriter
+from .output import MARKER, SiteWriter
 
 
 def journal_path(output: Path) -> Path:
@@ -26,18 +26,28 @@ def journal_path(output: Path) -> Path:
 
 
 class SiteUpdate(SiteWriter):
-    """Like SiteWriter, but `commit` moves only the staged files into the output."""
+    """A SiteWriter that, `in_place`, commits by moving only the staged files into the output."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, in_place: bool):
         super().__init__(output)
+        self.in_place = in_place
         self.deleted: list[str] = []
+
+    def _recover(self) -> None:
+        recover(self.output)  # before leftover staging folders go: the journal may point at one
+        super()._recover()
 
     def delete(self, rel_path: str) -> None:
         self.deleted.append(rel_path)
 
     def commit(self) -> None:
+        if not self.in_place:
+            super().commit()
+            return
         # Listed from the folder, not recorded as written: build workers write here too.
-        staged = sorted(p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*") if p.is_file())
+        # The staging folder's fresh marker goes last: a new marker means a finished state.
+        staged = sorted(p.relative_to(self.staging).as_posix() for p in self.staging.rglob("*")
+                        if p.is_file() and p.name != MARKER) + [MARKER]
         entries = {"staging": str(self.staging), "replace": staged, "delete": self.deleted}
         write_atomically(journal_path(self.output), json.dumps(entries).encode("utf-8"))
         recover(self.output)
@@ -51,7 +61,9 @@ def _inside(output: Path, rel_path: str) -> Path:
 
 
 def recover(output: Path) -> None:
-    """Finish applying the journal of an interrupted update, if there is one."""
+    """Finish applying the journal of an interrupted update, if there is one.
+
+    Callers hold the output's build lock (SiteWriter), so no other build is applying it."""
     journal = journal_path(output)
     try:
         entries = json.loads(journal.read_text(encoding="utf-8"))
@@ -71,6 +83,5 @@ def recover(output: Path) -> None:
             if folder == output or any(folder.iterdir()):
                 break
             folder.rmdir()
-    write_atomically(output / MARKER, MARKER_TEXT.encode("utf-8"))  # a new marker: a new site state
     journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
