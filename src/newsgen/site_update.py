@@ -37,6 +37,11 @@ class SiteUpdate(SiteWriter):
         recover(self.output)  # before leftover staging folders go: the journal may point at one
         super()._recover()
 
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if journal_path(self.output).exists():
+            recover(self.output)  # interrupted after the journal was written: finish, do not undo
+        super().__exit__(exc_type, exc, tb)
+
     def delete(self, rel_path: str) -> None:
         self.deleted.append(rel_path)
 
