@@ -48,6 +48,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def normalise(text: str) -> str:
     """Lower-case, decompose and drop combining marks, as search.js does."""
+    if text.isascii():  # nothing to decompose: the common case, and the per-letter loop is the cost
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 
