@@ -40,7 +40,7 @@ class Fingerprinter:
         token = self._token(value)
         if len(token) > _SHORT:
             token = digest(token)
-        if not isinstance(value, (list, dict, set)):  # mutable values may change under the same id
+        if self._names(type(value)) is not None:  # records are what pages share; containers rarely are
             self._memo[id(value)] = (value, token)
         return token
 
