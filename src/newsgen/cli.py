@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from datetime import date
 from pathlib import Path
 
 from . import __version__
@@ -21,6 +22,21 @@ EXIT_CODES = (
     "exit codes: 0 success; 1 finished, but found problems (see the command's help); "
     "2 nothing done: usage, configuration, template or file error; 130 interrupted"
 )
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date of the form YYYY-MM-DD: {text!r}") from None
 
 
 def _build(args: argparse.Namespace, console: Console) -> int:
@@ -58,6 +74,16 @@ def _check(args: argparse.Namespace, console: Console) -> int:
     found = f"{len(result.problems)} problem(s)" if result.problems else "no problems"
     console.say(f"Checked {site}: {result.pages} pages, {result.links} links, {result.feeds} feeds: {found}.")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _new(args: argparse.Namespace, console: Console) -> int:
+    from .config import load_config
+    from .new import new_article
+
+    config = load_config(Path(args.root))
+    for path in new_article(config, args.headline, args.date or date.today(), args.markdown):
+        console.say(f"created {_shown(path)}")
+    return EXIT_OK
 
 
 def _entities(args: argparse.Namespace, console: Console) -> int:
@@ -125,6 +151,16 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("site", nargs="?", metavar="SITE", help="the built site folder (default: the output folder)")
     check.add_argument("--base-url", metavar="URL", help="the URL the site is published at (default: newsgen.yaml)")
 
+    new = command("new", "start a new article",
+                  "Write a new seed article skeleton in seeds/, dated today by its override in "
+                  "content/seeds/, or with --markdown a Markdown article in content/articles/. "
+                  "Files are named DATE-SLUG and never overwritten.",
+                  "0 written; 2 the file exists, or the headline is empty or too long", _new)
+    _with_root(new)
+    new.add_argument("headline", metavar="HEADLINE", help="the article's headline (quote it)")
+    new.add_argument("--markdown", action="store_true", help="write Markdown with front matter instead of a seed")
+    new.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the article's date (default: today)")
+
     entities = command("entities", "review the people and places found",
                        "List the people and places found in seed files, for review.",
                        "0 listed; 2 bad file or curation", _entities)
@@ -151,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`newsgen entities | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"newsgen: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":
