@@ -86,6 +86,20 @@ def _new(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def _init(args: argparse.Namespace, console: Console) -> int:
+    from .init import init_site
+
+    target = Path(args.dir)
+    result = init_site(target, args.force, args.eject_theme)
+    for path in result.written:
+        console.detail(f"created {_shown(path)}")
+    for path in result.kept:
+        console.say(f"kept existing {_shown(path)}")
+    console.say(f"Created a news archive in {_shown(target)} ({len(result.written)} files). "
+                f"Next: cd {_shown(target)} && newsgen serve")
+    return EXIT_OK
+
+
 def _entities(args: argparse.Namespace, console: Console) -> int:
     from .config import load_config
     from .entities import load_curation
@@ -160,6 +174,17 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("headline", metavar="HEADLINE", help="the article's headline (quote it)")
     new.add_argument("--markdown", action="store_true", help="write Markdown with front matter instead of a seed")
     new.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="the article's date (default: today)")
+
+    init = command("init", "create a new archive folder",
+                   "Create a new archive in DIR: newsgen.yaml, an example seed, an About page, an "
+                   "entities.yaml example, .gitignore, requirements.txt and a GitHub Pages workflow. "
+                   "The theme stays in newsgen unless --eject-theme copies it out for editing.",
+                   "0 created; 2 DIR is not empty (without --force) or cannot be written", _init)
+    init.add_argument("dir", nargs="?", default=".", metavar="DIR", help="the new archive folder (default: .)")
+    init.add_argument("--force", action="store_true",
+                      help="fill a non-empty folder: add the missing files, keep every existing one")
+    init.add_argument("--eject-theme", action="store_true",
+                      help="copy the theme's templates/ and static/ into DIR to edit them")
 
     entities = command("entities", "review the people and places found",
                        "List the people and places found in seed files, for review.",
