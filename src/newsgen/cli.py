@@ -42,7 +42,7 @@ def _iso_date(text: str) -> date:
 def _build(args: argparse.Namespace, console: Console) -> int:
     from .build import build
     from .config import load_config
-    from .report import format_report
+    from .report import show_report
 
     config = load_config(
         Path(args.root),
@@ -51,11 +51,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
     console.detail(f"seeds {config.seeds_dir}, content {config.content_dir}, output {config.output_dir}, "
                    f"base_url {config.base_url or '(none)'}")
     report = build(config)
-    text = format_report(report, str(config.output_dir))
-    if console.level == QUIET and report.dropped:
-        console.problem(text)
-    else:
-        console.say(text)
+    show_report(console, report, str(config.output_dir))
     if report.dropped or (args.strict and report.warnings):
         return EXIT_PROBLEMS
     return EXIT_OK
@@ -74,6 +70,13 @@ def _check(args: argparse.Namespace, console: Console) -> int:
     found = f"{len(result.problems)} problem(s)" if result.problems else "no problems"
     console.say(f"Checked {site}: {result.pages} pages, {result.links} links, {result.feeds} feeds: {found}.")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _serve(args: argparse.Namespace, console: Console) -> int:
+    from .serve import serve
+
+    serve(Path(args.root), {"seeds": args.source, "content": args.content}, args.bind, args.port, console, args.open)
+    return EXIT_OK
 
 
 def _new(args: argparse.Namespace, console: Console) -> int:
@@ -155,6 +158,22 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--output", "-o", metavar="DIR", help="output folder (default: site)")
     build.add_argument("--base-url", metavar="URL", help="public URL of the site, for feeds and metadata")
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning (for CI)")
+
+    serve = command("serve", "preview the site, rebuilding and reloading on every save",
+                    "Build the site into a temporary folder and serve it on http://127.0.0.1:8000/ (or the "
+                    "next free port). Saving a file in seeds/, content/, templates/, static/ or newsgen.yaml "
+                    "rebuilds it and reloads open browser tabs; a failed build shows its error on the page "
+                    "until the next good save. The output folder is not touched. Ctrl-C stops.",
+                    "0 stopped by Ctrl-C or SIGTERM; 2 could not start: configuration error or port in use",
+                    _serve)
+    _with_root(serve)
+    serve.add_argument("--port", "-p", type=int, metavar="PORT",
+                       help="port to listen on (default: 8000 or the next free one; 0: any free port)")
+    serve.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
+                       help="address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--source", metavar="DIR", help="folder of .txt seed articles (default: seeds)")
+    serve.add_argument("--content", metavar="DIR", help="folder of Markdown and overrides (default: content)")
+    serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
 
     check = command("check", "check a built site's links, pages and feeds",
                     "Check a built site: every internal link and asset resolves from file:// and under "
