@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the command ran but found problems (input dropped, or
 warnings with --strict; broken links from check); 2 nothing was done: bad usage,
-configuration, theme or file error; 130 interrupted.
+configuration, theme or file-system error; 3 a bug in newsgen (an exception
+nobody anticipated); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from . import __version__
 from .console import NORMAL, QUIET, VERBOSE, Console
 from .errors import NewsgenError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_CODES = (
     "exit codes: 0 success; 1 finished, but found problems (see the command's help); "
-    "2 nothing done: usage, configuration, template or file error; 130 interrupted"
+    "2 nothing done: usage, configuration, template or file-system error; 3 a bug in newsgen; 130 interrupted"
 )
 
 
@@ -145,7 +146,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     def command(name: str, summary: str, description: str, exits: str, handler) -> argparse.ArgumentParser:
         command = sub.add_parser(name, parents=[common], help=summary, description=description,
-                                 epilog=f"exit codes: {exits}; 130 interrupted")
+                                 epilog=f"exit codes: {exits}; 3 a bug in newsgen; 130 interrupted")
         command.set_defaults(handler=handler)
         return command
 
@@ -232,10 +233,18 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except OSError as exc:
+        # The disk is full, a folder is not writable...: the user's machine, not a bug.
         if args.debug:
             traceback.print_exc()
         print(f"newsgen: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"newsgen: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in newsgen, not a problem with your files. Please report it with the command "
+              "you ran and the output of the same command with --debug.", file=sys.stderr)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":
