@@ -20,6 +20,11 @@ def test_country_abbreviations_and_capitals_take_the_gazetteer_name():
     assert got[1].mentions == ("U.S.", "US")
 
 
+def test_gazetteer_transliterations_never_replace_the_articles_spelling():
+    got = canonicalise({"Rafah": "place", "RAFAH": "place"}, load_gazetteer())
+    assert names(got) == [("Rafah", "place")]
+
+
 def test_all_caps_person_is_written_in_mixed_case():
     got = canonicalise({"TIM O'GORMAN": "person"}, load_gazetteer())
     assert names(got) == [("Tim O'Gorman", "person")]

@@ -1,4 +1,4 @@
-from newsgen.entities.spans import Mention, decode, full_name_surnames, label_surnames, people_inside_offices, vote
+from newsgen.entities.spans import Mention, attach_particle_names, decode, full_name_surnames, label_surnames, people_inside_offices, vote
 from newsgen.entities.tokenize import tokenize
 
 
@@ -55,3 +55,10 @@ def test_surnames_of_full_names_are_labelled_where_the_model_missed_them():
     labels = ["O", "O"]
     assert not label_surnames(sentence_start, labels, frozenset({"Such"}), frozenset({"such"}))
     assert labels == ["O", "O"]
+
+
+def test_hyphenated_particle_names_continue_a_person():
+    words = ["Abdel", "Fattah", "al-Burhan", "met", "al-Sisi", "in", "re-Election"]
+    labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O"]
+    attach_particle_names(words, labels)
+    assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"]

@@ -12,7 +12,7 @@ from .gazetteer import load_gazetteer
 from .lexicon import load_common_words
 from .model import tag
 from .resolve import canonicalise
-from .spans import Mention, decode, full_name_surnames, label_surnames, people_inside_offices, vote
+from .spans import Mention, attach_particle_names, decode, full_name_surnames, label_surnames, people_inside_offices, vote
 from .tokenize import tokenize
 
 
@@ -28,6 +28,7 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     positions = candidate_positions(words)
     for i, label in zip(positions, tag(featurizer.sequence(words, vocab, positions))):
         labels[i] = label
+    attach_particle_names(words, labels)
     return labels
 
 

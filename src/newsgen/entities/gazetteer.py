@@ -47,8 +47,17 @@ class Gazetteer:
     titles: frozenset[str]
 
     def place_name(self, surface: str) -> str | None:
-        """The display name of a known place written as `surface` in any case."""
-        return self.display.get(surface.lower())
+        """The name to show for a place written as `surface`, if the gazetteer knows better.
+
+        Only an abbreviation ("U.S." -> "United States") or a difference of case
+        ("LONDON" -> "London") is corrected; GeoNames' own transliteration ("Rafaḩ")
+        never replaces the article's spelling ("Rafah").
+        """
+        key = surface.lower()
+        name = self.display.get(key)
+        if name is None or not (key in _COUNTRY_ALIASES or name.casefold() == surface.casefold()):
+            return None
+        return name
 
 
 def _key(name: str) -> tuple[str, ...]:

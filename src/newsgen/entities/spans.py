@@ -46,6 +46,21 @@ def decode(text: str, words: Sequence[str], starts: Sequence[int], labels: Seque
     return out
 
 
+_PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z][^\W\d_]+")
+
+
+def attach_particle_names(words: Sequence[str], labels: list[str]) -> None:
+    """Extend a person's name over a following "al-Burhan"-style word, in place.
+
+    A short lower-case particle joined by a hyphen to a capitalised name is part of
+    the name ("Abdel Fattah al-Burhan"), but it starts in lower case, so the model
+    rarely continues the name over it.
+    """
+    for i in range(1, len(words)):
+        if labels[i] == "O" and labels[i - 1][2:] == "PER" and _PARTICLE_NAME.fullmatch(words[i]):
+            labels[i] = "I-PER"
+
+
 def label_surnames(
     words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]
 ) -> bool:
