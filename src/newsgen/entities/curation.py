@@ -148,7 +148,8 @@ def load_curation(path: Path) -> Curation:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise NewsgenError(f"not valid YAML: {exc.problem or exc}", str(path), mark.line + 1 if mark else None)
+        line = mark.line + 1 if mark else None
+        raise NewsgenError(f"not valid YAML: {exc.problem or exc}", str(path), line) from None
     return _Reader(str(path)).curation(root)
 
 

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import Entity
+from .corrections import attach_particle_names, full_name_surnames, label_surnames, people_inside_offices
 from .curation import Curation
 from .features import DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words
 from .model import tag
 from .resolve import canonicalise
-from .spans import Mention, attach_particle_names, decode, full_name_surnames, label_surnames, people_inside_offices, vote
+from .spans import Mention, decode, vote
 from .tokenize import tokenize
 
 

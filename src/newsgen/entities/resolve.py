@@ -41,7 +41,7 @@ def merge_same(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _decap(word: str) -> str:
-    """"O'GORMAN" -> "O'Gorman", "ABU-ZUHRI" -> "Abu-Zuhri"; mixed case is kept."""
+    """Write an all-capitals word in mixed case (O'GORMAN -> O'Gorman); others are kept."""
     if not word.isupper() or len(word) < 2 or "." in word:
         return word
     out = []
