@@ -35,6 +35,13 @@ def test_short_forms():
     assert short_form_of("A. Blinken", "Antony Blinken")
     assert not short_form_of("J. Blinken", "Antony Blinken")
     assert not short_form_of("Biden", "Biden")
+    assert short_form_of("Abu Zuhri", "Sami Abu Zuhri")
+    assert not short_form_of("Sami Zuhri", "Sami Abu Zuhri")
+
+
+def test_a_short_name_folds_into_the_longest_of_nested_full_names():
+    got = canonicalise({"Sami Abu Zuhri": "person", "Abu Zuhri": "person", "Zuhri": "person"}, load_gazetteer())
+    assert [(e.name, e.mentions) for e in got] == [("Sami Abu Zuhri", ("Abu Zuhri", "Sami Abu Zuhri", "Zuhri"))]
 
 
 def person(name, *mentions):
