@@ -1,5 +1,6 @@
 from newsgen.entities.corrections import (
     attach_particle_names,
+    drop_leading_titles,
     full_name_surnames,
     label_surnames,
     people_inside_offices,
@@ -35,3 +36,12 @@ def test_hyphenated_particle_names_continue_a_person():
     labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O"]
     attach_particle_names(words, labels)
     assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"]
+
+
+def test_offices_come_off_the_front_of_a_name_but_royal_names_stay():
+    titles = frozenset({"colonel", "general", "prince"})
+    first_names = frozenset({"prince", "max"})
+    words = ["Colonel", "Max", "Marriner", "and", "Prince", "Charles", "and", "Major-General", "Utomo"]
+    labels = ["B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER"]
+    drop_leading_titles(words, labels, titles, first_names)
+    assert labels == ["O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O", "B-PER"]

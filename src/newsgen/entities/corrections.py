@@ -28,6 +28,22 @@ def attach_particle_names(words: Sequence[str], labels: list[str]) -> None:
             labels[i] = "I-PER"
 
 
+def drop_leading_titles(
+    words: Sequence[str], labels: list[str], titles: frozenset[str], first_names: frozenset[str]
+) -> None:
+    """Take offices and ranks off the front of a person's name, in place.
+
+    "Colonel Max Marriner" is Max Marriner, as the training data has it. A word that
+    is also a given name ("Prince", "King", "Queen") stays, since it may be the name.
+    """
+    for i in range(len(words) - 1):
+        if labels[i] != "B-PER" or labels[i + 1] != "I-PER":
+            continue
+        parts = words[i].lower().rstrip(".").split("-")
+        if any(p in titles for p in parts) and not any(p in first_names for p in parts):
+            labels[i], labels[i + 1] = "O", "B-PER"
+
+
 def label_surnames(
     words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]
 ) -> bool:

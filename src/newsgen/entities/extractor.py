@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import Entity
-from .corrections import attach_particle_names, full_name_surnames, label_surnames, people_inside_offices
+from .corrections import (
+    attach_particle_names,
+    drop_leading_titles,
+    full_name_surnames,
+    label_surnames,
+    people_inside_offices,
+)
 from .curation import Curation
 from .features import DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
@@ -30,6 +36,7 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     for i, label in zip(positions, tag(featurizer.sequence(words, vocab, positions))):
         labels[i] = label
     attach_particle_names(words, labels)
+    drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
     return labels
 
 

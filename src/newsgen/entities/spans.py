@@ -52,8 +52,11 @@ def _is_name_part(word: str) -> bool:
 def _mention(
     text: str, words: Sequence[str], starts: Sequence[int], begin: int, end: int, label: str
 ) -> Mention | None:
-    """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr"."""
-    while end > begin and not _is_name_part(words[end - 1]):
+    """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr".
+
+    A name never ends in a lower-case word ("Donje Ljupce in"), so those go too.
+    """
+    while end > begin and (not _is_name_part(words[end - 1]) or words[end - 1].islower()):
         end -= 1
     while begin < end and (not _is_name_part(words[begin]) or words[begin].lower().rstrip(".") in HONORIFICS):
         begin += 1
