@@ -95,6 +95,12 @@ def test_apply_renames_rekinds_describes_and_ignores():
     ]
 
 
+def test_a_mention_does_not_pull_an_entity_into_an_entry_of_another_kind():
+    curation = Curation(entities=load_like("Jordan", "place", ""))
+    out = curation.apply([entity("Michael Jordan", "person", ["Jordan", "Michael Jordan"])])
+    assert [(e.name, e.kind) for e in out] == [("Michael Jordan", "person")]
+
+
 def load_like(name, kind, description, *aliases):
     from newsgen.entities.curation import CuratedEntity
 

@@ -22,7 +22,9 @@ Rules:
 
 * Matching of names, aliases and ignored strings ignores case ("BLINKEN" is "Blinken").
 * Whatever the tagger calls an entry's name or one of its aliases becomes that entry:
-  renamed to ``name``, given ``kind`` (if set) and ``description``.
+  renamed to ``name``, given ``kind`` (if set) and ``description``. An entity one of
+  whose mentions is a name or alias ("Blinken" in "Antony Blinken") becomes it too,
+  unless the entry's ``kind`` is a different one.
 * An entry with a ``kind`` is also found in text the tagger missed: its name and
   aliases are looked up as whole words in every article.
 * ``ignore`` removes an entity whose name is listed; a listed string that is only one
@@ -95,6 +97,18 @@ class Curation:
     def find(self, name: str) -> CuratedEntity | None:
         return self._by_name.get(name.casefold())
 
+    def _find_by_mention(self, mentions: Iterable[str], kind: str) -> CuratedEntity | None:
+        """The entry one of an entity's mentions names, unless the entry forces another kind.
+
+        So an alias "Blinken" renames "Antony Blinken" (mentioned as "Blinken"), but a
+        place entry "Jordan" does not swallow the person "Michael Jordan".
+        """
+        for mention in mentions:
+            entry = self.find(mention)
+            if entry and entry.kind in (None, kind):
+                return entry
+        return None
+
     def ignores(self, name: str) -> bool:
         return name.casefold() in self._ignored
 
@@ -129,7 +143,7 @@ class Curation:
             mentions = tuple(m for m in e.mentions if not self.ignores(m))
             if e.mentions and not mentions:
                 continue
-            entry = self.find(e.name) or next(filter(None, map(self.find, mentions)), None)
+            entry = self.find(e.name) or self._find_by_mention(mentions, e.kind)
             if entry:
                 e = entity(entry.name, entry.kind or e.kind, mentions, entry.description)
             elif mentions != e.mentions:
