@@ -55,7 +55,11 @@ def test_full_schema_is_read(tmp_path):
         ("entities:\n  - name: Gaza\n    kind: city\n", 3, "kind must be person or place"),
         ("entities:\n  - name: Gaza\n    colour: red\n", 3, "unknown key 'colour'"),
         ("entities:\n  - kind: place\n", 2, "needs a 'name'"),
-        ("entities:\n  - name: A B\n  - name: C D\n    aliases: [a b]\n", 3, "already belongs to 'A B' (line 2)"),
+        (
+            "entities:\n  - name: A B\n  - name: C D\n    aliases:\n      - E\n      - a b\n",
+            6,
+            "already belongs to 'A B' (line 2)",
+        ),
         ("entities:\n  - name: Hamas\nignore:\n  - Hamas\n", 4, "is also entity 'Hamas'"),
         ("people: []\n", 1, "unknown key 'people'"),
         ("entities:\n  - name: X\n    description: |\n      two\n      lines\n", 3, "one line"),
