@@ -45,3 +45,11 @@ def test_offices_come_off_the_front_of_a_name_but_royal_names_stay():
     labels = ["B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER"]
     drop_leading_titles(words, labels, titles, first_names)
     assert labels == ["O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O", "B-PER"]
+
+
+def test_a_surname_tagged_as_something_else_or_in_capitals_becomes_the_person():
+    surnames = frozenset({"Edwards"})
+    words = ["EDWARDS", "TO", "MEET", ";", "winner", "Edwards", "spoke", "at", "Edwards", "Hall"]
+    labels = ["O", "O", "O", "O", "O", "B-MISC", "O", "O", "B-LOC", "I-LOC"]
+    assert label_surnames(words, labels, surnames, frozenset())
+    assert labels == ["B-PER", "O", "O", "O", "O", "B-PER", "O", "O", "B-LOC", "I-LOC"]

@@ -47,18 +47,24 @@ def drop_leading_titles(
 def label_surnames(
     words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]
 ) -> bool:
-    """Label, in place, untagged uses of a surname the article gave with a full name.
+    """Label, in place, uses of a surname the article gave with a full name as a person.
 
-    After "Antony Blinken", a bare "Blinken" is the same person even where the model,
-    never having seen the name, missed it (typically at the start of a sentence).
-    An ordinary word used as a surname ("Peter Such") is left alone at a sentence start.
-    Returns whether any label changed.
+    After "Jonathan Edwards", a bare "Edwards" (or "EDWARDS" in a headline) is the
+    same person, even where the model, never having seen the name, missed it or
+    took it for something else on its own. A multi-word span that merely contains
+    the word is left alone, and so is an ordinary word used as a surname ("Peter
+    Such") at the start of a sentence. Returns whether any label changed.
     """
     changed = False
     if not surnames:
         return changed
+    n = len(words)
     for i, word in enumerate(words):
-        if labels[i] != "O" or word not in surnames:
+        if word not in surnames and not (word.isupper() and word.title() in surnames):
+            continue
+        label = labels[i]
+        alone = label == "O" or (label.startswith("B-") and (i + 1 == n or not labels[i + 1].startswith("I-")))
+        if label == "B-PER" or not alone:
             continue
         if (i == 0 or not words[i - 1][:1].isalnum()) and word.lower() in common_words:
             continue
