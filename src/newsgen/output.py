@@ -50,9 +50,16 @@ def exchange(a: Path, b: Path) -> bool:
 
 
 def remove_if_ours(folder: Path) -> bool:
-    """Delete `folder` only if newsgen made it (marker file) or it is empty."""
+    """Delete `folder` only if newsgen made it (marker file) or it is empty.
+
+    A marked folder is first renamed to a `.trash-*` sibling, so a build killed
+    mid-delete leaves a folder known to be ours, not a half-deleted one without
+    its marker."""
     if (folder / MARKER).is_file():
-        shutil.rmtree(folder, ignore_errors=True)
+        trash = folder.with_name(folder.name.replace(".staging-", ".trash-").replace(".previous-", ".trash-"))
+        if trash != folder:
+            os.rename(folder, trash)
+        shutil.rmtree(trash, ignore_errors=True)
         return True
     try:
         folder.rmdir()
@@ -124,6 +131,8 @@ class SiteWriter:
                 remove_if_ours(previous)
         for staging in self._leftovers("staging"):
             remove_if_ours(staging)
+        for trash in self._leftovers("trash"):
+            shutil.rmtree(trash, ignore_errors=True)  # renamed there only after its marker was checked
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.staging.exists():

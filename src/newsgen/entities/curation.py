@@ -49,8 +49,10 @@ from .resolve import entity, merge_same
 _KINDS = ("person", "place")
 _ENTRY_KEYS = ("name", "kind", "aliases", "description")
 _TOP_KEYS = ("entities", "ignore")
+# Plain YAML only. Scalars are read as their written text, so "No" or "1996" is a name,
+# not a boolean or a number; Python tags and the like are refused.
 _PLAIN_TAGS = frozenset(
-    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null"}
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 
 
