@@ -74,14 +74,14 @@ def _xml(root: ET.Element) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def atom_xml(feed: Feed, site_title: str, base_url: str) -> str:
+def atom_xml(feed: Feed, site_title: str, base_url: str, language: str = "") -> str:
     def add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
         if text:
             element.text = text
         return element
 
-    root = ET.Element(f"{{{ATOM_NS}}}feed")
+    root = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": language} if language else {})
     add(root, "id", _page_id(base_url, feed.path))
     add(root, "title", feed.title)
     newest = feed.entries[0].article.date if feed.entries else None
