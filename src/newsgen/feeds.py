@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from datetime import date
 from . import urls
@@ -45,7 +46,7 @@ class SitemapEntry:
 
 def feed_entries(views: Sequence[ArticleView], size: int = FEED_SIZE) -> tuple[ArticleView, ...]:
     """The newest dated articles; undated ones have no `updated` a feed could give."""
-    return tuple(v for v in views if v.article.date is not None)[:size]
+    return tuple(islice((v for v in views if v.article.date is not None), size))
 
 
 def missing_base_url_warnings(base_url: str) -> list[BuildWarning]:
