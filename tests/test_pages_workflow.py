@@ -26,9 +26,11 @@ def test_builds_with_the_pages_base_url_and_deploys_with_the_official_actions():
     used = [s["uses"].split("@")[0] for s in build + deploy if "uses" in s]
     assert sorted(used) == sorted(OFFICIAL)
     pages_id = next(s["id"] for s in build if s.get("uses", "").startswith("actions/configure-pages@"))
-    command = next(s for s in build if "newsgen build" in s.get("run", ""))
-    assert command["env"]["BASE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
-    assert '--base-url "$BASE_URL"' in command["run"] and "--output site" in command["run"]
+    for command in ("newsgen build", "newsgen check site"):
+        step = next(s for s in build if command in s.get("run", ""))
+        assert step["env"]["BASE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}/"
+        assert '--base-url "$BASE_URL"' in step["run"]  # through the environment, never pasted into the script
+    assert "--output site" in next(s["run"] for s in build if "newsgen build" in s.get("run", ""))
     upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert any("pip install" in s.get("run", "") for s in build)

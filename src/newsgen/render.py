@@ -19,6 +19,7 @@ from .config import SiteConfig
 from .errors import NewsgenError
 from .feeds import atom_xml, robots_txt, sitemap_files
 from .page_policy import CONTENT_SECURITY_POLICY
+from .search_index import search_files
 from .site_model import PageView, SiteModel
 from .theme import layered
 
@@ -66,6 +67,7 @@ def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, p
 
 
 def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
+    """Every page, then the search index's script files."""
     env = make_environment(config.root)
     for page in model.pages:
         yield page.path, render_page(env, config, model, page)
@@ -78,3 +80,4 @@ def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[st
         yield feed.path, atom_xml(feed, config.title, config.base_url, config.language)
     yield from sitemap_files(model.sitemap, config.base_url)
     yield urls.ROBOTS_PATH, robots_txt(config.base_url)
+    yield from search_files(model.articles)

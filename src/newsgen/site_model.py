@@ -173,6 +173,7 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     out += archive_pages(views)
     for page in pages:
         out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
+    out.append(PageView(urls.SEARCH_PAGE, "search.html", "Search", {"manifest": urls.SEARCH_MANIFEST}))
     out = [
         PageView(p.path, p.template, p.title, p.context, urls.absolute(config.base_url, p.path)) for p in out
     ]

@@ -76,3 +76,8 @@ SITE_FEED_PATH = "feed.xml"
 SITEMAP_PATH = "sitemap.xml"
 ROBOTS_PATH = "robots.txt"
 NOT_FOUND_PATH = "404.html"
+
+# Search lives at a fixed site path; its result links are relative to it.
+SEARCH_PAGE = "search/index.html"
+SEARCH_SHARDS = "search/shards"
+SEARCH_MANIFEST = f"{SEARCH_SHARDS}/meta.js"

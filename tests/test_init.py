@@ -1,0 +1,100 @@
+"""`newsgen init`: a new archive that builds and checks clean, and never clobbers files."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsgen.build import build
+from newsgen.check import check_site
+from newsgen.cli import main
+from newsgen.config import load_config
+from newsgen.errors import NewsgenError
+from newsgen.init import SCAFFOLD, init_site
+from newsgen.theme import theme_dir
+
+from .conftest import REPO, write
+
+FILES = [".github/workflows/pages.yml", ".gitignore", "content/entities.yaml", "content/pages/about.md",
+         "newsgen.yaml", "requirements.txt", "seeds/2025-04-12-riverside-library-reopens.txt"]
+
+
+def listing(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+def test_new_archive_builds_and_checks_clean(tmp_path):
+    root = tmp_path / "archive"
+    result = init_site(root)
+    assert listing(root) == FILES and sorted(result.written) == sorted(root / f for f in FILES)
+    report = build(load_config(root))
+    assert (report.articles, report.dropped) == (1, [])
+    assert [w.message.split(":")[0] for w in report.warnings] == ["no base_url set"], "until the user sets it"
+    site = root / "site"
+    assert check_site(site).problems == []
+    assert (site / "about" / "index.html").is_file()
+    assert "Head librarian of the Riverside Library." in (site / "people" / "marta-ribeiro" / "index.html").read_text()
+    assert not (site / "places" / "riverside").exists()  # the example's ignore rule at work
+    assert "/site/" in (root / ".gitignore").read_text().splitlines()
+
+
+def test_workflow_builds_checks_and_uploads_the_same_folder(tmp_path):
+    init_site(tmp_path)
+    workflow = yaml.safe_load((tmp_path / ".github" / "workflows" / "pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    commands = [step.get("run", "") for step in steps]
+    assert any("newsgen build --output site" in c for c in commands)
+    assert any("newsgen check site" in c for c in commands)
+    assert [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")] == ["site"]
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_repository_workflow_is_the_packaged_one():
+    own = REPO / ".github" / "workflows" / "pages.yml"
+    if not own.is_file():
+        pytest.skip("this checkout has no .github/workflows/pages.yml")
+    assert own.read_text() == (SCAFFOLD / "github" / "workflows" / "pages.yml").read_text(), (
+        "the repository's Pages workflow must be src/newsgen/scaffold/github/workflows/pages.yml, byte for byte")
+
+
+def test_theme_stays_in_the_package_unless_ejected(tmp_path):
+    init_site(tmp_path / "plain")
+    assert not (tmp_path / "plain" / "templates").exists() and not (tmp_path / "plain" / "static").exists()
+    init_site(tmp_path / "ejected", eject_theme=True)
+    for name in ("templates", "static"):
+        theme = theme_dir(name)
+        assert listing(tmp_path / "ejected" / name) == listing(theme)
+        for rel in listing(theme):
+            assert (tmp_path / "ejected" / name / rel).read_bytes() == (theme / rel).read_bytes()
+
+
+def test_a_non_empty_folder_is_refused_without_force(tmp_path):
+    write(tmp_path / "newsgen.yaml", "title: Mine\n")
+    with pytest.raises(NewsgenError) as error:
+        init_site(tmp_path)
+    assert str(error.value) == (f"{tmp_path} is not empty: init fills an empty or new folder "
+                                "(--force adds the missing files and keeps every existing one)")
+    assert listing(tmp_path) == ["newsgen.yaml"]
+
+
+def test_force_adds_missing_files_and_keeps_existing_ones(tmp_path):
+    write(tmp_path / "newsgen.yaml", "title: Mine\n")
+    result = init_site(tmp_path, force=True)
+    assert result.kept == [tmp_path / "newsgen.yaml"]
+    assert (tmp_path / "newsgen.yaml").read_text() == "title: Mine\n"
+    assert listing(tmp_path) == FILES
+
+
+def test_a_file_in_the_way_is_refused(tmp_path):
+    write(tmp_path / "taken", "")
+    with pytest.raises(NewsgenError, match="taken exists and is not a folder"):
+        init_site(tmp_path / "taken")
+
+
+def test_cli_reports_and_exits(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "news"]) == 0
+    assert capsys.readouterr().out == "Created a news archive in news (7 files). Next: cd news && newsgen serve\n"
+    assert main(["init", "news"]) == 2
+    assert capsys.readouterr().err == ("newsgen: error: news is not empty: init fills an empty or new folder "
+                                       "(--force adds the missing files and keeps every existing one)\n")
