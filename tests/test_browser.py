@@ -16,6 +16,9 @@ import pytest
 
 from .conftest import HOSTILE_TITLE, REPO, one_page_per_type, require
 
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing (pip install -e '.[test]')")
+expect = sync_api.expect
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
@@ -27,11 +30,7 @@ CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' d
 @pytest.fixture(scope="module")
 def browser():
     require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium chromium-driver)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "the playwright package is missing (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
+    with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
         browser.close()
@@ -125,6 +124,19 @@ def test_search_ignores_accents_and_case_and_shows_date_and_standfirst(page, arc
     assert first.locator("mark").first.inner_text() == "Álvarez"
     assert first.locator("time").get_attribute("datetime")
     assert first.locator(".standfirst").inner_text().startswith("The meeting in")
+
+
+def test_results_come_a_page_at_a_time(page, archive_site):
+    page.goto(archive_site.as_uri() + "/search/index.html?q=lisbon")
+    page.locator("#search-status", has_text="found").wait_for()
+    total = int(page.locator("#search-status").inner_text().split()[0])
+    assert total > 10 and page.locator("#search-results li").count() == 10
+    while page.locator("#search-more").is_visible():
+        shown = page.locator("#search-results li").count()
+        page.click("#search-more")
+        expect(page.locator("#search-results li")).to_have_count(min(total, shown + 10))
+    assert page.locator("#search-results li").count() == total
+    assert "showing" not in page.locator("#search-status").inner_text()
 
 
 def test_search_results_never_run_article_markup(page, archive_site):
