@@ -18,6 +18,8 @@ def test_abbreviations_and_initials_keep_their_full_stops():
 
 def test_names_with_hyphens_and_apostrophes_stay_whole():
     assert words("Tim O'Gorman at Chester-le-Street.") == ["Tim", "O'Gorman", "at", "Chester-le-Street", "."]
+    assert words("T.O'Gorman and Jacques Songo'o") == ["T.", "O'Gorman", "and", "Jacques", "Songo'o"]
+    assert words("they're here, don't go") == ["they", "'re", "here", ",", "don", "'t", "go"]
 
 
 def test_offsets_slice_the_original_text():

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsgen.entities.features import DocumentVocabulary, Featurizer  # noqa: E402
 from newsgen.entities.gazetteer import load_gazetteer  # noqa: E402
+from newsgen.entities.lexicon import COMMON_WORDS, count_common_words, write_common_words  # noqa: E402
 from newsgen.entities.model import DEFAULT_MODEL  # noqa: E402
 
 
@@ -66,15 +67,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", type=Path, help="CoNLL-2003 eng.train file")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--words-out", type=Path, default=COMMON_WORDS, help="common lower-case words list")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (prunes the model)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     args = parser.parse_args(argv)
 
-    featurizer = Featurizer(load_gazetteer())
+    docs = read_conll(args.train)
+    common_words = count_common_words(sentence for doc in docs for sentence in doc)
+    args.words_out.parent.mkdir(parents=True, exist_ok=True)
+    write_common_words(common_words, args.words_out)
+    featurizer = Featurizer(load_gazetteer(), frozenset(common_words))
     trainer = pycrfsuite.Trainer(verbose=False)
     sentences = 0
-    for doc in read_conll(args.train):
+    for doc in docs:
         vocab = DocumentVocabulary.of([words for words, _ in doc])
         for words, labels in doc:
             trainer.append(featurizer.sequence(words, vocab), labels)
@@ -88,11 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         }
     )
     started = time.time()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.out))
     print(
         f"trained on {sentences} sentences in {time.time() - started:.0f}s; "
-        f"{args.out} is {args.out.stat().st_size / 1e6:.2f} MB"
+        f"{args.out} is {args.out.stat().st_size / 1e6:.2f} MB; "
+        f"{len(common_words)} common words in {args.words_out}"
     )
     return 0
 

@@ -1,7 +1,8 @@
 """Command line: `newsgen build`, `newsgen entities`.
 
 Exit codes: 0 success; 1 the site was built but some input was dropped (or, with
---strict, any warning); 2 nothing was built: bad usage, configuration or theme.
+--strict, any warning); 2 nothing was built: bad usage, configuration, theme or a
+file-system error; 3 a bug in newsgen (an exception nobody anticipated).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .errors import NewsgenError
 
-EXIT_OK, EXIT_INPUT_PROBLEMS, EXIT_FAILED = 0, 1, 2
+EXIT_OK, EXIT_INPUT_PROBLEMS, EXIT_FAILED, EXIT_BUG = 0, 1, 2, 3
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -50,7 +51,7 @@ def make_parser() -> argparse.ArgumentParser:
         prog="newsgen",
         description="Turn a folder of plain-text news articles into a static, searchable archive site.",
         epilog="Exit codes: 0 success; 1 built, but some input was dropped (or warnings with --strict); "
-               "2 nothing built (usage, configuration or template error).",
+               "2 nothing built (usage, configuration, template or file-system error); 3 a bug in newsgen.",
     )
     parser.add_argument("--version", action="version", version=f"newsgen {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a Python traceback on errors")
@@ -96,6 +97,19 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`newsgen entities | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:
+        # The disk is full, a folder is not writable...: the user's machine, not a bug.
+        if args.debug:
+            traceback.print_exc()
+        print(f"newsgen: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"newsgen: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in newsgen, not a problem with your files. Please report it with the command "
+              "you ran and the output of the same command with --debug.", file=sys.stderr)
+        return EXIT_BUG
 
 
 if __name__ == "__main__":

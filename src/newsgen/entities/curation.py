@@ -43,13 +43,16 @@ import yaml
 
 from ..errors import NewsgenError
 from ..records import Entity, EntityKind
+from ..yamlutil import compose_yaml, read_yaml_text
 from .resolve import entity, merge_same
 
 _KINDS = ("person", "place")
 _ENTRY_KEYS = ("name", "kind", "aliases", "description")
 _TOP_KEYS = ("entities", "ignore")
+# Plain YAML only. Scalars are read as their written text, so "No" or "1996" is a name,
+# not a boolean or a number; Python tags and the like are refused.
 _PLAIN_TAGS = frozenset(
-    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null"}
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 
 
@@ -141,12 +144,7 @@ def load_curation(path: Path) -> Curation:
     path = Path(path)
     if not path.exists():
         return Curation(path=str(path))
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise NewsgenError(f"not valid YAML: {exc.problem or exc}", str(path), mark.line + 1 if mark else None)
+    root = compose_yaml(read_yaml_text(path), str(path))
     return _Reader(str(path)).curation(root)
 
 

@@ -7,31 +7,48 @@ from functools import lru_cache
 
 from ..records import Entity
 from .curation import Curation
-from .features import DocumentVocabulary, Featurizer
+from .features import DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
+from .lexicon import load_common_words
 from .model import tag
 from .resolve import canonicalise
-from .spans import Mention, decode, vote
+from .spans import Mention, decode, full_name_surnames, label_surnames, people_inside_offices, vote
 from .tokenize import tokenize
 
 
 @lru_cache(maxsize=1)
 def _featurizer() -> Featurizer:
     """One per process: its word cache is what makes tagging fast."""
-    return Featurizer(load_gazetteer())
+    return Featurizer(load_gazetteer(), load_common_words())
+
+
+def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> list[str]:
+    """Labels for every token; only candidates near a capital go through the model."""
+    labels = ["O"] * len(words)
+    positions = candidate_positions(words)
+    for i, label in zip(positions, tag(featurizer.sequence(words, vocab, positions))):
+        labels[i] = label
+    return labels
 
 
 def tag_mentions(texts: Sequence[str]) -> list[Mention]:
-    """Every span the model tags in the texts of one article, all four CoNLL types."""
+    """Every span the model tags in the texts of one article, all four CoNLL types.
+
+    Two passes: the model labels each text, then surnames of the full names it found
+    are labelled wherever the model missed them, so the article is read as a whole.
+    """
     tokens = [tokenize(text) for text in texts]
     vocab = DocumentVocabulary.of([words for words, _ in tokens])
     featurizer = _featurizer()
+    labels = [_labels(featurizer, words, vocab) for words, _ in tokens]
+    first = [decode(text, words, starts, tags) for text, (words, starts), tags in zip(texts, tokens, labels)]
+    surnames = full_name_surnames(m for found in first for m in found)
     mentions: list[Mention] = []
-    for text, (words, starts) in zip(texts, tokens):
-        if words:
-            labels = tag(featurizer.sequence(words, vocab))
-            mentions.extend(decode(text, words, starts, labels))
-    return mentions
+    for text, (words, starts), tags, found in zip(texts, tokens, labels, first):
+        if label_surnames(words, tags, surnames, featurizer.common_words):
+            found = decode(text, words, starts, tags)
+        mentions.extend(found)
+    return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
 
 
 def surface_kinds(texts: Sequence[str], curation: Curation) -> dict[str, str]:

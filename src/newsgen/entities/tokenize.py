@@ -22,14 +22,15 @@ _TOKEN = re.compile(
     r"""
     (?:https?://|www\.|pic\.twitter\.com/)\S+            # links stay one token
   | [@\#]\w+                                            # handles and hashtags
-  | (?:[A-Za-z]\.){2,} | [A-Za-z](?:\.[A-Za-z])+(?!\w)    # U.S.  N.J.  U.S.A.  U.S
+  | (?:[A-Za-z]\.){2,} | [A-Za-z](?:\.[A-Za-z])+(?![\w'\u2019])   # U.S.  N.J.  U.S.A.  U.S
   | (?:"""
     + _ABBREVIATIONS
     + r""")\.(?=\s|$)
   | [A-Z]\.(?=\s*[A-Z'\u2019]|\s*$)                     # initials: "P. Simmons"
   | \d+(?:[.,:/-]\d+)*                                  # numbers, scores, dates
   | ['\u2019](?:[sStT]|re|ve|ll|d|m|RE|VE|LL|D|M)\b    # clitics, possessives
-  | [^\W_]+(?:(?:-|['\u2019](?=[A-Z]))[^\W_]+)*         # words, O'Gorman, al-Assad
+  | [^\W_]+(?:(?:-|['\u2019](?!(?:[sStTdDmM]|re|ve|ll|RE|VE|LL)\b))[^\W_]+)*
+                                                        # words: O'Gorman, Songo'o, al-Assad
   | \S                                                  # any other single character
     """,
     re.VERBOSE,

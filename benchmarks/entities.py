@@ -1,0 +1,132 @@
+"""Benchmark entity extraction: quality on CoNLL-2003 dev articles, speed on BBC News.
+
+Usage: python benchmarks/entities.py [GOLD_DIR] [--bbc DIR] [--articles 10000] [--workers 2]
+
+Quality: GOLD_DIR (default ../shared/corpus/conll2003/dev_articles from the repository
+root) holds NNN.txt articles and NNN.json gold ``{"people": [...], "places": [...]}``.
+Each document's unique tagged surface strings are compared with its gold strings;
+counts are summed over documents (micro-average) for precision, recall and F1 per kind.
+
+Speed: articles per second on one core over the BBC folder (after the one-off model
+load, which is reported apart), then the wall time for N articles (the BBC files
+repeated) on W worker processes, worker start-up and model loading included.
+A corpus folder that is absent is skipped with the reason printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import sys
+import time
+from collections.abc import Sequence
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsgen.entities import EntityExtractor  # noqa: E402
+from newsgen.entities.command import article_files, read_texts  # noqa: E402
+from newsgen.entities.model import DEFAULT_MODEL  # noqa: E402
+
+KINDS = (("person", "people"), ("place", "places"))
+
+
+def surfaces(extractor: EntityExtractor, texts: Sequence[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {kind: set() for kind, _ in KINDS}
+    for e in extractor.extract(texts):
+        found[e.kind].update(e.mentions)
+    return found
+
+
+def quality(gold_dir: Path) -> list[tuple[str, ...]]:
+    extractor = EntityExtractor()
+    counts = {kind: [0, 0, 0] for kind, _ in KINDS}  # true pos, false pos, false neg
+    for path in sorted(gold_dir.glob("*.txt")):
+        gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        found = surfaces(extractor, read_texts(path))
+        for kind, key in KINDS:
+            expected = set(gold[key])
+            counts[kind][0] += len(found[kind] & expected)
+            counts[kind][1] += len(found[kind] - expected)
+            counts[kind][2] += len(expected - found[kind])
+    rows = []
+    for kind, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        rows.append((f"{kind} precision / recall / F1", f"{p:.3f} / {r:.3f} / {f:.3f}  (tp {tp}, fp {fp}, fn {fn})"))
+    return rows
+
+
+def _extract(texts: list[str]) -> int:
+    return len(_WORKER_EXTRACTOR.extract(texts))
+
+
+_WORKER_EXTRACTOR = EntityExtractor()
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def speed(bbc_dir: Path, articles: int, workers: int) -> list[tuple[str, ...]]:
+    docs = [read_texts(p) for p in article_files([bbc_dir])]
+    extractor = EntityExtractor()
+    started = time.perf_counter()
+    extractor.extract(docs[0])
+    load = time.perf_counter() - started
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for texts in docs:
+        extractor.extract(texts)
+    one_core = len(docs) / (time.perf_counter() - started)
+    # CPU time too: on a busy machine wall time also counts other processes' turns.
+    per_cpu_second = len(docs) / (time.process_time() - cpu_started)
+    batch = list(islice(cycle(docs), articles))
+    children_cpu = _children_cpu()
+    started = time.perf_counter()
+    # "spawn": workers start cold, as build workers would, so model loading is counted.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pool.map(_extract, batch, chunksize=50)
+    parallel = time.perf_counter() - started
+    worker_cpu = _children_cpu() - children_cpu
+    return [
+        ("model + gazetteer load (one process)", f"{load:.2f} s"),
+        (f"articles/s, one core, {len(docs)} BBC articles", f"{one_core:.0f} (wall), {per_cpu_second:.0f} (CPU)"),
+        (
+            f"{articles} articles on {workers} processes",
+            f"{parallel:.1f} s wall ({worker_cpu:.1f} CPU-s in workers, {worker_cpu / workers:.1f} s per core)",
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=ROOT.parent / "shared/corpus/conll2003/dev_articles")
+    parser.add_argument("--bbc", type=Path, default=ROOT.parent / "shared/corpus/bbc")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    rows: list[tuple[str, ...]] = [("model file", f"{DEFAULT_MODEL.stat().st_size / 1e6:.2f} MB")]
+    # Speed first, so the one-off load is measured cold.
+    if args.bbc.is_dir():
+        rows += speed(args.bbc, args.articles, args.workers)
+    else:
+        rows.append(("speed", f"skipped: BBC folder {args.bbc} is absent"))
+    if args.gold.is_dir():
+        rows += quality(args.gold)
+    else:
+        rows.append(("quality", f"skipped: gold folder {args.gold} is absent"))
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
