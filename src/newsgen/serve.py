@@ -54,8 +54,6 @@ class Preview:
             report = build(replace(self.config, output=self.output))
         except NewsgenError as exc:
             self._failed(f"error: {_located(exc, self.config.root)}")
-        except KeyboardInterrupt:
-            self.console.problem("newsgen: build interrupted")
         except Exception:  # a bug in a build must not end the preview; show it where the author looks
             self._failed(traceback.format_exc())
         else:
@@ -105,6 +103,8 @@ def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, co
                 for changed in changes(lambda: watched_paths(preview.config), stop):
                     console.detail("changed: " + ", ".join(sorted(str(p) for p in changed)))
                     preview.rebuild()
+            except KeyboardInterrupt:
+                console.problem("newsgen: build interrupted")  # by a signal; stop is set
             finally:
                 preview.versions.close()
                 if serving.is_alive():
