@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -35,3 +36,44 @@ def broken_links(site: Path, base_url: str = "") -> list[str]:
     from newsgen.check import check_site
 
     return [str(problem) for problem in check_site(site, base_url).problems]
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip when a tool is missing here; in CI (which installs it in .ci/run) fail instead."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; .ci/run should have installed it")
+    pytest.skip(reason)
+
+
+HOSTILE_TITLE = '<img src=x onerror="window.pwned=1"> Zanzibar ferry'
+
+
+@pytest.fixture(scope="session")
+def archive_site(tmp_path_factory) -> Path:
+    """The seed plus a few hundred generated articles, a page and a hostile headline, built once."""
+    from newsgen.build import build
+    from newsgen.config import load_config
+
+    from .sitegen import write_archive
+
+    root = tmp_path_factory.mktemp("archive")
+    (root / "seeds").mkdir()
+    shutil.copy(SEED, root / "seeds" / SEED.name)
+    write_archive(root / "seeds", 300)
+    write(root / "content" / "pages" / "about.md", "---\ntitle: About\n---\nWho we are, and [the people](../people/index.html).\n")
+    write(root / "content" / "articles" / "hostile.md",
+          f"---\ntitle: '{HOSTILE_TITLE}'\ndate: 2019-05-01\nstandfirst: 'A <b>bold</b> claim'\n---\nText.\n")
+    report = build(load_config(root))
+    assert report.dropped == [], report.dropped
+    return root / "site"
+
+
+def one_page_per_type(site: Path) -> list[Path]:
+    """The first HTML file of each kind of page: same top folder and depth, e.g. one article, one person."""
+    kinds: dict[tuple[str, int], Path] = {}
+    for page in sorted(site.rglob("*.html")):
+        parts = page.relative_to(site).parts
+        kinds.setdefault((parts[0], len(parts)), page)
+    return sorted(kinds.values())

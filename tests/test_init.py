@@ -27,10 +27,10 @@ def test_new_archive_builds_and_checks_clean(tmp_path):
     root = tmp_path / "archive"
     result = init_site(root)
     assert listing(root) == FILES and sorted(result.written) == sorted(root / f for f in FILES)
-    report = build(load_config(root))
+    report = build(load_config(root, {"base_url": "https://me.github.io/news/"}))
     assert (report.articles, report.dropped, report.warnings) == (1, [], [])
     site = root / "site"
-    assert check_site(site).problems == []
+    assert check_site(site, "https://me.github.io/news/").problems == []
     assert (site / "about" / "index.html").is_file()
     assert "Head librarian of the Riverside Library." in (site / "people" / "marta-ribeiro" / "index.html").read_text()
     assert not (site / "places" / "riverside").exists()  # the example's ignore rule at work

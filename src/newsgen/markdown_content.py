@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from .dates import parse_date
 from .errors import BuildWarning, NewsgenError
+from .page_policy import EXTERNAL_LINK_REL, is_external
 from .records import Article, ContentPage, Entity, HtmlBlock
 from .seed_parser import WORDS_PER_MINUTE, count_words
 from .slugs import make_slug
@@ -29,6 +30,17 @@ _FRONT_MATTER_KEYS = {
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["table", "strikethrough", "replacements", "smartquotes"]
 )
+
+
+def _render_link_open(renderer, tokens, idx, options, env) -> str:
+    """Links that leave the site get rel="noopener noreferrer", set on the token, not patched into HTML."""
+    token = tokens[idx]
+    if is_external(str(token.attrGet("href") or "")):
+        token.attrSet("rel", EXTERNAL_LINK_REL)
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+_markdown.add_render_rule("link_open", _render_link_open)
 
 
 @dataclass(frozen=True)
