@@ -121,3 +121,9 @@ def test_cli_passes_a_good_site_quietly(tmp_path, capsys):
 def test_cli_without_a_site_exits_two(tmp_path, capsys):
     assert main(["check", str(tmp_path / "nothing")]) == 2
     assert "no built site here (no index.html)" in capsys.readouterr().err
+
+
+def test_the_generated_archive_checks_clean(archive_site):
+    result = check_site(archive_site)
+    assert result.problems == []
+    assert result.pages > 300 and result.feeds > 1

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import SEED, write
+from .test_browser import browser, page  # noqa: F401  (fixtures: Debian's chromium through Playwright)
 
 DEADLINE = 20.0
 ARTICLE = "articles/illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push/index.html"
@@ -113,6 +114,15 @@ def test_an_edited_seed_is_served_and_open_tabs_are_told(site_root, serving):
     events.close()
     assert server.stop() == 0
     assert "Stopped." in "".join(server.stdout)
+
+
+def test_an_open_tab_reloads_itself_under_the_sites_csp(site_root, serving, page):  # noqa: F811
+    server = serving()
+    page.goto(server.url + ARTICLE)
+    assert "US officials have said" in page.content()
+    edit_seed(site_root, "US officials have said", "Officials in Washington said")
+    page.wait_for_selector("text=Officials in Washington said", timeout=DEADLINE * 1000)
+    # the `page` fixture fails the test on any script error or CSP violation in the console
 
 
 def test_a_template_error_shows_on_the_page_and_a_good_save_recovers(site_root, serving):
