@@ -100,6 +100,7 @@ def test_an_edited_seed_is_served_and_open_tabs_are_told(site_root, serving):
     server = serving()
     status, page = server.get(ARTICLE)
     assert status == 200 and "US officials have said" in page
+    assert f"<loc>{server.url}{ARTICLE.removesuffix('index.html')}</loc>" in server.get("sitemap.xml")[1]
     version = re.search(r'<script src="/__newsgen__/livereload\.js\?version=([\w.]+)" defer></script></body>', page)[1]
 
     host, port = server.url[len("http://"):-1].split(":")
@@ -154,6 +155,12 @@ def test_serve_never_writes_the_output_folder(site_root, serving):
     after = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not any(b"__newsgen__" in data for data in after.values())
+
+
+def test_a_missing_site_folder_is_a_clear_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "newsgen.cli", "serve", "--root", "nowhere"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=DEADLINE)
+    assert (result.returncode, result.stderr) == (2, f"newsgen: error: no such folder: {tmp_path}/nowhere\n")
 
 
 def test_a_busy_port_is_a_clear_error(site_root):
