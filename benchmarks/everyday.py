@@ -26,10 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import wait_for  # noqa: E402
 from tests.sitegen import write_archive  # noqa: E402
 
 NEWSGEN = [sys.executable, "-m", "newsgen.cli"]
 SEED = ROOT / "seeds" / "000_eb79ed762533e805.txt"
+LONG = 900.0  # seconds: a large archive's first build takes a while
 ARTICLE = "articles/illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push/index.html"
 
 
@@ -47,16 +49,6 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(condition, timeout: float = 900.0):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.01)
-    raise SystemExit(f"gave up after {timeout} s")
-
-
 def serve_figures(root: Path, edits: int) -> tuple[float, list[float]]:
     started = time.perf_counter()
     process = subprocess.Popen([*NEWSGEN, "serve", "--port", "0"], cwd=root, stdout=subprocess.PIPE,
@@ -64,8 +56,8 @@ def serve_figures(root: Path, edits: int) -> tuple[float, list[float]]:
     output: list[str] = []
     threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
     try:
-        url = wait_for(lambda: (m := re.search(r"at (http://\S+/) ", "".join(output))) and m[1])
-        wait_for(lambda: "Blinken" in fetch(url + ARTICLE))
+        url = wait_for(lambda: (m := re.search(r"at (http://\S+/) ", "".join(output))) and m[1], "the URL", LONG)
+        wait_for(lambda: "Blinken" in fetch(url + ARTICLE), "the first preview", LONG)
         first = time.perf_counter() - started
         seed = root / "seeds" / SEED.name
         latencies = []
@@ -73,7 +65,7 @@ def serve_figures(root: Path, edits: int) -> tuple[float, list[float]]:
             marker = f"Edited paragraph number {n}."
             seed.write_text(seed.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
             saved = time.perf_counter()
-            wait_for(lambda: marker in fetch(url + ARTICLE))
+            wait_for(lambda: marker in fetch(url + ARTICLE), "the edited page", LONG)
             latencies.append(time.perf_counter() - saved)
         return first, latencies
     finally:

@@ -20,22 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED, write
+from .conftest import SEED, wait_for, write
 from .test_browser import browser, page  # noqa: F401  (fixtures: Debian's chromium through Playwright)
 
 DEADLINE = 20.0
 ARTICLE = "articles/illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push/index.html"
-
-
-def wait_for(condition, what, timeout=DEADLINE):
-    """Poll `condition` until it returns something truthy; fail naming `what` at the deadline."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 class Server:
