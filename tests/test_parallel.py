@@ -23,7 +23,7 @@ def test_parallel_map_keeps_input_order_across_processes(monkeypatch):
     progress = []
     results = list(workers.parallel_map(_pid_of, list(range(40)), jobs=2, on_done=progress.append))
     assert [square for square, _ in results] == [i * i for i in range(40)]
-    assert len({pid for _, pid in results}) == 2 and os.getpid() not in {pid for _, pid in results}
+    assert os.getpid() not in {pid for _, pid in results}  # which worker took which batch is up to the pool
     assert sum(progress) == 40
 
 

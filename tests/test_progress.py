@@ -29,3 +29,10 @@ def test_quiet_prints_nothing():
     with Progress(stream, enabled=False).stage("pages drawn", 500) as advance:
         advance(500)
     assert stream.getvalue() == ""
+
+
+def test_small_stages_say_nothing():
+    stream = io.StringIO()
+    with Progress(stream).stage("pages drawn", 3) as advance:
+        advance(3)
+    assert stream.getvalue() == ""

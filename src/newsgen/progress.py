@@ -13,7 +13,7 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar would be read
+MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar or a log line would be read
 
 
 class Progress:
@@ -25,7 +25,7 @@ class Progress:
     @contextmanager
     def stage(self, label: str, total: int) -> Iterator[Callable[[int], None]]:
         """Yields `advance(n)`; reports when the stage is done."""
-        if not self.enabled or total == 0:
+        if not self.enabled or total < MIN_ITEMS_FOR_BAR:
             yield lambda n: None
             return
         started = time.perf_counter()
