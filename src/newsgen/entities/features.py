@@ -164,8 +164,9 @@ class Featurizer:
         for i in starts:
             if i < covered:
                 continue
-            for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
-                kind = places.get(tuple(w.lower() for w in words[i : i + size]))
+            lows = [w.lower() for w in words[i : i + MAX_PLACE_TOKENS]]
+            for size in range(len(lows), 0, -1):
+                kind = places.get(tuple(lows[:size]))
                 if kind and (caps or words[i + size - 1][:1].isupper()):
                     marks[i] = "GB-" + kind
                     for j in range(i + 1, i + size):
