@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -30,28 +32,60 @@ def site_root(tmp_path: Path) -> Path:
     return root
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every href/src in every HTML file that does not resolve to a file, as file:// would."""
-    from html.parser import HTMLParser
-    from urllib.parse import unquote, urlsplit
+def wait_for(condition, what: str, timeout: float = 20.0):
+    """Poll `condition` until it returns something truthy; fail naming `what` at the deadline."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.found: list[str] = []
 
-        def handle_starttag(self, tag, attrs):
-            self.found += [v for k, v in attrs if k in ("href", "src") and v is not None]
+def broken_links(site: Path, base_url: str = "") -> list[str]:
+    """Every problem `newsgen check` finds in a built site: links, orphans, feeds."""
+    from newsgen.check import check_site
 
-    problems = []
+    return [str(problem) for problem in check_site(site, base_url).problems]
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip when a tool is missing here; in CI (which installs it in .ci/run) fail instead."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; .ci/run should have installed it")
+    pytest.skip(reason)
+
+
+HOSTILE_TITLE = '<img src=x onerror="window.pwned=1"> Zanzibar ferry'
+
+
+@pytest.fixture(scope="session")
+def archive_site(tmp_path_factory) -> Path:
+    """The seed plus a few hundred generated articles, a page and a hostile headline, built once."""
+    from newsgen.build import build
+    from newsgen.config import load_config
+
+    from .sitegen import write_archive
+
+    root = tmp_path_factory.mktemp("archive")
+    (root / "seeds").mkdir()
+    shutil.copy(SEED, root / "seeds" / SEED.name)
+    write_archive(root / "seeds", 300)
+    write(root / "content" / "pages" / "about.md", "---\ntitle: About\n---\nWho we are, and [the people](../people/index.html).\n")
+    write(root / "content" / "articles" / "hostile.md",
+          f"---\ntitle: '{HOSTILE_TITLE}'\ndate: 2019-05-01\nstandfirst: 'A <b>bold</b> claim'\n---\nText.\n")
+    report = build(load_config(root))
+    assert report.dropped == [], report.dropped
+    return root / "site"
+
+
+def one_page_per_type(site: Path) -> list[Path]:
+    """The first HTML file of each kind of page: same top folder and depth, e.g. one article, one person."""
+    kinds: dict[tuple[str, int], Path] = {}
     for page in sorted(site.rglob("*.html")):
-        parser = Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for link in parser.found:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue  # external, or a fragment on the same page
-            target = (page.parent / unquote(parts.path)).resolve()
-            if not target.is_file() or not target.is_relative_to(site.resolve()):
-                problems.append(f"{page.relative_to(site)} -> {link}")
-    return problems
+        parts = page.relative_to(site).parts
+        kinds.setdefault((parts[0], len(parts)), page)
+    return sorted(kinds.values())

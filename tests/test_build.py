@@ -1,9 +1,14 @@
 """End-to-end builds: real files on disk, real links."""
 
+import os
 import re
+import subprocess
+import sys
+from html.parser import HTMLParser
 
 from newsgen.build import build
 from newsgen.config import load_config
+from newsgen.page_policy import CONTENT_SECURITY_POLICY
 
 from .conftest import broken_links, write
 
@@ -37,7 +42,7 @@ def test_article_page_shows_tweet_statically_and_marks_inferred_date(site_root):
     html = next((site_root / "site" / "articles").glob("*/index.html")).read_text()
     assert "(date inferred)" in html and 'datetime="2024-08-18"' in html
     assert '<figure class="embed tweet">' in html and "@TRTWorldNow" in html
-    assert "<script" not in html
+    assert re.findall(r"<script[^>]*>", html) == ['<script type="application/ld+json">']
     assert "<p>— TRT World Now" not in html
 
 
@@ -63,7 +68,7 @@ def test_bad_seeds_are_reported_and_the_rest_builds(site_root):
     report = build(load_config(site_root))
     assert report.articles == 2
     assert sorted(d.path for d in report.dropped) == ["seeds/binary.txt", "seeds/empty.txt"]
-    assert [w.path for w in report.warnings] == ["seeds/latin.txt"]
+    assert [w.path for w in report.warnings if w.path] == ["seeds/latin.txt"]
     assert (site_root / "site" / "articles" / "cafe-owners-protest" / "index.html").is_file()
 
 
@@ -84,3 +89,93 @@ def test_base_url_gives_canonical_urls_but_links_stay_relative(site_root):
     html = (site_root / "site" / "people" / "joe-biden" / "index.html").read_text()
     assert '<link rel="canonical" href="https://me.github.io/archive/people/joe-biden/">' in html
     assert 'href="../../index.html"' in html
+
+
+def write_archive(root, count=24):
+    """Hand-written articles over two years, naming a few people and places, some linking out."""
+    people, places = ["Ann Lee", "Bo Ek", "Cy Young"], ["Oslo", "Lima"]
+    for i in range(count):
+        write(root / "content" / "articles" / f"a{i:02d}.md",
+              f"---\ntitle: Report {i}\ndate: {2023 + i % 2}-{1 + i % 12:02d}-{1 + i:02d}\n"
+              f"people: [{people[i % 3]}, {people[(i + 1) % 3]}]\nplaces: [{places[i % 2]}]\n---\n"
+              f"Text with [a source](https://example.org/{i}) and [the index](../../index.html).\n")
+    write(root / "content" / "articles" / "undated.md", "---\ntitle: Undated note\npeople: [Ann Lee]\n---\nText.\n")
+
+
+class PageScan(HTMLParser):
+    """What the page-safety rules look at: CSP meta tags, scripts, external links."""
+
+    def __init__(self):
+        super().__init__()
+        self.csp: list[str] = []
+        self.scripts: list[dict] = []
+        self.external: list[dict] = []
+        self.loads_from_elsewhere: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        loads = attrs.get("src") or (attrs.get("href") if tag == "link" and attrs.get("rel") != "canonical" else None)
+        if loads and "//" in loads:
+            self.loads_from_elsewhere.append(loads)
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp.append(attrs["content"])
+        elif tag == "script":
+            self.scripts.append(attrs)
+        elif tag == "a" and "://" in (attrs.get("href") or ""):
+            self.external.append(attrs)
+
+
+def test_archive_build_has_archives_feeds_and_safe_pages_with_working_links(site_root):
+    write_archive(site_root)
+    report = build(load_config(site_root))
+    site = site_root / "site"
+    assert report.dropped == []
+    assert any("base_url" in w.message for w in report.warnings)
+    for path in ("archive/index.html", "archive/2023/index.html", "archive/2024/08/index.html",
+                 "archive/undated/index.html", "feed.xml", "people/ann-lee/feed.xml", "sitemap.xml",
+                 "robots.txt", "404.html"):
+        assert (site / path).is_file(), path
+    assert broken_links(site) == []
+    for page in site.rglob("*.html"):
+        scan = PageScan()
+        scan.feed(page.read_text(encoding="utf-8"))
+        assert scan.csp == [CONTENT_SECURITY_POLICY], page
+        assert scan.loads_from_elsewhere == [], page
+        assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scan.scripts), page
+        for link in scan.external:
+            assert {"noopener", "noreferrer"} <= set(link.get("rel", "").split()), (page, link)
+    article = (site / "articles" / "report-5" / "index.html").read_text()
+    assert 'href="https://example.org/5" rel="noopener noreferrer"' in article
+    assert "Related articles" in article and 'rel="prev"' in article and 'rel="next"' in article
+    person = (site / "people" / "ann-lee" / "index.html").read_text()
+    assert 'role="img"' in person and "Often mentioned with" in person
+    assert "archive/index.html" in (site / "index.html").read_text()
+
+
+def test_404_page_links_are_absolute_and_point_at_real_files_with_base_url(site_root):
+    write_archive(site_root, count=3)
+    write(site_root / "newsgen.yaml", "base_url: https://me.github.io/archive\n")
+    report = build(load_config(site_root))
+    assert not any("base_url" in w.message for w in report.warnings)
+    site = site_root / "site"
+    html = (site / "404.html").read_text()
+    hrefs = re.findall(r'(?:href|src)="([^"#]+)"', html)
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith("https://me.github.io/archive/"), href
+        assert (site / href.removeprefix("https://me.github.io/archive/")).is_file(), href
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "https://me.github.io/archive/articles/report-1/" in sitemap and "404" not in sitemap
+    assert "Sitemap: https://me.github.io/archive/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_two_builds_write_identical_bytes(site_root, tmp_path):
+    """Separate processes with different hash seeds: no set or dict order leaks into the output."""
+    write_archive(site_root, count=8)
+    sites = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        subprocess.run([sys.executable, "-m", "newsgen.cli", "build", "--root", str(site_root), "--output", str(out),
+                        "-q"], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        sites.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert sites[0] == sites[1]

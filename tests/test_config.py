@@ -1,10 +1,12 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from newsgen.config import load_config
 from newsgen.errors import NewsgenError
 
+from . import properties
 from .conftest import write
 
 
@@ -34,6 +36,7 @@ def test_file_values_and_flag_overrides(tmp_path):
         ("a: &x [1]\nb: *x\n", "newsgen.yaml:2: invalid YAML: YAML aliases are not allowed"),
         ("title: !!python/object/apply:os.system [echo]\n", "newsgen.yaml:1: invalid YAML"),
         ("- just\n- a list\n", "newsgen.yaml:1: must be a mapping"),
+        ("1: one\n", "newsgen.yaml:1: unknown key '1'"),
     ],
 )
 def test_invalid_config_names_the_key_and_line(tmp_path, text, message):
@@ -41,3 +44,9 @@ def test_invalid_config_names_the_key_and_line(tmp_path, text, message):
     with pytest.raises(NewsgenError) as info:
         load_config(tmp_path)
     assert str(info.value).removeprefix(str(tmp_path) + "/").startswith(message)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(properties.config_texts())
+def test_any_config_text_loads_or_names_file_and_line(tmp_path, text):
+    properties.check_config(text, tmp_path)

@@ -65,7 +65,7 @@ def test_full_schema_is_read(tmp_path):
         ("entities:\n  - name: X\n    description: |\n      two\n      lines\n", 3, "one line"),
         ("ignore: [a, [b]]\n", 1, "non-empty string"),
         ("entities:\n  - name: !!python/object:os.system x\n", 2, "tag"),
-        ("entities:\n  - name: [unclosed\n", 3, "not valid YAML"),
+        ("entities:\n  - name: [unclosed\n", 3, "invalid YAML"),
     ],
 )
 def test_invalid_entries_name_file_and_line(tmp_path, text, line, words):

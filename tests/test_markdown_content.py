@@ -2,11 +2,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgen.errors import NewsgenError
 from newsgen.markdown_content import parse_markdown
 from newsgen.records import Article, ContentPage
 from newsgen.sources import SourceFile
+
+from . import properties
 
 
 def parse(text: str, relative: str = "articles/a.md"):
@@ -56,3 +60,17 @@ def test_broken_front_matter_names_file_and_line(text, message):
     with pytest.raises(NewsgenError) as info:
         parse(text, "x.md")
     assert str(info.value).startswith(message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(properties.markdown_texts(), st.sampled_from(["articles", "pages", "."]))
+def test_any_markdown_gives_a_record_or_a_located_error(text, folder):
+    properties.check_markdown(text, folder)
+
+
+def test_external_links_get_noopener_noreferrer_and_internal_ones_do_not():
+    page, _ = parse("---\ntitle: Links\n---\n[out](https://example.org) <https://auto.example> [in](../x/index.html)\n",
+                    "pages/links.md")
+    assert '<a href="https://example.org" rel="noopener noreferrer">out</a>' in page.html
+    assert '<a href="https://auto.example" rel="noopener noreferrer">' in page.html
+    assert '<a href="../x/index.html">in</a>' in page.html

@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from newsgen.errors import NewsgenError
-from newsgen.output import MARKER, SiteWriter, check_output_dir
+from newsgen import output
+from newsgen.output import MARKER, SiteWriter, check_output_dir, exchange
 
 from .conftest import write
 
@@ -18,6 +19,50 @@ def test_commit_swaps_in_the_new_site(tmp_path):
     assert (out / "index.html").read_text() == "two"
     assert (out / MARKER).is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def _build_once(out: Path, text: str) -> None:
+    with SiteWriter(out) as writer:
+        writer.write_text("index.html", text)
+        writer.commit()
+
+
+def test_exchange_swaps_two_folders_atomically(tmp_path):
+    a, b = write(tmp_path / "a" / "f", "a").parent, write(tmp_path / "b" / "f", "b").parent
+    if not exchange(a, b):
+        pytest.skip("this system or filesystem has no atomic exchange; the fallback is tested below")
+    assert (a / "f").read_text() == "b" and (b / "f").read_text() == "a"
+
+
+def test_fallback_swap_without_exchange(tmp_path, monkeypatch):
+    monkeypatch.setattr(output, "exchange", lambda a, b: False)
+    for text in ("one", "two"):
+        _build_once(tmp_path / "site", text)
+    assert (tmp_path / "site" / "index.html").read_text() == "two"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_next_build_restores_a_site_killed_between_fallback_renames(tmp_path):
+    # The fallback renamed site -> .previous and was killed before staging -> site.
+    previous = write(tmp_path / ".site.previous-99999" / "index.html", "old").parent
+    write(previous / MARKER, "")
+    write(tmp_path / ".site.staging-99999" / MARKER, "")
+    with SiteWriter(tmp_path / "site") as writer:
+        assert (tmp_path / "site" / "index.html").read_text() == "old"
+        writer.write_text("index.html", "new")
+        writer.commit()
+    assert (tmp_path / "site" / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_stale_staging_is_removed_only_if_newsgen_made_it(tmp_path):
+    write(tmp_path / ".site.staging-12345" / MARKER, "")
+    write(tmp_path / ".site.staging-12345" / "index.html", "half")
+    (tmp_path / ".site.staging-23456").mkdir()  # killed right after mkdir
+    foreign = write(tmp_path / ".site.staging-34567" / "mine.txt", "not newsgen's")
+    _build_once(tmp_path / "site", "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", ".site.staging-34567", "site"]
+    assert foreign.read_text() == "not newsgen's"
 
 
 def test_failure_before_commit_leaves_previous_site(tmp_path):
@@ -62,16 +107,18 @@ def test_second_concurrent_build_is_refused(tmp_path):
 
 
 def test_refuses_dangerous_output_folders(tmp_path):
-    with pytest.raises(NewsgenError, match="root or your home"):
+    with pytest.raises(NewsgenError, match="filesystem root, your home folder"):
         check_output_dir(Path("/"), {})
-    with pytest.raises(NewsgenError, match="root or your home"):
+    with pytest.raises(NewsgenError, match="filesystem root, your home folder"):
         check_output_dir(Path.home(), {})
+    with pytest.raises(NewsgenError, match="filesystem root, your home folder or a parent"):
+        check_output_dir(Path.home().parent, {})
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    with pytest.raises(NewsgenError, match="would replace the seeds folder"):
+    with pytest.raises(NewsgenError, match="it holds the seeds folder"):
         check_output_dir(tmp_path, {"seeds folder": seeds})
-    with pytest.raises(NewsgenError, match="would replace the seeds folder"):
-        check_output_dir(seeds, {"seeds folder": seeds})
+    with pytest.raises(NewsgenError, match="it is the seeds folder"):
+        check_output_dir(seeds, {"seeds folder": seeds, "project folder": tmp_path})
     foreign = write(tmp_path / "docs" / "notes.txt", "mine").parent
     with pytest.raises(NewsgenError, match="was not made by newsgen"):
         check_output_dir(foreign, {})

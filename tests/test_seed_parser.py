@@ -2,12 +2,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from newsgen.errors import NewsgenError
 from newsgen.records import LinkCard, Paragraph, Subheading, Tweet
-from newsgen.seed_parser import parse_seed
+from newsgen.seed_parser import MAX_LINE_CHARS, parse_seed
 from newsgen.sources import SourceFile, read_source
 
+from . import properties
 from .conftest import SEED
 
 
@@ -111,3 +113,23 @@ def test_very_long_headline_is_shortened_with_warning():
 def test_emoji_headline_falls_back_to_file_name_slug():
     article, _ = parse_text("🔥🔥🔥\nS.\n", "story-42.txt")
     assert article.slug == "story-42"
+
+
+@settings(max_examples=300, deadline=None)
+@given(properties.seed_bytes())
+def test_any_bytes_give_an_article_or_a_located_error(data):
+    properties.check_seed(data)
+
+
+@pytest.mark.parametrize("line", ["- a" + " " * 200_000 + "b", "text" + " " * 200_000 + "x"])
+def test_long_runs_of_spaces_do_not_backtrack(line):
+    # Quadratic regexes took minutes on these; now they parse in well under a second.
+    article, _ = parse_text(f"Headline\nStandfirst.\n{line}\n— A (@a) August 1, 2024\n")
+    assert article.headline == "Headline"
+
+
+def test_twenty_megabyte_line_is_cut_with_a_warning():
+    article, warnings = parse_text("Headline\n" + "word " * 4_000_000)
+    assert article.headline == "Headline"
+    assert len(article.standfirst) <= MAX_LINE_CHARS
+    assert [str(w) for w in warnings] == [f"a.txt:2: line is 19999999 characters; cut to {MAX_LINE_CHARS}"]

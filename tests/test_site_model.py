@@ -73,3 +73,34 @@ def test_content_pages_join_the_menu_and_reserved_slugs_are_refused():
     assert [l.path for l in model.menu][-1] == "about/index.html"
     with pytest.raises(NewsgenError, match="reserved"):
         build_site_model(config(), [], [ContentPage("people", "People", "", "content/people.md")])
+
+
+def test_article_pages_get_neighbours_and_related_articles():
+    model = build_site_model(config(), [
+        article("a", date(2024, 1, 1), people=["Ann Lee"]), article("b", date(2024, 2, 1), places=["Oslo"]),
+        article("c", date(2024, 3, 1), people=["Ann Lee"], places=["Oslo"]), article("d", date(2024, 4, 1)),
+    ], [])
+    pages = {p.path: p.context for p in model.pages if p.template == "article.html"}
+    c = pages["articles/c/index.html"]
+    assert (c["newer"].article.slug, c["older"].article.slug) == ("d", "b")
+    assert [v.article.slug for v in c["related"]] == ["b", "a"]
+    assert pages["articles/d/index.html"]["related"] == ()
+    assert c["json_ld"]["headline"] == "C" and ("og:type", "article") in c["open_graph"]
+
+
+def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
+    model = build_site_model(config(), [
+        article("a", date(2024, 1, 1), people=["Ann Lee", "Bo Ek"], places=["Oslo"]),
+        article("b", date(2024, 3, 5), people=["Ann Lee"], places=["Oslo"]),
+    ], [])
+    profile = next(p for p in model.pages if p.path == "people/ann-lee/index.html").context["profile"]
+    assert [(l.label, l.path, l.count) for l in profile.co_mentions] == [
+        ("Oslo", "places/oslo/index.html", 2), ("Bo Ek", "people/bo-ek/index.html", 1)]
+    assert (profile.first, profile.last) == (date(2024, 1, 1), date(2024, 3, 5))
+    assert profile.timeline.start_label == "Jan 2024" and profile.feed_path == "people/ann-lee/feed.xml"
+    assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml", "people/bo-ek/feed.xml",
+                                             "places/oslo/feed.xml"]
+
+
+def test_menu_links_the_archive():
+    assert "archive/index.html" in [l.path for l in build_site_model(config(), [], []).menu]

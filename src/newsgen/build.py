@@ -98,6 +98,7 @@ def build(config: SiteConfig) -> BuildReport:
     found = [extract_one(extractor, article) for article in sources.articles]
     articles = tag_articles(sources.articles, found, sources.overrides)
     model = build_site_model(config, articles, sources.pages)
+    report.warnings.extend(model.warnings)
 
     with SiteWriter(config.output_dir) as writer:
         for path, html in render_site(config, model):

@@ -8,6 +8,7 @@ Raw HTML in Markdown is not rendered: pages carry only what Markdown can say.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from .dates import parse_date
 from .errors import BuildWarning, NewsgenError
+from .page_policy import EXTERNAL_LINK_REL, is_external
 from .records import Article, ContentPage, Entity, HtmlBlock
 from .seed_parser import WORDS_PER_MINUTE, count_words
 from .slugs import make_slug
@@ -29,6 +31,29 @@ _FRONT_MATTER_KEYS = {
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["table", "strikethrough", "replacements", "smartquotes"]
 )
+_LINK_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _safe_link(url: str) -> bool:
+    """Web, mail and relative links only: never javascript:, data:, file: or the like.
+    markdown-it's own check lets `data:image/...` through; an archive has no need of it."""
+    scheme = _LINK_SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
+
+
+_markdown.validateLink = _safe_link
+
+
+def _render_link_open(renderer, tokens, idx, options, env) -> str:
+    """Links that leave the site get rel="noopener noreferrer", set on the token, not patched into HTML."""
+    token = tokens[idx]
+    if is_external(str(token.attrGet("href") or "")):
+        token.attrSet("rel", EXTERNAL_LINK_REL)
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+_markdown.add_render_rule("link_open", _render_link_open)
 
 
 @dataclass(frozen=True)

@@ -1,30 +1,89 @@
 """Write the site atomically: into a staging folder beside the output, then swap.
 
 A failed or killed build leaves the previous site as it was. newsgen only ever
-replaces a folder that carries its marker file, and never writes outside it.
+deletes a folder that carries its marker file (or an empty one it just made),
+and never writes outside the output folder and its staging folder.
+
+The swap is an atomic exchange of the two folders (Linux `renameat2` with
+RENAME_EXCHANGE): at every instant the output path holds either the complete old
+site or the complete new one, even if the build is killed mid-swap. A symlink
+swap would also be atomic, but it would turn `site/` into a link, which upload
+steps (GitHub Pages artifacts, rsync, zip) copy as a link rather than a folder.
+Where the exchange is unavailable (not Linux, or a filesystem without it) the
+fallback is two renames, output -> `.previous-*` then staging -> output; a build
+killed between them leaves no output, and the next build puts the previous site
+back before doing anything else.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from .errors import NewsgenError
 
 MARKER = ".newsgen-site"
+_MARKER_TEXT = "This folder is written by newsgen and replaced on every build.\n"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two existing paths; False when this system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # C library older than glibc 2.28
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _NO_EXCHANGE:
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def remove_if_ours(folder: Path) -> bool:
+    """Delete `folder` only if newsgen made it (marker file) or it is empty.
+
+    A marked folder is first renamed to a `.trash-*` sibling, so a build killed
+    mid-delete leaves a folder known to be ours, not a half-deleted one without
+    its marker."""
+    if (folder / MARKER).is_file():
+        trash = folder.with_name(folder.name.replace(".staging-", ".trash-").replace(".previous-", ".trash-"))
+        if trash != folder:
+            os.rename(folder, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+        return True
+    try:
+        folder.rmdir()
+        return True
+    except OSError:
+        return False
 
 
 def check_output_dir(output: Path, forbidden: dict[str, Path]) -> None:
     """Refuse output folders whose replacement would destroy something else."""
     out = output.resolve()
-    if out == Path(out.anchor) or out == Path.home().resolve():
-        raise NewsgenError(f"refusing to use {out} as the output folder: it is the filesystem root or your home folder")
+    if out == Path(out.anchor) or Path.home().resolve().is_relative_to(out):
+        raise NewsgenError(
+            f"refusing to use {out} as the output folder: it is the filesystem root, your home folder or a parent of it"
+        )
     for label, path in forbidden.items():
-        other = path.resolve()
-        if out == other or other.is_relative_to(out):
-            raise NewsgenError(f"refusing to use {out} as the output folder: it would replace the {label} ({other})")
+        if out == path.resolve():
+            raise NewsgenError(f"refusing to use {out} as the output folder: it is the {label}")
+    for label, path in forbidden.items():
+        if path.resolve().is_relative_to(out):
+            raise NewsgenError(
+                f"refusing to use {out} as the output folder: it holds the {label} ({path.resolve()}), "
+                "which a build would replace"
+            )
     if out.exists() and not out.is_dir():
         raise NewsgenError(f"output path {out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
@@ -38,7 +97,7 @@ class SiteWriter:
 
     def __init__(self, output: Path):
         self.output = output.resolve()
-        self.staging = self.output.parent / f".{self.output.name}.staging-{os.getpid()}"
+        self.staging = self._sibling("staging")
         self.files_written = 0
         self._lock_file = None
 
@@ -51,14 +110,33 @@ class SiteWriter:
         except BlockingIOError:
             self._lock_file.close()
             raise NewsgenError(f"another newsgen build is writing {self.output} (lock {lock_path})") from None
-        if self.staging.exists():
-            shutil.rmtree(self.staging)
+        self._recover()
         self.staging.mkdir()
+        (self.staging / MARKER).write_text(_MARKER_TEXT)
         return self
+
+    def _sibling(self, kind: str) -> Path:
+        return self.output.parent / f".{self.output.name}.{kind}-{os.getpid()}"
+
+    def _leftovers(self, kind: str) -> list[Path]:
+        prefix = f".{self.output.name}.{kind}-"
+        return sorted(p for p in self.output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir())
+
+    def _recover(self) -> None:
+        """Tidy up after builds that were killed (we hold the lock, so none is running)."""
+        for previous in self._leftovers("previous"):
+            if not self.output.exists():
+                os.rename(previous, self.output)  # killed between the fallback's two renames
+            else:
+                remove_if_ours(previous)
+        for staging in self._leftovers("staging"):
+            remove_if_ours(staging)
+        for trash in self._leftovers("trash"):
+            shutil.rmtree(trash, ignore_errors=True)  # renamed there only after its marker was checked
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.staging.exists():
-            shutil.rmtree(self.staging, ignore_errors=True)
+            remove_if_ours(self.staging)
         if self._lock_file is not None:
             self._lock_file.close()
 
@@ -78,10 +156,14 @@ class SiteWriter:
         self.files_written += 1
 
     def commit(self) -> None:
-        (self.staging / MARKER).write_text("This folder is written by newsgen and replaced on every build.\n")
-        previous = self.output.parent / f".{self.output.name}.previous-{os.getpid()}"
-        if self.output.exists():
-            os.rename(self.output, previous)
+        """Swap the staging folder in; afterwards the old site sits at the staging path."""
+        if not self.output.exists():
+            os.rename(self.staging, self.output)
+            return
+        if exchange(self.staging, self.output):
+            remove_if_ours(self.staging)
+            return
+        previous = self._sibling("previous")
+        os.rename(self.output, previous)
         os.rename(self.staging, self.output)
-        if previous.exists():
-            shutil.rmtree(previous, ignore_errors=True)
+        remove_if_ours(previous)

@@ -1,7 +1,8 @@
-"""Render the site model's pages with Jinja.
+"""Render the site model's pages with Jinja, then its feeds, sitemap and robots.txt.
 
 Autoescape is always on. The only helper templates get is `rel`, which turns a
-site path into a link relative to the page being drawn.
+site path into a link relative to the page being drawn (or absolute, on a page
+with a `link_base`, such as 404.html).
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ from pathlib import Path
 
 import jinja2
 
+from . import urls
 from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
+from .feeds import atom_xml, robots_txt, sitemap_files
+from .page_policy import CONTENT_SECURITY_POLICY
+from .search_index import search_files
 from .site_model import PageView, SiteModel
 from .theme import layered
-from .urls import relative
 
 
 @jinja2.pass_context
 def _rel(context: jinja2.runtime.Context, path: str) -> str:
-    return relative(context["page"].path, path)
+    page = context["page"]
+    return page.link_base + path if page.link_base else urls.relative(page.path, path)
 
 
 def make_environment(site_root: Path) -> jinja2.Environment:
@@ -37,6 +42,7 @@ def make_environment(site_root: Path) -> jinja2.Environment:
     )
     env.filters["rel"] = _rel
     env.filters["date_label"] = display_date
+    env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
     return env
 
 
@@ -61,6 +67,17 @@ def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, p
 
 
 def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
+    """Every page, then the search index's script files."""
     env = make_environment(config.root)
     for page in model.pages:
         yield page.path, render_page(env, config, model, page)
+    yield from render_data_files(config, model)
+
+
+def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
+    """The non-HTML outputs: Atom feeds, sitemap, robots.txt."""
+    for feed in model.feeds:
+        yield feed.path, atom_xml(feed, config.title, config.base_url, config.language)
+    yield from sitemap_files(model.sitemap, config.base_url)
+    yield urls.ROBOTS_PATH, robots_txt(config.base_url)
+    yield from search_files(model.articles)

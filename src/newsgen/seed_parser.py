@@ -20,14 +20,21 @@ from .sources import SourceFile
 
 WORDS_PER_MINUTE = 230
 MAX_HEADLINE_CHARS = 300
+# No real paragraph is this long; longer lines are cut (with a warning) so a
+# runaway file costs seconds, not minutes, in parsing and entity extraction.
+MAX_LINE_CHARS = 100_000
+# Tweet attributions are short; longer lines are never tried against the pattern.
+MAX_ATTRIBUTION_CHARS = 200
 SUBHEADING_MAX_CHARS = 70
 SUBHEADING_MAX_WORDS = 9
 
 _ATTRIBUTION = re.compile(
     r"^[—–-]{1,2}\s*(?P<name>[^()]+?)\s*\(@(?P<handle>[A-Za-z0-9_]{1,15})\)\s*(?P<when>.*)$"
 )
-_PIC_LINK = re.compile(r"\s*(?:https?://)?pic\.twitter\.com/[A-Za-z0-9]+")
-_TRAILING_LINK = re.compile(r"\s*https?://t\.co/[A-Za-z0-9]+\s*$")
+# No leading `\s*` in patterns used with search/sub: on a long run of spaces that
+# backtracks quadratically. Spaces are tidied afterwards instead.
+_PIC_LINK = re.compile(r"(?:https?://)?pic\.twitter\.com/[A-Za-z0-9]+")
+_TRAILING_LINK = re.compile(r"https?://t\.co/[A-Za-z0-9]+$")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"]+$", re.I)
 _CLOSING_QUOTES = "'\"’”»)]"
 _TERMINAL = ".!?;:,…"
@@ -45,8 +52,16 @@ class _Line:
     text: str
 
 
-def _numbered_lines(text: str) -> list[_Line]:
-    return [_Line(i, line.strip()) for i, line in enumerate(text.split("\n"), start=1)]
+def _numbered_lines(text: str, path: str, warnings: list[BuildWarning]) -> list[_Line]:
+    lines = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if len(line) > MAX_LINE_CHARS:
+            warnings.append(BuildWarning(
+                f"line is {len(line)} characters; cut to {MAX_LINE_CHARS}", path, number))
+            line = line[:MAX_LINE_CHARS].rstrip()
+        lines.append(_Line(number, line))
+    return lines
 
 
 def _split_paragraphs(lines: list[_Line]) -> list[_Line]:
@@ -89,8 +104,8 @@ def _tweet(text: str, attribution: re.Match[str]) -> Tweet:
     pic = _PIC_LINK.search(text)
     media_url = ""
     if pic:
-        media_url = "https://" + pic.group().strip().removeprefix("https://").removeprefix("http://")
-    body = _TRAILING_LINK.sub("", _PIC_LINK.sub("", text)).strip()
+        media_url = "https://" + pic.group().removeprefix("https://").removeprefix("http://")
+    body = _TRAILING_LINK.sub("", _PIC_LINK.sub("", text).rstrip()).rstrip()
     handle = attribution["handle"]
     dates = find_dates(attribution["when"])
     return Tweet(
@@ -107,7 +122,7 @@ def _body_blocks(paragraphs: list[_Line], path: str) -> tuple[list[Block], list[
     blocks: list[Block] = []
     warnings: list[BuildWarning] = []
     for i, para in enumerate(paragraphs):
-        attribution = _ATTRIBUTION.match(para.text)
+        attribution = _ATTRIBUTION.match(para.text) if len(para.text) <= MAX_ATTRIBUTION_CHARS else None
         if attribution and blocks and isinstance(blocks[-1], Paragraph):
             blocks[-1] = _tweet(blocks[-1].text, attribution)
         elif attribution:
@@ -123,17 +138,17 @@ def _body_blocks(paragraphs: list[_Line], path: str) -> tuple[list[Block], list[
 
 
 def count_words(texts: list[str]) -> int:
-    return sum(len(_WORD.findall(t)) for t in texts)
+    return sum(1 for t in texts for _ in _WORD.finditer(t))
 
 
 def parse_seed(source: SourceFile, display_path: str | None = None) -> tuple[Article, list[BuildWarning]]:
     """Parse a seed; raise NewsgenError (with file and line) when no article can be made."""
     path = display_path or str(source.path)
-    lines = _numbered_lines(source.text)
+    warnings = list(source.warnings)
+    lines = _numbered_lines(source.text, path, warnings)
     first = next((line for line in lines if line.text), None)
     if first is None:
         raise NewsgenError("empty file: no headline", path, 1)
-    warnings = list(source.warnings)
     headline = first.text
     if len(headline) > MAX_HEADLINE_CHARS:
         warnings.append(BuildWarning(
@@ -150,7 +165,7 @@ def parse_seed(source: SourceFile, display_path: str | None = None) -> tuple[Art
         standfirst, blocks = blocks[0].text, blocks[1:]
     if not standfirst and not blocks:
         warnings.append(BuildWarning("headline with no body", path, first.number))
-    dates = find_dates(source.text)
+    dates = find_dates("\n".join(line.text for line in lines))
     words = count_words([standfirst] + [b.text for b in blocks if isinstance(b, (Paragraph, Subheading, Tweet))])
     article = Article(
         slug=make_slug(headline, fallback=source.path.stem),

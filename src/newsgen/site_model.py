@@ -8,61 +8,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 from . import urls
+from .archives import archive_pages, neighbours
 from .config import SiteConfig
 from .dates import display_date
-from .errors import NewsgenError
+from .entity_stats import entity_stats
+from .errors import BuildWarning, NewsgenError
+from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
+from .metadata import news_article_json_ld, open_graph
 from .records import Article, ContentPage, Entity
+from .related import related_articles
 from .slugs import unique_slugs
+from .timeline_svg import draw_timeline
+from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
 
-RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds"}
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    path: str
-    count: int = 0
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    article: Article
-    path: str
-    date_iso: str
-    date_label: str
-    people: tuple[Link, ...]
-    places: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class TagView:
-    entity: Entity
-    path: str
-    articles: tuple[ArticleView, ...]
-
-
-@dataclass(frozen=True)
-class Pagination:
-    number: int
-    total: int
-    previous: str = ""
-    next: str = ""
-
-
-@dataclass(frozen=True)
-class PageView:
-    """One output file: where it goes, which template draws it, and with what."""
-
-    path: str
-    template: str
-    title: str
-    context: dict[str, Any] = field(default_factory=dict)
-    canonical: str = ""
+RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +35,9 @@ class SiteModel:
     people: tuple[TagView, ...]
     places: tuple[TagView, ...]
     menu: tuple[Link, ...]
+    feeds: tuple[Feed, ...] = ()
+    sitemap: tuple[SitemapEntry, ...] = ()
+    warnings: tuple[BuildWarning, ...] = ()
 
 
 def _newest_first(article: Article) -> tuple:
@@ -118,6 +84,45 @@ def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
     return sorted(groups.items())
 
 
+EntityKey = tuple[str, str]  # (kind, name), as in `_tag_paths`
+
+
+def _entity_keys(view: ArticleView) -> tuple[EntityKey, ...]:
+    return tuple((e.kind, e.name) for e in view.article.people + view.article.places)
+
+
+def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
+                   keys: dict[str, tuple[EntityKey, ...]]) -> list[PageView]:
+    related = related_articles([keys[v.path] for v in views])
+    return [
+        PageView(view.path, "article.html", view.article.headline, {
+            "item": view, "newer": near.newer, "older": near.older,
+            "related": tuple(views[i] for i in related[n]),
+            "json_ld": news_article_json_ld(config, view), "open_graph": open_graph(config, view),
+        })
+        for n, (view, near) in enumerate(zip(views, neighbours(views)))
+    ]
+
+
+def _profile(tag: TagView, paths, keys: dict[str, tuple[EntityKey, ...]]) -> EntityProfile:
+    stats = entity_stats(
+        (tag.entity.kind, tag.entity.name),
+        [(v.article.date, keys[v.path]) for v in tag.articles],
+        sort_name=lambda key: (key[1].casefold(), key[0]),
+    )
+    co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
+    return EntityProfile(co_mentions, stats.first, stats.last, draw_timeline(stats.monthly),
+                         urls.tag_feed_path(tag.path))
+
+
+def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagView]) -> tuple[Feed, ...]:
+    site = Feed(urls.SITE_FEED_PATH, config.title, urls.index_page_path(1), feed_entries(views))
+    return (site,) + tuple(
+        Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, feed_entries(t.articles))
+        for t in tags
+    )
+
+
 def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage]) -> SiteModel:
     for page in pages:
         if page.slug in RESERVED_ROOTS:
@@ -141,8 +146,8 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     )
     people, places = _tags("person", views, paths), _tags("place", views, paths)
     menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))
-    menu = (Link("Latest", "index.html"), Link("People", urls.tag_index_path("person")),
-            Link("Places", urls.tag_index_path("place"))) + tuple(
+    menu = (Link("Latest", "index.html"), Link("Archive", urls.archive_index_path()),
+            Link("People", urls.tag_index_path("person")), Link("Places", urls.tag_index_path("place"))) + tuple(
         Link(p.title, urls.content_page_path(p.slug)) for p in menu_pages
     )
 
@@ -157,17 +162,23 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
         )
         title = config.title if number == 1 else f"{config.title} — page {number}"
         out.append(PageView(urls.index_page_path(number), "index.html", title, {"items": chunk, "pagination": pagination}))
-    for view in views:
-        out.append(PageView(view.path, "article.html", view.article.headline, {"item": view}))
+    keys = {v.path: _entity_keys(v) for v in views}
+    out += _article_pages(config, views, keys)
     for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
         index_path = urls.tag_index_path(kind)
         for tag in tags:
-            out.append(PageView(tag.path, "tag.html", tag.entity.name,
-                                {"tag": tag, "section": label, "section_path": index_path}))
+            out.append(PageView(tag.path, "tag.html", tag.entity.name, {
+                "tag": tag, "section": label, "section_path": index_path, "profile": _profile(tag, paths, keys)}))
         out.append(PageView(index_path, "tag_index.html", label, {"groups": _letter_groups(tags), "section": label}))
+    out += archive_pages(views)
     for page in pages:
         out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
+    out.append(PageView(urls.SEARCH_PAGE, "search.html", "Search", {"manifest": urls.SEARCH_MANIFEST}))
     out = [
         PageView(p.path, p.template, p.title, p.context, urls.absolute(config.base_url, p.path)) for p in out
     ]
-    return SiteModel(tuple(out), views, people, places, menu)
+    dates = {v.path: v.article.date for v in views}
+    sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
+    out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
+    return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
+                     tuple(missing_base_url_warnings(config.base_url)))

@@ -49,3 +49,35 @@ def index_page_path(number: int) -> str:
 
 def content_page_path(slug: str) -> str:
     return f"{slug}/index.html"
+
+
+def tag_feed_path(tag_page: str) -> str:
+    """A person's or place's Atom feed sits beside its page."""
+    return posixpath.join(posixpath.dirname(tag_page), "feed.xml")
+
+
+def archive_index_path() -> str:
+    return "archive/index.html"
+
+
+def archive_year_path(year: int) -> str:
+    return f"archive/{year:04d}/index.html"
+
+
+def archive_month_path(year: int, month: int) -> str:
+    return f"archive/{year:04d}/{month:02d}/index.html"
+
+
+def archive_undated_path() -> str:
+    return "archive/undated/index.html"
+
+
+SITE_FEED_PATH = "feed.xml"
+SITEMAP_PATH = "sitemap.xml"
+ROBOTS_PATH = "robots.txt"
+NOT_FOUND_PATH = "404.html"
+
+# Search lives at a fixed site path; its result links are relative to it.
+SEARCH_PAGE = "search/index.html"
+SEARCH_SHARDS = "search/shards"
+SEARCH_MANIFEST = f"{SEARCH_SHARDS}/meta.js"

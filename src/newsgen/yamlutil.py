@@ -6,13 +6,15 @@ Editors fix what they can find: every YAML problem is reported with its line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import yaml
 
 from .errors import NewsgenError
 
 MAX_YAML_BYTES = 1_000_000
+T = TypeVar("T")
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -27,39 +29,69 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[Any, int]]:
-    """Parse YAML text; return the data and {top-level key: line number}."""
+def _with_loader(text: str, path: str, first_line: int, use: Callable[[yaml.SafeLoader], T]) -> T:
+    """Run `use` on a safe, alias-free loader; every YAML problem becomes a located NewsgenError."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise NewsgenError(f"YAML is larger than {MAX_YAML_BYTES} bytes", path, first_line)
     try:
         loader = _NoAliasLoader(text)
         try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            return use(loader)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         raise NewsgenError(f"invalid YAML: {exc.problem or exc.context}", path, line) from None
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text.count("\n", 0, exc.position)
+        raise NewsgenError(f"invalid YAML: {exc.reason} (character {exc.character!r})", path, line) from None
     except yaml.YAMLError as exc:
         raise NewsgenError(f"invalid YAML: {exc}", path, first_line) from None
     except RecursionError:
         raise NewsgenError("invalid YAML: nested too deeply", path, first_line) from None
-    lines: dict[Any, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            lines[key_node.value] = first_line + key_node.start_mark.line
-    return data, lines
+
+
+def compose_yaml(text: str, path: str, first_line: int = 1) -> yaml.Node | None:
+    """The YAML node tree, for readers that check every node and name its line."""
+    return _with_loader(text, path, first_line, lambda loader: loader.get_single_node())
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[Any, int]]:
+    """Parse YAML text; return the data and {top-level key: line number}."""
+
+    def load(loader: yaml.SafeLoader) -> tuple[Any, dict[Any, int]]:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return data, _key_lines(loader, node, first_line)
+
+    return _with_loader(text, path, first_line, load)
+
+
+def read_yaml_text(path: Path) -> str:
+    """A YAML file's text (UTF-8, BOM allowed); an unreadable file names the bad line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NewsgenError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise NewsgenError("not valid UTF-8 (YAML files must be UTF-8)", str(path), line) from None
+
+
+def _key_lines(loader: yaml.SafeLoader, node: yaml.Node | None, first_line: int) -> dict[Any, int]:
+    """{top-level key as loaded (so `1:` is the int 1): its line}."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {loader.construct_object(key_node, deep=True): first_line + key_node.start_mark.line
+            for key_node, _ in node.value}
 
 
 def load_yaml_mapping(path: Path) -> tuple[dict[Any, Any], dict[Any, int]]:
     """Load a YAML file that must hold a mapping (an empty file is an empty mapping)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NewsgenError(f"cannot read: {exc}", str(path)) from None
-    data, lines = parse_yaml(text, str(path))
+    data, lines = parse_yaml(read_yaml_text(path), str(path))
     if data is None:
         return {}, {}
     if not isinstance(data, dict):

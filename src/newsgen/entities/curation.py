@@ -45,6 +45,7 @@ import yaml
 
 from ..errors import NewsgenError
 from ..records import Entity, EntityKind
+from ..yamlutil import compose_yaml, read_yaml_text
 from .resolve import entity, merge_same
 
 _KINDS = ("person", "place")
@@ -157,13 +158,7 @@ def load_curation(path: Path) -> Curation:
     path = Path(path)
     if not path.exists():
         return Curation(path=str(path))
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise NewsgenError(f"not valid YAML: {exc.problem or exc}", str(path), line) from None
+    root = compose_yaml(read_yaml_text(path), str(path))
     return _Reader(str(path)).curation(root)
 
 

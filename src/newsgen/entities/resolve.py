@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from slugify import slugify
-
 from ..records import Entity
+from ..slugs import make_slug
 from .gazetteer import Gazetteer
 
 
 def entity(name: str, kind: str, mentions: Iterable[str] = (), description: str = "") -> Entity:
-    """An Entity with its slug derived from its name and its mentions sorted."""
-    return Entity(name, slugify(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
+    """An Entity with its slug derived from its name and its mentions sorted.
+
+    The slug comes from `make_slug`, like every other URL segment: bounded in length
+    and never empty, whatever the tagger or an editor calls the entity."""
+    return Entity(name, make_slug(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
 
 
 def sort_entities(entities: Iterable[Entity]) -> list[Entity]:

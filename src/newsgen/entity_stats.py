@@ -1,0 +1,80 @@
+"""What a person's or place's page says about it beyond its list of articles:
+who and what it is mentioned with, when it was first and last mentioned, and
+how often per month.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+DEFAULT_CO_MENTIONS = 10
+
+
+@dataclass(frozen=True)
+class MonthlyCounts:
+    """Articles per month, from the month of the first mention to that of the last, zeros included."""
+
+    year: int  # of the first month
+    month: int
+    counts: tuple[int, ...]
+
+    def month_at(self, index: int) -> tuple[int, int]:
+        months = self.month - 1 + index
+        return self.year + months // 12, months % 12 + 1
+
+
+@dataclass(frozen=True)
+class EntityStats:
+    co_mentions: tuple[tuple[Hashable, int], ...]  # (entity key, articles shared), most first
+    first: date | None
+    last: date | None
+    monthly: MonthlyCounts | None  # None without dated mentions
+
+
+def entity_stats(
+    key: Hashable,
+    mentions: Sequence[tuple[date | None, Sequence[Hashable]]],
+    sort_name,
+    limit: int = DEFAULT_CO_MENTIONS,
+) -> EntityStats:
+    """`mentions` holds (date, entity keys) for every article naming `key`;
+    `sort_name(key)` orders co-mentions of equal count, so the result is stable."""
+    together: Counter[Hashable] = Counter()
+    per_month: Counter[tuple[int, int]] = Counter()
+    dates = []
+    for when, keys in mentions:
+        together.update(set(keys))
+        if when is not None:
+            dates.append(when)
+            per_month[(when.year, when.month)] += 1
+    together.pop(key, None)
+    return EntityStats(
+        co_mentions=_most_common(together, sort_name, limit),
+        first=min(dates, default=None),
+        last=max(dates, default=None),
+        monthly=_every_month(per_month),
+    )
+
+
+def _most_common(counts: Counter[Hashable], sort_name, limit: int) -> tuple[tuple[Hashable, int], ...]:
+    """Sorting by name only the entries that can make the cut keeps this fast for entities
+    mentioned alongside thousands of others."""
+    if not counts or limit < 1:
+        return ()
+    cutoff = sorted(counts.values(), reverse=True)[:limit][-1]
+    contenders = [(k, n) for k, n in counts.items() if n >= cutoff]
+    return tuple(sorted(contenders, key=lambda item: (-item[1], sort_name(item[0])))[:limit])
+
+
+def _every_month(per_month: Counter[tuple[int, int]]) -> MonthlyCounts | None:
+    if not per_month:
+        return None
+    (year, month), (last_year, last_month) = min(per_month), max(per_month)
+    span = (last_year - year) * 12 + last_month - month + 1
+    counts = [0] * span
+    for (y, m), count in per_month.items():
+        counts[(y - year) * 12 + m - month] = count
+    return MonthlyCounts(year, month, tuple(counts))

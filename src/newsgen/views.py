@@ -1,0 +1,69 @@
+"""The site model's records: what each page shows, already ordered and linked.
+
+Kept apart from site_model.py so the modules that build parts of the model
+(archives, feeds, metadata) can use them without importing the whole model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .records import Article, Entity
+from .timeline_svg import Timeline
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    path: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    path: str
+    date_iso: str
+    date_label: str
+    people: tuple[Link, ...]
+    places: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class TagView:
+    entity: Entity
+    path: str
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
+class EntityProfile:
+    """What a person's or place's page shows beside its articles."""
+
+    co_mentions: tuple[Link, ...]  # people and places most often named with it, with counts
+    first: date | None
+    last: date | None
+    timeline: Timeline | None
+    feed_path: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    total: int
+    previous: str = ""
+    next: str = ""
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One output file: where it goes, which template draws it, and with what."""
+
+    path: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    canonical: str = ""
+    link_base: str = ""  # set: links on this page are absolute from here (404.html, served at any path)

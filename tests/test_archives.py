@@ -1,0 +1,53 @@
+from datetime import date
+from pathlib import Path
+
+from newsgen.archives import archive_pages, group_by_month, neighbours
+from newsgen.config import SiteConfig
+from newsgen.records import Article
+from newsgen.site_model import build_site_model
+
+
+def article(slug, when=None):
+    return Article(slug=slug, headline=slug, standfirst="", date=when, date_inferred=False, body=(),
+                   source_path=f"seeds/{slug}.txt", word_count=0, reading_minutes=1)
+
+
+def views(*articles):
+    return build_site_model(SiteConfig(root=Path("/x")), list(articles), []).articles
+
+
+def test_years_and_months_newest_first_keeping_archive_order_inside():
+    years = group_by_month(views(
+        article("jan-a", date(2023, 1, 5)), article("aug-1", date(2024, 8, 1)), article("undated"),
+        article("aug-20", date(2024, 8, 20)), article("feb", date(2024, 2, 2)),
+    ))
+    assert [(y.year, y.count, y.path) for y in years] == [(2024, 3, "archive/2024/index.html"),
+                                                         (2023, 1, "archive/2023/index.html")]
+    august = years[0].months[0]
+    assert (august.label, august.path, august.year_path) == ("August 2024", "archive/2024/08/index.html",
+                                                             "archive/2024/index.html")
+    assert [v.article.slug for v in august.articles] == ["aug-20", "aug-1"]
+    assert [m.month for m in years[0].months] == [8, 2]
+
+
+def test_neighbours_newer_before_older_after():
+    near = neighbours(["c", "b", "a"])
+    assert [(n.newer, n.older) for n in near] == [(None, "b"), ("c", "a"), ("b", None)]
+    assert neighbours([]) == []
+
+
+def test_archive_pages_link_years_and_months_and_keep_undated_articles():
+    pages = {p.path: p for p in archive_pages(views(
+        article("new", date(2024, 8, 1)), article("old", date(2023, 1, 1)), article("lost"),
+    ))}
+    assert sorted(pages) == ["archive/2023/01/index.html", "archive/2023/index.html", "archive/2024/08/index.html",
+                             "archive/2024/index.html", "archive/index.html", "archive/undated/index.html"]
+    month = pages["archive/2024/08/index.html"].context
+    assert month["newer"] is None and month["older"].path == "archive/2023/01/index.html"
+    assert [v.article.slug for v in pages["archive/undated/index.html"].context["items"]] == ["lost"]
+    assert pages["archive/index.html"].context["undated"] == 1
+
+
+def test_no_undated_page_when_every_article_has_a_date():
+    paths = [p.path for p in archive_pages(views(article("a", date(2024, 1, 1))))]
+    assert "archive/undated/index.html" not in paths

@@ -1,0 +1,114 @@
+import json
+import posixpath
+from datetime import date
+from pathlib import Path
+
+from newsgen import search_index, urls
+from newsgen.config import SiteConfig
+from newsgen.records import Article, Entity, LinkCard, Paragraph
+from newsgen.search_index import index_terms, normalise, search_files, shard_file
+from newsgen.site_model import build_site_model
+
+
+def article(slug, headline, when, body="", standfirst="", people=(), places=()):
+    return Article(
+        slug=slug, headline=headline, standfirst=standfirst, date=when, date_inferred=False,
+        body=(Paragraph(body), LinkCard("https://example.org/", "example.org")), source_path=f"seeds/{slug}.txt",
+        word_count=1, reading_minutes=1,
+        people=tuple(Entity(n, n.lower().replace(" ", "-"), "person") for n in people),
+        places=tuple(Entity(n, n.lower().replace(" ", "-"), "place") for n in places),
+    )
+
+
+def index(*articles):
+    """Build the index and read every file back as {(kind, key): data}."""
+    model = build_site_model(SiteConfig(root=Path("/x")), list(articles), [])
+    files = {}
+    for path, text in search_files(model.articles):
+        assert path.startswith(urls.SEARCH_SHARDS + "/") and path.endswith(".js")
+        assert text.startswith("newsgenSearch.add(") and text.endswith(");\n")
+        decoder = json.JSONDecoder()
+        body = text[len("newsgenSearch.add("):-3]
+        kind, end = decoder.raw_decode(body)
+        key, end2 = decoder.raw_decode(body, end + 1)
+        data, _ = decoder.raw_decode(body, end2 + 1)
+        files[(kind, key)] = (path, data)
+    return model, files
+
+
+def postings(files, term):
+    """doc id -> weight for `term`, decoding the gap encoding."""
+    found = {}
+    for (kind, key), (_, data) in files.items():
+        if kind == "t" and term in data:
+            assert term.startswith(key), (term, key)
+            doc, flat = 0, data[term]
+            for gap, weight in zip(flat[::2], flat[1::2]):
+                doc += gap
+                found[doc] = weight
+    return found
+
+
+def test_normalise_lowercases_and_strips_diacritics_like_the_script():
+    assert normalise("José ÁLVAREZ, Kraków") == "jose alvarez, krakow"
+    assert index_terms("The İstanbul-bound talks: a 2024 deal") == ["istanbul", "bound", "talks", "2024", "deal"]
+
+
+def test_people_and_places_outrank_words_in_the_body():
+    model, files = index(
+        article("a", "Talks resume", date(2024, 1, 2), body="Officials mention Lisbon once."),
+        article("b", "Budget vote", date(2024, 1, 1), places=["Lisbon"]),
+    )
+    ids = {v.article.slug: i for i, v in enumerate(model.articles)}
+    lisbon = postings(files, "lisbon")
+    assert lisbon[ids["b"]] > lisbon[ids["a"]] > 0
+    assert set(postings(files, "talks")) == {ids["a"]}
+    assert postings(files, "the") == {} and postings(files, "a") == {}
+
+
+def test_document_rows_link_relative_from_the_search_page():
+    model, files = index(article("x", "Quiet day", date(2024, 3, 5), standfirst="Nothing happened. " * 30))
+    _, rows = files[("d", 0)]
+    href, headline, iso, label, standfirst = rows[0]
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(urls.SEARCH_PAGE), href)) == model.articles[0].path
+    assert (headline, iso, label) == ("Quiet day", "2024-03-05", "5 March 2024")
+    assert len(standfirst) <= search_index.STANDFIRST_CHARS + 1 and standfirst.endswith("…")
+
+
+def test_documents_and_terms_are_sharded(monkeypatch):
+    monkeypatch.setattr(search_index, "DOCS_PER_SHARD", 2)
+    monkeypatch.setattr(search_index, "SHARD_BUDGET", 200)
+    words = " ".join(f"bl{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(6))
+    items = [article(f"a{i}", f"Story {i}", date(2024, 1, i + 1), body=words + " bl") for i in range(5)]
+    model, files = index(*items)
+    assert sorted(k for kind, k in files if kind == "d") == [0, 1, 2]
+    _, manifest = files[("m", "")]
+    assert manifest["per"] == 2 and manifest["docs"] == 5
+    term_keys = [k for kind, k in files if kind == "t"]
+    assert sorted(term_keys) == sorted(manifest["shards"])
+    assert "bl" in term_keys and any(len(k) > 2 and k.startswith("bl") for k in term_keys)
+    for term in ("bl", "blaa", "blff", "story"):
+        assert set(postings(files, term)) == set(range(5)), term
+    # Each term lives in exactly one shard: the longest key that is a prefix of it.
+    all_terms = [t for (kind, _), (_, data) in files.items() if kind == "t" for t in data]
+    assert len(all_terms) == len(set(all_terms))
+
+
+def test_shard_files_are_safe_names():
+    assert shard_file("bl") == "bl"
+    assert shard_file("ж") == "x" + "ж".encode().hex()
+    _, files = index(article("r", "Жанна в Москве", date(2024, 1, 1)))
+    paths = [path for (kind, _), (path, _) in files.items() if kind == "t"]
+    assert all(Path(p).name.isascii() for p in paths) and postings(files, "жанна") == {0: search_index.HEADLINE_WEIGHT}
+
+
+def test_large_archives_leave_out_words_in_most_articles(monkeypatch):
+    monkeypatch.setattr(search_index, "COMMON_MIN_DOCS", 4)
+    items = [article(f"a{i}", f"Talks {i}", date(2024, 1, i + 1), body="rare" if i == 0 else "") for i in range(5)]
+    _, files = index(*items)
+    _, manifest = files[("m", "")]
+    assert "talks" in manifest["stop"] and postings(files, "talks") == {}
+    assert postings(files, "rare") == {4: search_index.BODY_WEIGHT} and "rare" not in manifest["stop"]
+    assert manifest["prefix"] == search_index.MIN_PREFIX
+    monkeypatch.setattr(search_index, "COMMON_MIN_DOCS", 6)  # a small archive keeps every word
+    assert set(postings(index(*items)[1], "talks")) == set(range(5))

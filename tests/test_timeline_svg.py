@@ -1,0 +1,41 @@
+import re
+
+from newsgen.entity_stats import MonthlyCounts
+from newsgen.timeline_svg import HEIGHT, MAX_BARS, WIDTH, draw_timeline
+
+
+def bars(path):
+    """(x, y, width, height) of every rectangle in the path data."""
+    return [tuple(float(v) for v in m) for m in re.findall(r"M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z", path)]
+
+
+def test_nothing_to_draw_without_dated_mentions():
+    assert draw_timeline(None) is None
+
+
+def test_one_bar_per_non_empty_month_scaled_to_the_peak():
+    timeline = draw_timeline(MonthlyCounts(2024, 1, (2, 0, 4, 1)))
+    drawn = bars(timeline.bars_path)
+    assert [x for x, *_ in drawn] == [0, WIDTH / 4 * 2, WIDTH / 4 * 3]
+    assert [h for *_, h in drawn] == [HEIGHT / 2, HEIGHT, HEIGHT / 4]
+    assert all(y + h == HEIGHT for _, y, _, h in drawn)  # bars stand on the baseline
+    assert all(w < WIDTH / 4 for _, _, w, _ in drawn)  # with a gap between slots
+    assert (timeline.start_label, timeline.end_label) == ("Jan 2024", "Apr 2024")
+    assert timeline.label == "Articles per month, Jan 2024 to Apr 2024: 7 in all, most in Mar 2024 (4)"
+
+
+def test_a_single_month_fills_the_chart():
+    (bar,) = bars(draw_timeline(MonthlyCounts(2024, 8, (3,))).bars_path)
+    assert bar == (0, 0, WIDTH, HEIGHT)
+
+
+def test_long_spans_are_drawn_by_year():
+    # July 2000 to January 2011: two mentions each January up to 2010, one in January 2011.
+    counts = tuple(2 if (6 + i) % 12 == 0 else 0 for i in range(MAX_BARS + 6)) + (1,)
+    timeline = draw_timeline(MonthlyCounts(2000, 7, counts))
+    drawn = bars(timeline.bars_path)
+    assert len(drawn) == 11  # 2000 had no January in range; 2001..2011 each have one
+    assert (timeline.start_label, timeline.end_label) == ("2000", "2011")
+    assert timeline.label.startswith("Articles per year, 2000 to 2011: 21 in all, most in 2001 (2)")
+    assert drawn[-1][3] == HEIGHT / 2  # 2011: one mention against a peak of two
+
