@@ -93,13 +93,13 @@ def candidate_positions(words: Sequence[str]) -> list[int]:
     and skipping it roughly halves the work of a build. Around each capitalised word
     the window reaches out to the nearest lower-case word on each side (at most
     three tokens), so each window is bordered by plainly outside tokens. Windows are
-    tagged as one sequence with `GAP` between them. In an all-capitals line every
-    token is a candidate.
+    tagged as one sequence with `GAP` between them. In an all-capitals line nearly
+    every token is a candidate.
     """
     n = len(words)
     chosen = bytearray(n)
     for i, word in enumerate(words):
-        if word.islower() or word.lower() == word:  # no capital anywhere ("al-Assad" has one)
+        if word.lower() == word:  # no capital anywhere ("al-Assad" has one)
             continue
         chosen[i] = 1
         for step in (-1, 1):
