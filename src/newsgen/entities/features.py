@@ -121,6 +121,13 @@ class Featurizer:
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _word(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """A word's features as (itself, seen from the right, from the left, two away).
+
+        Own features: the lower-cased word, its shape, affixes, and flags for a given
+        name ("fn"), an ordinary word written with a capital ("cw"), a title ("tt")
+        and a hyphen. Neighbours see only the word, its shape and the name flags.
+        The tuples are ready to paste, so a sequence needs no string building.
+        """
         cached = self._cache.get(word)
         if cached is not None:
             return cached
