@@ -125,7 +125,7 @@ class Featurizer:
 
         Own features: the lower-cased word, its shape, affixes, and flags for a given
         name ("fn"), an ordinary word written with a capital ("cw"), a title ("tt")
-        and a hyphen. Neighbours see only the word, its shape and the name flags.
+        and a hyphen. Neighbours see only the word, its shape and the "fn"/"tt" flags.
         The tuples are ready to paste, so a sequence needs no string building.
         """
         cached = self._cache.get(word)
