@@ -73,11 +73,12 @@ class DocumentVocabulary:
         for words in sequences:
             if is_caps_line(words):
                 continue
-            for i, w in enumerate(words):
-                if w.islower():
-                    lower.add(w)
-                elif i and is_capitalised(w) and not w.isupper() and words[i - 1] not in _SENTENCE_BREAKS:
-                    titled.add(w.lower())
+            lower.update(filter(str.islower, words))
+            titled.update(
+                w.lower()
+                for previous, w in zip(words, words[1:])
+                if w[:1].isupper() and not w.isupper() and previous not in _SENTENCE_BREAKS
+            )
         return cls(frozenset(lower), frozenset(titled))
 
 
