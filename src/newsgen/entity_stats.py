@@ -6,11 +6,13 @@ how often per month.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 DEFAULT_CO_MENTIONS = 10
+
+SortName = Callable[[Hashable], object]  # orders entities of equal count, e.g. by their name
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class EntityStats:
 def entity_stats(
     key: Hashable,
     mentions: Sequence[tuple[date | None, Sequence[Hashable]]],
-    sort_name,
+    sort_name: SortName,
     limit: int = DEFAULT_CO_MENTIONS,
 ) -> EntityStats:
     """`mentions` holds (date, entity keys) for every article naming `key`;
@@ -59,7 +61,7 @@ def entity_stats(
     )
 
 
-def _most_common(counts: Counter[Hashable], sort_name, limit: int) -> tuple[tuple[Hashable, int], ...]:
+def _most_common(counts: Counter[Hashable], sort_name: SortName, limit: int) -> tuple[tuple[Hashable, int], ...]:
     """Sorting by name only the entries that can make the cut keeps this fast for entities
     mentioned alongside thousands of others."""
     if not counts or limit < 1:
