@@ -6,7 +6,7 @@ how often per month.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,7 +57,7 @@ def entity_stats(
         co_mentions=_most_common(together, sort_name, limit),
         first=min(dates, default=None),
         last=max(dates, default=None),
-        monthly=_every_month(per_month),
+        monthly=monthly_counts(per_month),
     )
 
 
@@ -71,7 +71,8 @@ def _most_common(counts: Counter[Hashable], sort_name: SortName, limit: int) -> 
     return tuple(sorted(contenders, key=lambda item: (-item[1], sort_name(item[0])))[:limit])
 
 
-def _every_month(per_month: Counter[tuple[int, int]]) -> MonthlyCounts | None:
+def monthly_counts(per_month: Mapping[tuple[int, int], int]) -> MonthlyCounts | None:
+    """Counts keyed by (year, month) laid out month by month, gaps as zeros; None if empty."""
     if not per_month:
         return None
     (year, month), (last_year, last_month) = min(per_month), max(per_month)

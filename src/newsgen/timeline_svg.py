@@ -1,4 +1,5 @@
-"""The geometry of a small bar chart of mentions per month, drawn at build time.
+"""The geometry of a small bar chart of articles per month (a person's or place's
+mentions, or the whole archive), drawn at build time.
 
 The chart is one SVG path (a rectangle per non-empty bar), so its size grows
 with the months that have mentions, not with the span; beyond `MAX_BARS` months
