@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,17 @@ def site_root(tmp_path: Path) -> Path:
     (root / "seeds").mkdir(parents=True)
     shutil.copy(SEED, root / "seeds" / SEED.name)
     return root
+
+
+def wait_for(condition, what: str, timeout: float = 20.0):
+    """Poll `condition` until it returns something truthy; fail naming `what` at the deadline."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 def broken_links(site: Path, base_url: str = "") -> list[str]:

@@ -34,12 +34,14 @@ def test_a_real_build_has_no_problems(site_root):
 def test_relative_links_must_end_in_a_file_inside_the_site(tmp_path):
     site = make_site(tmp_path, {"index.html": '<a href="about/index.html">ok</a> <a href="missing.html">x</a>'
                                               '<a href="about/">folder</a> <a href="../outside.html">up</a>'
-                                              '<img src="img/a%20b.png"> <a href="about/index.html#team">t</a>',
-                                "img/a b.png": ""})
+                                              '<img src="img/a%20b.png"> <a href="about/index.html#team">t</a>'
+                                              '<a href="deep">deep</a>',
+                                "img/a b.png": "", "deep/er/x.css": ""})
     assert problems(site) == [
         "index.html: missing.html: missing file",
         "index.html: about/: links to a folder: file:// shows a listing, not its index.html",
         "index.html: ../outside.html: leaves the site folder",
+        "index.html: deep: links to a folder: file:// shows a listing, not its index.html",
     ]
 
 
@@ -121,3 +123,9 @@ def test_cli_passes_a_good_site_quietly(tmp_path, capsys):
 def test_cli_without_a_site_exits_two(tmp_path, capsys):
     assert main(["check", str(tmp_path / "nothing")]) == 2
     assert "no built site here (no index.html)" in capsys.readouterr().err
+
+
+def test_the_generated_archive_checks_clean(archive_site):
+    result = check_site(archive_site)
+    assert result.problems == []
+    assert result.pages > 300 and result.feeds > 1

@@ -3,20 +3,20 @@
 from pathlib import Path
 
 import pytest
-import yaml
 
 from newsgen.build import build
 from newsgen.check import check_site
 from newsgen.cli import main
 from newsgen.config import load_config
 from newsgen.errors import NewsgenError
-from newsgen.init import SCAFFOLD, init_site
+from newsgen import __version__, init
+from newsgen.init import init_site
 from newsgen.theme import theme_dir
 
 from .conftest import REPO, write
 
 FILES = [".github/workflows/pages.yml", ".gitignore", "content/entities.yaml", "content/pages/about.md",
-         "newsgen.yaml", "requirements.txt", "seeds/2025-04-12-riverside-library-reopens.txt"]
+         "newsgen.yaml", "seeds/2025-04-12-riverside-library-reopens.txt"]
 
 
 def listing(root: Path) -> list[str]:
@@ -27,34 +27,33 @@ def test_new_archive_builds_and_checks_clean(tmp_path):
     root = tmp_path / "archive"
     result = init_site(root)
     assert listing(root) == FILES and sorted(result.written) == sorted(root / f for f in FILES)
-    report = build(load_config(root))
-    assert (report.articles, report.dropped) == (1, [])
-    assert [w.message.split(":")[0] for w in report.warnings] == ["no base_url set"], "until the user sets it"
+    report = build(load_config(root, {"base_url": "https://me.github.io/news/"}))
+    assert (report.articles, report.dropped, report.warnings) == (1, [], [])
     site = root / "site"
-    assert check_site(site).problems == []
+    assert check_site(site, "https://me.github.io/news/").problems == []
     assert (site / "about" / "index.html").is_file()
     assert "Head librarian of the Riverside Library." in (site / "people" / "marta-ribeiro" / "index.html").read_text()
     assert not (site / "places" / "riverside").exists()  # the example's ignore rule at work
     assert "/site/" in (root / ".gitignore").read_text().splitlines()
 
 
-def test_workflow_builds_checks_and_uploads_the_same_folder(tmp_path):
+def test_the_workflow_is_newsgens_own_installing_this_release(tmp_path):
     init_site(tmp_path)
-    workflow = yaml.safe_load((tmp_path / ".github" / "workflows" / "pages.yml").read_text())
-    steps = workflow["jobs"]["build"]["steps"]
-    commands = [step.get("run", "") for step in steps]
-    assert any("newsgen build --output site" in c for c in commands)
-    assert any("newsgen check site" in c for c in commands)
-    assert [s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")] == ["site"]
-    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    given = (tmp_path / ".github" / "workflows" / "pages.yml").read_text().splitlines()
+    own = (REPO / ".github" / "workflows" / "pages.yml").read_text().splitlines()
+    changed = [(mine, theirs) for mine, theirs in zip(own, given) if mine != theirs]
+    assert len(given) == len(own)
+    assert changed == [('      NEWSGEN: "."', f'      NEWSGEN: "newsgen=={__version__}"')]
 
 
-def test_repository_workflow_is_the_packaged_one():
-    own = REPO / ".github" / "workflows" / "pages.yml"
-    if not own.is_file():
-        pytest.skip("this checkout has no .github/workflows/pages.yml")
-    assert own.read_text() == (SCAFFOLD / "github" / "workflows" / "pages.yml").read_text(), (
-        "the repository's Pages workflow must be src/newsgen/scaffold/github/workflows/pages.yml, byte for byte")
+def test_a_workflow_init_cannot_adapt_is_an_error(monkeypatch, tmp_path):
+    changed = write(tmp_path / "pages.yml", "env:\n  NEWSGEN: git+https://example.org/newsgen\n")
+    monkeypatch.setattr(init, "_CHECKOUT_WORKFLOW", changed)
+    monkeypatch.setattr(init, "_PACKAGED_WORKFLOW", tmp_path / "absent.yml")
+    with pytest.raises(NewsgenError) as error:
+        init.workflow_for_a_site()
+    assert str(error.value) == ("newsgen's .github/workflows/pages.yml no longer sets NEWSGEN: \".\" once; "
+                                "init cannot adapt it")
 
 
 def test_theme_stays_in_the_package_unless_ejected(tmp_path):
@@ -94,7 +93,7 @@ def test_a_file_in_the_way_is_refused(tmp_path):
 def test_cli_reports_and_exits(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["init", "news"]) == 0
-    assert capsys.readouterr().out == "Created a news archive in news (7 files). Next: cd news && newsgen serve\n"
+    assert capsys.readouterr().out == "Created a news archive in news (6 files). Next: cd news && newsgen serve\n"
     assert main(["init", "news"]) == 2
     assert capsys.readouterr().err == ("newsgen: error: news is not empty: init fills an empty or new folder "
                                        "(--force adds the missing files and keeps every existing one)\n")

@@ -20,21 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED, write
+from .conftest import SEED, wait_for, write
+from .test_browser import browser, page  # noqa: F401  (fixtures: Debian's chromium through Playwright)
 
 DEADLINE = 20.0
 ARTICLE = "articles/illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push/index.html"
-
-
-def wait_for(condition, what, timeout=DEADLINE):
-    """Poll `condition` until it returns something truthy; fail naming `what` at the deadline."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 class Server:
@@ -99,6 +89,7 @@ def test_an_edited_seed_is_served_and_open_tabs_are_told(site_root, serving):
     server = serving()
     status, page = server.get(ARTICLE)
     assert status == 200 and "US officials have said" in page
+    assert f"<loc>{server.url}{ARTICLE.removesuffix('index.html')}</loc>" in server.get("sitemap.xml")[1]
     version = re.search(r'<script src="/__newsgen__/livereload\.js\?version=([\w.]+)" defer></script></body>', page)[1]
 
     host, port = server.url[len("http://"):-1].split(":")
@@ -113,6 +104,15 @@ def test_an_edited_seed_is_served_and_open_tabs_are_told(site_root, serving):
     events.close()
     assert server.stop() == 0
     assert "Stopped." in "".join(server.stdout)
+
+
+def test_an_open_tab_reloads_itself_under_the_sites_csp(site_root, serving, page):  # noqa: F811
+    server = serving()
+    page.goto(server.url + ARTICLE)
+    assert "US officials have said" in page.content()
+    edit_seed(site_root, "US officials have said", "Officials in Washington said")
+    page.wait_for_selector("text=Officials in Washington said", timeout=DEADLINE * 1000)
+    # the `page` fixture fails the test on any script error or CSP violation in the console
 
 
 def test_a_template_error_shows_on_the_page_and_a_good_save_recovers(site_root, serving):
@@ -144,6 +144,12 @@ def test_serve_never_writes_the_output_folder(site_root, serving):
     after = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not any(b"__newsgen__" in data for data in after.values())
+
+
+def test_a_missing_site_folder_is_a_clear_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "newsgen.cli", "serve", "--root", "nowhere"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=DEADLINE)
+    assert (result.returncode, result.stderr) == (2, f"newsgen: error: no such folder: {tmp_path}/nowhere\n")
 
 
 def test_a_busy_port_is_a_clear_error(site_root):

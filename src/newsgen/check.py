@@ -56,8 +56,12 @@ class _Site:
     def __init__(self, root: Path, base_url: str):
         self.root = root
         self.files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
-        self.folders = {posixpath.dirname(f) for f in self.files}
-        self.folders |= {posixpath.dirname(d) for d in list(self.folders)}
+        self.folders = {""}
+        for file in self.files:
+            folder = posixpath.dirname(file)
+            while folder not in self.folders:
+                self.folders.add(folder)
+                folder = posixpath.dirname(folder)
         base = urlsplit(base_url)
         self.base_host = base.netloc.lower()
         self.base_path = base.path if base.path.endswith("/") else base.path + "/"

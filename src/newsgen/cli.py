@@ -197,7 +197,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     init = command("init", "create a new archive folder",
                    "Create a new archive in DIR: newsgen.yaml, an example seed, an About page, an "
-                   "entities.yaml example, .gitignore, requirements.txt and a GitHub Pages workflow. "
+                   "entities.yaml example, .gitignore and a GitHub Pages workflow. "
                    "The theme stays in newsgen unless --eject-theme copies it out for editing.",
                    "0 created; 2 DIR is not empty (without --force) or cannot be written", _init)
     init.add_argument("dir", nargs="?", default=".", metavar="DIR", help="the new archive folder (default: .)")

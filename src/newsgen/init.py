@@ -1,8 +1,10 @@
 """`newsgen init [DIR]`: a new archive folder that builds, checks and publishes as it is.
 
 The files come from `scaffold/` in the package (hidden names are stored without
-their dot, so packaging never drops them). The theme stays in the package, where
-upgrades reach it, unless the user asks to eject it for editing.
+their dot, so packaging never drops them). The Pages workflow is newsgen's own
+`.github/workflows/pages.yml` (a wheel carries it in `scaffold/`), told to install
+this newsgen release instead of the repository it sits in. The theme stays in
+the package, where upgrades reach it, unless the user ejects it for editing.
 """
 
 from __future__ import annotations
@@ -16,7 +18,20 @@ from .errors import NewsgenError
 from .theme import theme_dir
 
 SCAFFOLD = Path(__file__).with_name("scaffold")
-_HIDDEN = {"gitignore": ".gitignore", "github": ".github"}
+WORKFLOW = ".github/workflows/pages.yml"
+_PACKAGED_WORKFLOW = SCAFFOLD / "github" / "workflows" / "pages.yml"
+_CHECKOUT_WORKFLOW = Path(__file__).resolve().parents[2] / WORKFLOW
+_HIDDEN = {"gitignore": ".gitignore"}
+_INSTALL_FROM_CHECKOUT = 'NEWSGEN: "."'
+
+
+def workflow_for_a_site() -> str:
+    """newsgen's own Pages workflow, installing this release of newsgen from the package index."""
+    source = _PACKAGED_WORKFLOW if _PACKAGED_WORKFLOW.is_file() else _CHECKOUT_WORKFLOW
+    text = source.read_text(encoding="utf-8")
+    if text.count(_INSTALL_FROM_CHECKOUT) != 1:
+        raise NewsgenError(f"newsgen's {WORKFLOW} no longer sets {_INSTALL_FROM_CHECKOUT} once; init cannot adapt it")
+    return text.replace(_INSTALL_FROM_CHECKOUT, f'NEWSGEN: "newsgen=={__version__}"')
 
 
 @dataclass
@@ -26,10 +41,10 @@ class InitResult:
 
 
 def scaffold_files(eject_theme: bool) -> dict[str, Path]:
-    """Target path (relative to the new folder) -> packaged source file."""
+    """Target path (relative to the new folder) -> packaged file copied as it is."""
     files = {}
     for source in sorted(SCAFFOLD.rglob("*")):
-        if source.is_file():
+        if source.is_file() and source != _PACKAGED_WORKFLOW:
             first, *rest = source.relative_to(SCAFFOLD).parts
             files["/".join([_HIDDEN.get(first, first), *rest])] = source
     if eject_theme:
@@ -48,16 +63,16 @@ def init_site(target: Path, force: bool = False, eject_theme: bool = False) -> I
         raise NewsgenError(f"{target} is not empty: init fills an empty or new folder "
                            "(--force adds the missing files and keeps every existing one)")
     result = InitResult()
-    for rel, source in scaffold_files(eject_theme).items():
+    contents: dict[str, Path | str] = {**scaffold_files(eject_theme), WORKFLOW: workflow_for_a_site()}
+    for rel, content in sorted(contents.items()):
         path = target / rel
         if path.exists():
             result.kept.append(path)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_relative_to(SCAFFOLD):
-            path.write_text(source.read_text(encoding="utf-8").replace("{newsgen_version}", __version__),
-                            encoding="utf-8")
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
         else:
-            shutil.copyfile(source, path)
+            shutil.copyfile(content, path)
         result.written.append(path)
     return result

@@ -41,9 +41,10 @@ def _located(exc: NewsgenError, root: Path) -> str:
 class Preview:
     """One serve session: the current config, where its preview is built, and its version."""
 
-    def __init__(self, config: SiteConfig, overrides: dict[str, Any], output: Path, console: Console):
+    def __init__(self, config: SiteConfig, overrides: dict[str, Any], output: Path, versions: Versions,
+                 console: Console):
         self.config, self.overrides, self.output, self.console = config, overrides, output, console
-        self.versions = Versions()
+        self.versions = versions
         self.building = threading.Event()
 
     def rebuild(self) -> None:
@@ -54,8 +55,6 @@ class Preview:
             report = build(replace(self.config, output=self.output))
         except NewsgenError as exc:
             self._failed(f"error: {_located(exc, self.config.root)}")
-        except KeyboardInterrupt:
-            self.console.problem("newsgen: build interrupted")
         except Exception:  # a bug in a build must not end the preview; show it where the author looks
             self._failed(traceback.format_exc())
         else:
@@ -85,19 +84,27 @@ def _stopped_by_signals(stop: threading.Event, building: threading.Event) -> Ite
             signal.signal(sig, handler)
 
 
+def _url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("", "0.0.0.0") else f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
 def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, console: Console,
           open_browser: bool = False) -> None:
+    """Serve until SIGINT or SIGTERM. Like `hugo server`, the preview's base_url is its own address."""
     config = load_config(root, overrides)
-    stop = threading.Event()
+    if not config.root.is_dir():
+        raise NewsgenError(f"no such folder: {config.root}")
+    stop, versions = threading.Event(), Versions()
     with tempfile.TemporaryDirectory(prefix="newsgen-serve-") as scratch:
-        preview = Preview(config, overrides, Path(scratch) / "site", console)
+        server = open_server(host, port, Path(scratch) / "site", versions, console)
+        url = _url(host, server.server_address[1])
+        preview = Preview(config, {**overrides, "base_url": url}, server.site_dir, versions, console)
+        serving = threading.Thread(target=server.serve_forever, name="newsgen-serve", daemon=True)
         with _stopped_by_signals(stop, preview.building):
-            server = open_server(host, port, preview.output, preview.versions, console)
-            serving = threading.Thread(target=server.serve_forever, name="newsgen-serve", daemon=True)
             try:
                 preview.rebuild()
                 serving.start()
-                url = f"http://{host}:{server.server_address[1]}/"
                 watching = ", ".join(p.name for p in watched_paths(preview.config)) or "nothing yet"
                 console.say(f"Serving {config.root} at {url} (watching {watching}). Press Ctrl-C to stop.")
                 if open_browser:
@@ -105,8 +112,10 @@ def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, co
                 for changed in changes(lambda: watched_paths(preview.config), stop):
                     console.detail("changed: " + ", ".join(sorted(str(p) for p in changed)))
                     preview.rebuild()
+            except KeyboardInterrupt:
+                console.problem("newsgen: build interrupted")  # by a signal; stop is set
             finally:
-                preview.versions.close()
+                versions.close()
                 if serving.is_alive():
                     server.shutdown()
                 server.server_close()
