@@ -105,6 +105,7 @@ def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
 
 
 def _profile(tag: TagView, paths, keys: dict[str, tuple[EntityKey, ...]]) -> EntityProfile:
+    """`keys` holds each article's entity keys, computed once for the whole archive."""
     stats = entity_stats(
         (tag.entity.kind, tag.entity.name),
         [(v.article.date, keys[v.path]) for v in tag.articles],
