@@ -181,13 +181,15 @@ def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme)
     assert found == []
 
 
-def test_script_and_index_tokenise_alike(browser):
+def test_script_and_index_tokenise_and_sort_alike(browser):
     import re
 
-    from newsgen.search_index import words
+    from newsgen.search_index import js_order, words
 
     source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.S).group(0)
     sample = "José ÁLVAREZ's café—Kraków, İstanbul; ﬁne Straße x_y 2024² naïve Ǆemal e\u0301te Ωμέγα Жанна 東京"
     page = browser.new_page()
     assert page.evaluate(f"text => {{ {source}; return words(text); }}", sample) == words(sample)
+    terms = ["\ufa0e", "\U00020000", "zz", "z", "é"]
+    assert page.evaluate("terms => terms.sort()", terms) == sorted(terms, key=js_order)
     page.close()
