@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from newsgen import __version__
 from newsgen.cli import main
 
@@ -54,3 +56,95 @@ def test_version(capsys):
     except SystemExit as exit:
         assert exit.code == 0
     assert capsys.readouterr().out.strip() == f"newsgen {__version__}"
+
+
+COMMANDS = ["build", "serve", "check", "new", "init", "entities"]
+
+
+def test_top_level_help_lists_every_command_and_the_exit_codes(capsys):
+    try:
+        main(["--help"])
+    except SystemExit as exit:
+        assert exit.code == 0
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert f"\n    {command} " in out, command
+    assert "exit codes: 0 success; 1 finished, but found problems" in " ".join(out.split())
+
+
+def test_every_command_has_help_version_quiet_verbose_and_exit_codes(capsys):
+    for command in COMMANDS:
+        try:
+            main([command, "--help"])
+        except SystemExit as exit:
+            assert exit.code == 0
+        out = " ".join(capsys.readouterr().out.split())
+        for option in ("--version", "-q, --quiet", "-v, --verbose", "exit codes: 0 ", "130 interrupted"):
+            assert option in out, (command, option)
+        try:
+            main([command, "--version"])
+        except SystemExit as exit:
+            assert exit.code == 0
+        assert capsys.readouterr().out.strip() == f"newsgen {__version__}"
+
+
+def test_quiet_and_verbose_together_is_a_usage_error(site_root):
+    result = run("build", "-q", "-v", cwd=site_root)
+    assert result.returncode == 2
+    assert "argument -v/--verbose: not allowed with argument -q/--quiet" in result.stderr
+
+
+def test_missing_command_is_a_usage_error(site_root):
+    result = run(cwd=site_root)
+    assert result.returncode == 2 and "the following arguments are required: COMMAND" in result.stderr
+
+
+def test_quiet_build_prints_nothing_and_verbose_shows_the_settings(site_root):
+    quiet = run("build", "-q", cwd=site_root)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    verbose = run("build", "-v", cwd=site_root)
+    assert verbose.stdout.startswith(f"seeds {site_root}/seeds, content {site_root}/content, output {site_root}/site, "
+                                     "base_url (none)\nBuilt ")
+
+
+def test_a_file_system_error_is_one_line(tmp_path):
+    write(tmp_path / "a-file", "")
+    result = run("init", "a-file/new", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsgen: error: [Errno 20] Not a directory:") and "Traceback" not in result.stderr
+
+
+def test_unexpected_exception_asks_for_a_bug_report(site_root, monkeypatch, capsys):
+    import newsgen.build
+
+    def broken(config):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(newsgen.build, "build", broken)
+    assert main(["build", "--root", str(site_root)]) == 3
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: division by zero" in err and "bug in newsgen" in err
+    assert "Traceback" not in err
+    assert main(["--debug", "build", "--root", str(site_root)]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("output, why", [
+    (".", "it is the project folder"),
+    ("seeds", "it is the seeds folder"),
+    ("..", "it holds the seeds folder"),
+    ("/", "it is the filesystem root"),
+    ("~", "your home folder"),
+])
+def test_dangerous_output_folders_are_refused_with_the_reason(site_root, output, why):
+    result = run("build", "--output", os.path.expanduser(output), cwd=site_root)
+    assert result.returncode == 2
+    assert why in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in site_root.iterdir()) == ["seeds"]
+
+
+def test_unwritable_output_is_an_error_not_a_bug(site_root):
+    write(site_root / "blocker", "a file where the output's parent folder should be")
+    result = run("build", "--output", "blocker/site", cwd=site_root)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsgen: error:") and "Traceback" not in result.stderr

@@ -100,6 +100,16 @@ def _postings(views: Sequence[ArticleView]) -> dict[str, list[int]]:
     return postings
 
 
+# Escaped inside JSON strings (where alone they can occur) so no headline can close a
+# <script> element or break an older JS parser, even if a shard is ever inlined.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _js_value(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).translate(_SCRIPT_UNSAFE)
+
+
 def _common_terms(postings: dict[str, list[int]], documents: int) -> set[str]:
     if documents < COMMON_MIN_DOCS:
         return set()
@@ -107,8 +117,7 @@ def _common_terms(postings: dict[str, list[int]], documents: int) -> set[str]:
 
 
 def _script(kind: str, key: str | int, data: object) -> str:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"newsgenSearch.add({json.dumps(kind)},{json.dumps(key, ensure_ascii=False)},{payload});\n"
+    return f"newsgenSearch.add({_js_value(kind)},{_js_value(key)},{_js_value(data)});\n"
 
 
 def js_order(term: str) -> bytes:
