@@ -10,7 +10,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var store = {m: {}, t: {}, d: {}}, loading = {}, asked = 0, PAGE = 10, current;
+  var store = {m: {}, t: {}, d: {}}, loading = {}, asked = 0, PAGE = 10, current, title = document.title;
 
   window.newsgenSearch = {add: function (kind, key, data) { store[kind][key] = data; }};
 
@@ -112,6 +112,7 @@
       run.shown += page.length;
       more.hidden = run.shown >= run.ids.length;
       var n = run.ids.length;
+      document.title = "“" + run.query + "” — " + title;
       status.textContent = (n ? (n === 1 ? "1 article" : n + " articles") : "No articles") +
         " found for “" + run.query + "”" + (n > run.shown ? ", showing " + run.shown + "." : ".");
     });
@@ -126,6 +127,7 @@
       });
       if (!terms.length) {
         current = null;
+        document.title = title;
         list.textContent = "";
         more.hidden = true;
         if (query.trim()) status.textContent = "Type a longer or less common word.";
