@@ -74,3 +74,10 @@ def test_external_links_get_noopener_noreferrer_and_internal_ones_do_not():
     assert '<a href="https://example.org" rel="noopener noreferrer">out</a>' in page.html
     assert '<a href="https://auto.example" rel="noopener noreferrer">' in page.html
     assert '<a href="../x/index.html">in</a>' in page.html
+
+
+def test_oversized_markdown_is_refused_before_parsing():
+    # "![" repeated is pathological for markdown-it: minutes at 20 MB, refused here at once.
+    with pytest.raises(NewsgenError, match="the limit is 200000") as info:
+        parse("---\ntitle: Bomb\n---\n" + "![" * 10_000_000)
+    assert info.value.path == "articles/a.md" and info.value.line == 1
