@@ -160,6 +160,7 @@ def test_every_seed_without_a_page_is_reported_with_its_reason(hostile):
     }
     assert {name: dropped.get(name, "")[: len(why)] for name, why in expected.items()} == expected
     assert set(dropped) == set(expected)
+    assert dropped["overridden.yaml"].endswith("seed 'overridden' is left out until this is fixed")
 
 
 def test_survivable_problems_are_warnings_naming_file_and_line(hostile):
