@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -31,31 +32,22 @@ def site_root(tmp_path: Path) -> Path:
     return root
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every href/src in every HTML file that does not resolve to a file, as file:// would."""
-    from html.parser import HTMLParser
-    from urllib.parse import unquote, urlsplit
+def wait_for(condition, what: str, timeout: float = 20.0):
+    """Poll `condition` until it returns something truthy; fail naming `what` at the deadline."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
-    class Links(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.found: list[str] = []
 
-        def handle_starttag(self, tag, attrs):
-            self.found += [v for k, v in attrs if k in ("href", "src") and v is not None]
+def broken_links(site: Path, base_url: str = "") -> list[str]:
+    """Every problem `newsgen check` finds in a built site: links, orphans, feeds."""
+    from newsgen.check import check_site
 
-    problems = []
-    for page in sorted(site.rglob("*.html")):
-        parser = Links()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for link in parser.found:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not parts.path:
-                continue  # external, or a fragment on the same page
-            target = (page.parent / unquote(parts.path)).resolve()
-            if not target.is_file() or not target.is_relative_to(site.resolve()):
-                problems.append(f"{page.relative_to(site)} -> {link}")
-    return problems
+    return [str(problem) for problem in check_site(site, base_url).problems]
 
 
 def require(available: bool, reason: str) -> None:

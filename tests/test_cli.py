@@ -58,6 +58,62 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"newsgen {__version__}"
 
 
+COMMANDS = ["build", "serve", "check", "new", "init", "entities"]
+
+
+def test_top_level_help_lists_every_command_and_the_exit_codes(capsys):
+    try:
+        main(["--help"])
+    except SystemExit as exit:
+        assert exit.code == 0
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert f"\n    {command} " in out, command
+    assert "exit codes: 0 success; 1 finished, but found problems" in " ".join(out.split())
+
+
+def test_every_command_has_help_version_quiet_verbose_and_exit_codes(capsys):
+    for command in COMMANDS:
+        try:
+            main([command, "--help"])
+        except SystemExit as exit:
+            assert exit.code == 0
+        out = " ".join(capsys.readouterr().out.split())
+        for option in ("--version", "-q, --quiet", "-v, --verbose", "exit codes: 0 ", "130 interrupted"):
+            assert option in out, (command, option)
+        try:
+            main([command, "--version"])
+        except SystemExit as exit:
+            assert exit.code == 0
+        assert capsys.readouterr().out.strip() == f"newsgen {__version__}"
+
+
+def test_quiet_and_verbose_together_is_a_usage_error(site_root):
+    result = run("build", "-q", "-v", cwd=site_root)
+    assert result.returncode == 2
+    assert "argument -v/--verbose: not allowed with argument -q/--quiet" in result.stderr
+
+
+def test_missing_command_is_a_usage_error(site_root):
+    result = run(cwd=site_root)
+    assert result.returncode == 2 and "the following arguments are required: COMMAND" in result.stderr
+
+
+def test_quiet_build_prints_nothing_and_verbose_shows_the_settings(site_root):
+    quiet = run("build", "-q", cwd=site_root)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    verbose = run("build", "-v", cwd=site_root)
+    assert verbose.stdout.startswith(f"seeds {site_root}/seeds, content {site_root}/content, output {site_root}/site, "
+                                     "base_url (none)\nBuilt ")
+
+
+def test_a_file_system_error_is_one_line(tmp_path):
+    write(tmp_path / "a-file", "")
+    result = run("init", "a-file/new", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsgen: error: [Errno 20] Not a directory:") and "Traceback" not in result.stderr
+
+
 def test_unexpected_exception_asks_for_a_bug_report(site_root, monkeypatch, capsys):
     import newsgen.build
 

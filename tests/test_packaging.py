@@ -24,3 +24,4 @@ def test_wheel_carries_the_theme(tmp_path):
             if path.is_file():
                 assert f"newsgen/theme/{folder}/{path.relative_to(REPO / folder).as_posix()}" in names
     assert "newsgen/entities/data/ner.crfsuite" in names
+    assert "newsgen/scaffold/github/workflows/pages.yml" in names  # what `newsgen init` copies

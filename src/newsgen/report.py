@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .build import BuildReport
+from .console import QUIET, Console
 
 
 def format_report(report: BuildReport, output: str) -> str:
@@ -17,3 +18,12 @@ def format_report(report: BuildReport, output: str) -> str:
         lines.append(f"{len(report.dropped)} source file(s) produced no page:")
         lines.extend(f"  skipped: {d}" for d in report.dropped)
     return "\n".join(lines)
+
+
+def show_report(console: Console, report: BuildReport, output: str) -> None:
+    """The report on stdout; with -q, only when a source file produced no page, on stderr."""
+    text = format_report(report, output)
+    if console.level == QUIET and report.dropped:
+        console.problem(text)
+    else:
+        console.say(text)
