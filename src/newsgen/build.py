@@ -88,8 +88,8 @@ def build(config: SiteConfig) -> BuildReport:
     """Build the site; raise NewsgenError (leaving the old site intact) if it cannot."""
     started = time.perf_counter()
     report = BuildReport()
-    check_output_dir(config.output_dir, {"seeds folder": config.seeds_dir, "content folder": config.content_dir,
-                                         "project folder": config.root})
+    inputs = {"seeds folder": config.seeds_dir, "content folder": config.content_dir}
+    check_output_dir(config.output_dir, inputs | {"project folder": config.root}, read_from=inputs)
     sources = _Sources()
     _read_seeds(config, report, sources)
     _read_markdown(config, report, sources)
