@@ -81,3 +81,10 @@ def test_oversized_markdown_is_refused_before_parsing():
     with pytest.raises(NewsgenError, match="the limit is 200000") as info:
         parse("---\ntitle: Bomb\n---\n" + "![" * 10_000_000)
     assert info.value.path == "articles/a.md" and info.value.line == 1
+
+
+def test_table_alignment_uses_classes_not_inline_styles_the_page_policy_would_block():
+    page, _ = parse("---\ntitle: Table\n---\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", "pages/t.md")
+    assert "style=" not in page.html
+    assert '<th class="align-left">a</th>' in page.html and '<td class="align-right">3</td>' in page.html
+    assert '<td class="align-center">2</td>' in page.html
