@@ -129,6 +129,11 @@ def hostile(tmp_path_factory):
     root = tmp / "src"
     _seeds(root / "seeds", tmp / "outside")
     _content(root / "content")
+    write(root / "newsgen.yaml", "\n".join([
+        "title: " + _quoted(f"Desk {SCRIPT}"), "description: " + _quoted(PAYLOADS[2]),
+        "language: " + _quoted('en"><script>alert(1)</script>'),
+        "base_url: https://example.org/archive/",  # a hostile one is refused: tests/test_config.py
+    ]))
     before = _tree(tmp, root / "site")
     failing = root / "seeds" / "unreadable.txt"
     real_read_bytes = Path.read_bytes
