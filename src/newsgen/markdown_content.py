@@ -24,6 +24,9 @@ from .slugs import make_slug
 from .sources import SourceFile
 from .yamlutil import parse_yaml
 
+# markdown-it takes ~50 µs a character on pathological input ("![![![..."); real
+# pages are far below this, and the cap keeps the worst file to seconds.
+MAX_MARKDOWN_CHARS = 200_000
 _FRONT_MATTER_KEYS = {
     "title": str, "standfirst": str, "description": str, "date": object, "slug": str,
     "type": str, "people": list, "places": list, "menu": bool, "weight": int,
@@ -131,6 +134,9 @@ def is_article(relative: Path, front: FrontMatter) -> bool:
 
 
 def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tuple[Article | ContentPage, list[BuildWarning]]:
+    if len(source.text) > MAX_MARKDOWN_CHARS:
+        raise NewsgenError(f"Markdown file is {len(source.text)} characters; the limit is {MAX_MARKDOWN_CHARS} "
+                           "(split it into several pages)", display_path, 1)
     front = split_front_matter(source.text, display_path)
     values, warnings = _validated(front, display_path)
     warnings = list(source.warnings) + warnings
