@@ -9,7 +9,8 @@
   var input = document.getElementById("site-search");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var store = {m: {}, t: {}, d: {}}, loading = {}, shown = 0, LIMIT = 30;
+  var more = document.getElementById("search-more");
+  var store = {m: {}, t: {}, d: {}}, loading = {}, asked = 0, PAGE = 10, current;
 
   window.newsgenSearch = {add: function (kind, key, data) { store[kind][key] = data; }};
 
@@ -32,9 +33,12 @@
     }));
   }
 
+  /* A query term matches index terms it begins, once it is long enough to be a prefix. */
+  function matches(meta, t, term) { return term === t || (t.length >= meta.prefix && term.startsWith(t)); }
+
   function find(meta, terms) {
     var keys = meta.shards.filter(function (k) {
-      return terms.some(function (t) { return k.startsWith(t) || t.startsWith(k); });
+      return terms.some(function (t) { return t.startsWith(k) || (t.length >= meta.prefix && k.startsWith(t)); });
     });
     return Promise.all(keys.map(function (k) { return load("t", k); })).then(function () {
       var scores = null;
@@ -43,7 +47,7 @@
         keys.forEach(function (k) {
           var shard = store.t[k];
           Object.keys(shard).forEach(function (term) {
-            if (!term.startsWith(t)) return;
+            if (!matches(meta, t, term)) return;
             var p = shard[term], doc = 0, boost = term === t ? 2 : 1;
             for (var i = 0; i < p.length; i += 2) {
               doc += p[i];
@@ -58,10 +62,10 @@
     });
   }
 
-  function marked(element, text, terms) {
+  function marked(element, text, meta, terms) {
     var re = /[\p{L}\p{N}\p{M}]+/gu, last = 0, m;
     while ((m = re.exec(text))) {
-      var hit = words(m[0]).some(function (w) { return terms.some(function (t) { return w.startsWith(t); }); });
+      var hit = words(m[0]).some(function (w) { return terms.some(function (t) { return matches(meta, t, w); }); });
       if (!hit) continue;
       element.append(text.slice(last, m.index));
       var mark = document.createElement("mark");
@@ -77,49 +81,56 @@
     if (className) element.className = className;
     return element;
   }
-  function show(meta, ids, terms, query, ticket) {
-    var top = ids.slice(0, LIMIT), per = meta.per;
-    var shards = top.map(function (id) { return Math.floor(id / per); });
-    return Promise.all(shards.map(function (s) { return load("d", s); })).then(function () {
-      if (ticket !== shown) return;
-      list.textContent = "";
-      top.forEach(function (id) {
-        var doc = store.d[Math.floor(id / per)][id % per];
-        var item = node("li", "article-item"), title = node("h2", "article-item-title"), link = node("a");
-        link.href = doc[0];
-        title.append(marked(link, doc[1], terms));
-        item.append(title);
-        if (doc[2]) {
-          var time = node("time");
-          time.dateTime = doc[2];
-          time.textContent = doc[3];
-          var meta = node("p", "meta");
-          meta.append(time);
-          item.append(meta);
-        }
-        if (doc[4]) item.append(marked(node("p", "standfirst"), doc[4], terms));
-        list.append(item);
-      });
-      var count = ids.length === 1 ? "1 article" : ids.length + " articles";
-      status.textContent = (ids.length ? count : "No articles") + " found for “" + query + "”" +
-        (ids.length > LIMIT ? ", showing the best " + LIMIT + "." : ".");
+  function item(meta, doc, terms) {
+    var li = node("li", "article-item"), title = node("h2", "article-item-title"), link = node("a");
+    link.href = doc[0];
+    title.append(marked(link, doc[1], meta, terms));
+    li.append(title);
+    if (doc[2]) {
+      var time = node("time"), when = node("p", "meta");
+      time.dateTime = doc[2];
+      time.textContent = doc[3];
+      when.append(time);
+      li.append(when);
+    }
+    if (doc[4]) li.append(marked(node("p", "standfirst"), doc[4], meta, terms));
+    return li;
+  }
+
+  /* Show the next page of `current` results; only their document shards are loaded. */
+  function showMore() {
+    var run = current, meta = run.meta, per = meta.per;
+    var page = run.ids.slice(run.shown, run.shown + PAGE);
+    return Promise.all(page.map(function (id) { return load("d", Math.floor(id / per)); })).then(function () {
+      if (run !== current) return;
+      page.forEach(function (id) { list.append(item(meta, store.d[Math.floor(id / per)][id % per], run.terms)); });
+      run.shown += page.length;
+      more.hidden = run.shown >= run.ids.length;
+      var n = run.ids.length;
+      status.textContent = (n ? (n === 1 ? "1 article" : n + " articles") : "No articles") +
+        " found for “" + run.query + "”" + (n > run.shown ? ", showing " + run.shown + "." : ".");
     });
   }
 
-  function run(query) {
-    var ticket = ++shown;
+  function search(query) {
+    var ticket = ++asked;
     load("m", "").then(function () {
       var meta = store.m[""];
       var terms = words(query).filter(function (t, i, all) {
         return t.length > 1 && meta.stop.indexOf(t) < 0 && all.indexOf(t) === i;
       });
       if (!terms.length) {
+        current = null;
         list.textContent = "";
-        status.textContent = query.trim() ? "Type a longer or more specific word." : status.textContent;
+        more.hidden = true;
+        if (query.trim()) status.textContent = "Type a longer or less common word.";
         return;
       }
       return find(meta, terms).then(function (ids) {
-        if (ticket === shown) return show(meta, ids, terms, query.trim(), ticket);
+        if (ticket !== asked) return;
+        current = {meta: meta, ids: ids, terms: terms, query: query.trim(), shown: 0};
+        list.textContent = "";
+        return showMore();
       });
     }).catch(function (error) { status.textContent = "Search is unavailable: " + error.message; });
   }
@@ -129,9 +140,10 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
-      run(input.value);
+      search(input.value);
     }, 150);
   });
+  more.addEventListener("click", function () { if (current) showMore(); });
   input.value = new URLSearchParams(location.search).get("q") || "";
-  if (input.value) run(input.value);
+  if (input.value) search(input.value);
 })();

@@ -16,6 +16,9 @@ import pytest
 
 from .conftest import HOSTILE_TITLE, REPO, one_page_per_type, require
 
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing (pip install -e '.[test]')")
+expect = sync_api.expect
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
@@ -27,11 +30,7 @@ CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' d
 @pytest.fixture(scope="module")
 def browser():
     require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium chromium-driver)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require(False, "the playwright package is missing (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
+    with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
         browser.close()
@@ -127,6 +126,19 @@ def test_search_ignores_accents_and_case_and_shows_date_and_standfirst(page, arc
     assert first.locator(".standfirst").inner_text().startswith("The meeting in")
 
 
+def test_results_come_a_page_at_a_time(page, archive_site):
+    page.goto(archive_site.as_uri() + "/search/index.html?q=lisbon")
+    page.locator("#search-status", has_text="found").wait_for()
+    total = int(page.locator("#search-status").inner_text().split()[0])
+    assert total > 10 and page.locator("#search-results li").count() == 10
+    while page.locator("#search-more").is_visible():
+        shown = page.locator("#search-results li").count()
+        page.click("#search-more")
+        expect(page.locator("#search-results li")).to_have_count(min(total, shown + 10))
+    assert page.locator("#search-results li").count() == total
+    assert "showing" not in page.locator("#search-status").inner_text()
+
+
 def test_search_results_never_run_article_markup(page, archive_site):
     headlines = search(page, archive_site.as_uri() + "/search/index.html", "zanzibar")
     assert headlines == [HOSTILE_TITLE]
@@ -167,3 +179,15 @@ def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme)
         found += [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
     context.close()
     assert found == []
+
+
+def test_script_and_index_tokenise_alike(browser):
+    import re
+
+    from newsgen.search_index import words
+
+    source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.S).group(0)
+    sample = "José ÁLVAREZ's café—Kraków, İstanbul; ﬁne Straße x_y 2024² naïve Ǆemal e\u0301te Ωμέγα Жанна 東京"
+    page = browser.new_page()
+    assert page.evaluate(f"text => {{ {source}; return words(text); }}", sample) == words(sample)
+    page.close()

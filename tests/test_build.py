@@ -110,9 +110,13 @@ class PageScan(HTMLParser):
         self.csp: list[str] = []
         self.scripts: list[dict] = []
         self.external: list[dict] = []
+        self.loads_from_elsewhere: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        loads = attrs.get("src") or (attrs.get("href") if tag == "link" and attrs.get("rel") != "canonical" else None)
+        if loads and "//" in loads:
+            self.loads_from_elsewhere.append(loads)
         if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy":
             self.csp.append(attrs["content"])
         elif tag == "script":
@@ -136,6 +140,7 @@ def test_archive_build_has_archives_feeds_and_safe_pages_with_working_links(site
         scan = PageScan()
         scan.feed(page.read_text(encoding="utf-8"))
         assert scan.csp == [CONTENT_SECURITY_POLICY], page
+        assert scan.loads_from_elsewhere == [], page
         assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scan.scripts), page
         for link in scan.external:
             assert {"noopener", "noreferrer"} <= set(link.get("rel", "").split()), (page, link)

@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from newsgen import __version__
 from newsgen.cli import main
 
@@ -110,3 +112,39 @@ def test_a_file_system_error_is_one_line(tmp_path):
     result = run("init", "a-file/new", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("newsgen: error: [Errno 20] Not a directory:") and "Traceback" not in result.stderr
+
+
+def test_unexpected_exception_asks_for_a_bug_report(site_root, monkeypatch, capsys):
+    import newsgen.build
+
+    def broken(config):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(newsgen.build, "build", broken)
+    assert main(["build", "--root", str(site_root)]) == 3
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: division by zero" in err and "bug in newsgen" in err
+    assert "Traceback" not in err
+    assert main(["--debug", "build", "--root", str(site_root)]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("output, why", [
+    (".", "it is the project folder"),
+    ("seeds", "it is the seeds folder"),
+    ("..", "it holds the seeds folder"),
+    ("/", "it is the filesystem root"),
+    ("~", "your home folder"),
+])
+def test_dangerous_output_folders_are_refused_with_the_reason(site_root, output, why):
+    result = run("build", "--output", os.path.expanduser(output), cwd=site_root)
+    assert result.returncode == 2
+    assert why in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in site_root.iterdir()) == ["seeds"]
+
+
+def test_unwritable_output_is_an_error_not_a_bug(site_root):
+    write(site_root / "blocker", "a file where the output's parent folder should be")
+    result = run("build", "--output", "blocker/site", cwd=site_root)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsgen: error:") and "Traceback" not in result.stderr

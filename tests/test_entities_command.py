@@ -12,7 +12,9 @@ from newsgen.errors import NewsgenError
 def articles(tmp_path):
     folder = tmp_path / "articles"
     (folder / "sub").mkdir(parents=True)
-    (folder / "b.txt").write_text("Antony Blinken flew to Cairo.\n\nBlinken met officials in Egypt.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Antony Blinken flew to Cairo.\n\nBlinken met officials in Egypt.\n", encoding="utf-8"
+    )
     (folder / "sub" / "a.txt").write_bytes("On Monday, Blinken visited Doha \u2013 caf\u00e9 talk.\n".encode("cp1252"))
     (folder / "notes.md").write_text("Not an article about Paris.", encoding="utf-8")
     return folder

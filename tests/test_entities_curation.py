@@ -55,7 +55,11 @@ def test_full_schema_is_read(tmp_path):
         ("entities:\n  - name: Gaza\n    kind: city\n", 3, "kind must be person or place"),
         ("entities:\n  - name: Gaza\n    colour: red\n", 3, "unknown key 'colour'"),
         ("entities:\n  - kind: place\n", 2, "needs a 'name'"),
-        ("entities:\n  - name: A B\n  - name: C D\n    aliases: [a b]\n", 3, "already belongs to 'A B' (line 2)"),
+        (
+            "entities:\n  - name: A B\n  - name: C D\n    aliases:\n      - E\n      - a b\n",
+            6,
+            "already belongs to 'A B' (line 2)",
+        ),
         ("entities:\n  - name: Hamas\nignore:\n  - Hamas\n", 4, "is also entity 'Hamas'"),
         ("people: []\n", 1, "unknown key 'people'"),
         ("entities:\n  - name: X\n    description: |\n      two\n      lines\n", 3, "one line"),
@@ -93,6 +97,12 @@ def test_apply_renames_rekinds_describes_and_ignores():
         ("Gaza", "place", ("Gaza",), ""),
         ("Georgia", "place", ("Georgia",), "Country in the Caucasus."),
     ]
+
+
+def test_a_mention_does_not_pull_an_entity_into_an_entry_of_another_kind():
+    curation = Curation(entities=load_like("Jordan", "place", ""))
+    out = curation.apply([entity("Michael Jordan", "person", ["Jordan", "Michael Jordan"])])
+    assert [(e.name, e.kind) for e in out] == [("Michael Jordan", "person")]
 
 
 def load_like(name, kind, description, *aliases):

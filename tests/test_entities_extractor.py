@@ -122,3 +122,26 @@ def test_curation_wins_over_the_tagger(tmp_path):
     assert blinken.description == "US Secretary of State."
     assert blinken.mentions == ("Antony Blinken", "Blinken")
     assert by_kind(entities, "place") == {"Andrews Air Force Base"}
+
+
+def test_tagging_only_the_windows_near_capitals_matches_tagging_whole_sentences():
+    from newsgen.entities.corrections import attach_particle_names, drop_leading_titles
+    from newsgen.entities.extractor import _featurizer, _labels
+    from newsgen.entities.features import DocumentVocabulary
+    from newsgen.entities.model import tag
+    from newsgen.entities.tokenize import tokenize
+
+    texts = [
+        "The top US diplomat, who is on his ninth trip to the Middle East since October 7, will fly to Tel Aviv.",
+        "He has routinely visited Arab states on previous trips, but no further stops were immediately announced.",
+        "Blinken flew out of Andrews Air Force Base on Saturday after two days of talks urged by Joe Biden.",
+        "Abdel Fattah al-Burhan met officials of the Bank of England and non-Opec members in Port Sudan.",
+    ]
+    featurizer = _featurizer()
+    sequences = [tokenize(t)[0] for t in texts]
+    vocab = DocumentVocabulary.of(sequences)
+    for words in sequences:
+        whole = tag(featurizer.sequence(words, vocab))
+        attach_particle_names(words, whole)
+        drop_leading_titles(words, whole, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
+        assert _labels(featurizer, words, vocab) == whole

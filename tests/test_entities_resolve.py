@@ -20,6 +20,11 @@ def test_country_abbreviations_and_capitals_take_the_gazetteer_name():
     assert got[1].mentions == ("U.S.", "US")
 
 
+def test_gazetteer_transliterations_never_replace_the_articles_spelling():
+    got = canonicalise({"Rafah": "place", "RAFAH": "place"}, load_gazetteer())
+    assert names(got) == [("Rafah", "place")]
+
+
 def test_all_caps_person_is_written_in_mixed_case():
     got = canonicalise({"TIM O'GORMAN": "person"}, load_gazetteer())
     assert names(got) == [("Tim O'Gorman", "person")]
@@ -30,6 +35,13 @@ def test_short_forms():
     assert short_form_of("A. Blinken", "Antony Blinken")
     assert not short_form_of("J. Blinken", "Antony Blinken")
     assert not short_form_of("Biden", "Biden")
+    assert short_form_of("Abu Zuhri", "Sami Abu Zuhri")
+    assert not short_form_of("Sami Zuhri", "Sami Abu Zuhri")
+
+
+def test_a_short_name_folds_into_the_longest_of_nested_full_names():
+    got = canonicalise({"Sami Abu Zuhri": "person", "Abu Zuhri": "person", "Zuhri": "person"}, load_gazetteer())
+    assert [(e.name, e.mentions) for e in got] == [("Sami Abu Zuhri", ("Abu Zuhri", "Sami Abu Zuhri", "Zuhri"))]
 
 
 def person(name, *mentions):

@@ -30,4 +30,5 @@ def test_offsets_slice_the_original_text():
 
 
 def test_links_and_handles_are_single_tokens():
-    assert words("pic.twitter.com/g0vF7lxN0C (@TRTWorldNow)") == ["pic.twitter.com/g0vF7lxN0C", "(", "@TRTWorldNow", ")"]
+    link = "pic.twitter.com/g0vF7lxN0C"
+    assert words(f"{link} (@TRTWorldNow)") == [link, "(", "@TRTWorldNow", ")"]

@@ -1,6 +1,6 @@
 from datetime import date
 
-from newsgen.entity_stats import MonthCount, entity_stats
+from newsgen.entity_stats import MonthlyCounts, entity_stats
 
 
 def test_co_mentions_count_articles_most_first_ties_by_name_and_skip_itself():
@@ -22,10 +22,17 @@ def test_first_last_and_every_month_between_including_empty_ones():
         (date(2024, 1, 9), ["x"]), (date(2023, 11, 30), ["x"]), (date(2024, 1, 2), ["x"]), (None, ["x"]),
     ], sort_name=str)
     assert (stats.first, stats.last) == (date(2023, 11, 30), date(2024, 1, 9))
-    assert stats.monthly == (MonthCount(2023, 11, 1), MonthCount(2023, 12, 0), MonthCount(2024, 1, 2))
+    assert stats.monthly == MonthlyCounts(2023, 11, (1, 0, 2))
+    assert [stats.monthly.month_at(i) for i in range(3)] == [(2023, 11), (2023, 12), (2024, 1)]
 
 
 def test_undated_mentions_only():
     stats = entity_stats("x", [(None, ["x", "y"])], sort_name=str)
-    assert (stats.first, stats.last, stats.monthly) == (None, None, ())
+    assert (stats.first, stats.last, stats.monthly) == (None, None, None)
     assert stats.co_mentions == (("y", 1),)
+
+
+def test_a_tie_at_the_cut_is_broken_by_name():
+    stats = entity_stats("x", [(None, ["x", "b", "c"]), (None, ["x", "b", "a"]), (None, ["x", "d"])],
+                         sort_name=str, limit=2)
+    assert stats.co_mentions == (("b", 2), ("a", 1))

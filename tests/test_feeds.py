@@ -34,6 +34,7 @@ def test_site_feed_is_atom_with_required_elements_newest_first():
     _, files = outputs(BASE)
     feed = ET.fromstring(files["feed.xml"])
     assert feed.tag == A + "feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert feed.findtext(A + "title") == "Daily <Archive>"
     assert feed.findtext(A + "id") == BASE + "feed.xml"
     assert feed.findtext(A + "updated") == "2024-08-18T00:00:00Z"  # the newest article, not the clock

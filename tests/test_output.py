@@ -115,10 +115,10 @@ def test_refuses_dangerous_output_folders(tmp_path):
         check_output_dir(Path.home().parent, {})
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    with pytest.raises(NewsgenError, match="would replace the seeds folder"):
+    with pytest.raises(NewsgenError, match="it holds the seeds folder"):
         check_output_dir(tmp_path, {"seeds folder": seeds})
-    with pytest.raises(NewsgenError, match="would replace the seeds folder"):
-        check_output_dir(seeds, {"seeds folder": seeds})
+    with pytest.raises(NewsgenError, match="it is the seeds folder"):
+        check_output_dir(seeds, {"seeds folder": seeds, "project folder": tmp_path})
     foreign = write(tmp_path / "docs" / "notes.txt", "mine").parent
     with pytest.raises(NewsgenError, match="was not made by newsgen"):
         check_output_dir(foreign, {})

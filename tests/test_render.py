@@ -62,3 +62,20 @@ def test_template_syntax_error_names_template_and_line(tmp_path):
     with pytest.raises(NewsgenError) as info:
         render(tmp_path)
     assert info.value.path.endswith("index.html") and info.value.line == 3
+
+
+def test_every_page_has_the_search_form_and_no_inline_code(tmp_path):
+    import posixpath
+    import re
+
+    pages = render(tmp_path, [hostile_article()])
+    html_pages = {path: html for path, html in pages.items() if path.endswith(".html")}
+    assert "search/index.html" in html_pages and "search/shards/meta.js" in pages
+    for path, html in html_pages.items():
+        action = re.search(r'<form class="search-form" role="search" action="([^"]+)"', html).group(1)
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(path), action)) == "search/index.html", path
+        scripts = re.findall(r"<script[^>]*>", html)
+        assert all(" src=" in tag or 'type="application/ld+json"' in tag for tag in scripts), path  # data, not code
+        assert not re.search(r"<[^>]*\son[a-z]+=", html), path
+    search = html_pages["search/index.html"]
+    assert '<script src="../static/search.js" defer>' in search and 'data-manifest="shards/meta.js"' in search

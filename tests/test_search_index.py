@@ -100,3 +100,15 @@ def test_shard_files_are_safe_names():
     _, files = index(article("r", "Жанна в Москве", date(2024, 1, 1)))
     paths = [path for (kind, _), (path, _) in files.items() if kind == "t"]
     assert all(Path(p).name.isascii() for p in paths) and postings(files, "жанна") == {0: search_index.HEADLINE_WEIGHT}
+
+
+def test_large_archives_leave_out_words_in_most_articles(monkeypatch):
+    monkeypatch.setattr(search_index, "COMMON_MIN_DOCS", 4)
+    items = [article(f"a{i}", f"Talks {i}", date(2024, 1, i + 1), body="rare" if i == 0 else "") for i in range(5)]
+    _, files = index(*items)
+    _, manifest = files[("m", "")]
+    assert "talks" in manifest["stop"] and postings(files, "talks") == {}
+    assert postings(files, "rare") == {4: search_index.BODY_WEIGHT} and "rare" not in manifest["stop"]
+    assert manifest["prefix"] == search_index.MIN_PREFIX
+    monkeypatch.setattr(search_index, "COMMON_MIN_DOCS", 6)  # a small archive keeps every word
+    assert set(postings(index(*items)[1], "talks")) == set(range(5))

@@ -1,6 +1,6 @@
 import re
 
-from newsgen.entity_stats import MonthCount
+from newsgen.entity_stats import MonthlyCounts
 from newsgen.timeline_svg import HEIGHT, MAX_BARS, WIDTH, draw_timeline
 
 
@@ -10,12 +10,11 @@ def bars(path):
 
 
 def test_nothing_to_draw_without_dated_mentions():
-    assert draw_timeline(()) is None
+    assert draw_timeline(None) is None
 
 
 def test_one_bar_per_non_empty_month_scaled_to_the_peak():
-    timeline = draw_timeline([MonthCount(2024, 1, 2), MonthCount(2024, 2, 0), MonthCount(2024, 3, 4),
-                              MonthCount(2024, 4, 1)])
+    timeline = draw_timeline(MonthlyCounts(2024, 1, (2, 0, 4, 1)))
     drawn = bars(timeline.bars_path)
     assert [x for x, *_ in drawn] == [0, WIDTH / 4 * 2, WIDTH / 4 * 3]
     assert [h for *_, h in drawn] == [HEIGHT / 2, HEIGHT, HEIGHT / 4]
@@ -26,14 +25,17 @@ def test_one_bar_per_non_empty_month_scaled_to_the_peak():
 
 
 def test_a_single_month_fills_the_chart():
-    (bar,) = bars(draw_timeline([MonthCount(2024, 8, 3)]).bars_path)
+    (bar,) = bars(draw_timeline(MonthlyCounts(2024, 8, (3,))).bars_path)
     assert bar == (0, 0, WIDTH, HEIGHT)
 
 
 def test_long_spans_are_drawn_by_year():
-    months = [MonthCount(2000 + i // 12, i % 12 + 1, 1 if i % 12 == 0 else 0) for i in range(MAX_BARS + 12)]
-    timeline = draw_timeline(months)
-    assert len(bars(timeline.bars_path)) == len(months) // 12
-    assert (timeline.start_label, timeline.end_label) == ("2000", str(2000 + len(months) // 12 - 1))
-    assert "per year" in timeline.label
+    # July 2000 to January 2011: two mentions each January up to 2010, one in January 2011.
+    counts = tuple(2 if (6 + i) % 12 == 0 else 0 for i in range(MAX_BARS + 6)) + (1,)
+    timeline = draw_timeline(MonthlyCounts(2000, 7, counts))
+    drawn = bars(timeline.bars_path)
+    assert len(drawn) == 11  # 2000 had no January in range; 2001..2011 each have one
+    assert (timeline.start_label, timeline.end_label) == ("2000", "2011")
+    assert timeline.label.startswith("Articles per year, 2000 to 2011: 21 in all, most in 2001 (2)")
+    assert drawn[-1][3] == HEIGHT / 2  # 2011: one mention against a peak of two
 

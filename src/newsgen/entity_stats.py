@@ -14,10 +14,16 @@ DEFAULT_CO_MENTIONS = 10
 
 
 @dataclass(frozen=True)
-class MonthCount:
-    year: int
+class MonthlyCounts:
+    """Articles per month, from the month of the first mention to that of the last, zeros included."""
+
+    year: int  # of the first month
     month: int
-    count: int
+    counts: tuple[int, ...]
+
+    def month_at(self, index: int) -> tuple[int, int]:
+        months = self.month - 1 + index
+        return self.year + months // 12, months % 12 + 1
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class EntityStats:
     co_mentions: tuple[tuple[Hashable, int], ...]  # (entity key, articles shared), most first
     first: date | None
     last: date | None
-    monthly: tuple[MonthCount, ...]  # every month from the first mention to the last, zeros included
+    monthly: MonthlyCounts | None  # None without dated mentions
 
 
 def entity_stats(
@@ -45,21 +51,30 @@ def entity_stats(
             dates.append(when)
             per_month[(when.year, when.month)] += 1
     together.pop(key, None)
-    ranked = sorted(together.items(), key=lambda item: (-item[1], sort_name(item[0])))
     return EntityStats(
-        co_mentions=tuple(ranked[:limit]),
+        co_mentions=_most_common(together, sort_name, limit),
         first=min(dates, default=None),
         last=max(dates, default=None),
         monthly=_every_month(per_month),
     )
 
 
-def _every_month(per_month: Counter[tuple[int, int]]) -> tuple[MonthCount, ...]:
-    if not per_month:
+def _most_common(counts: Counter[Hashable], sort_name, limit: int) -> tuple[tuple[Hashable, int], ...]:
+    """Sorting by name only the entries that can make the cut keeps this fast for entities
+    mentioned alongside thousands of others."""
+    if not counts or limit < 1:
         return ()
-    (year, month), end = min(per_month), max(per_month)
-    out = []
-    while (year, month) <= end:
-        out.append(MonthCount(year, month, per_month[(year, month)]))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return tuple(out)
+    cutoff = sorted(counts.values(), reverse=True)[:limit][-1]
+    contenders = [(k, n) for k, n in counts.items() if n >= cutoff]
+    return tuple(sorted(contenders, key=lambda item: (-item[1], sort_name(item[0])))[:limit])
+
+
+def _every_month(per_month: Counter[tuple[int, int]]) -> MonthlyCounts | None:
+    if not per_month:
+        return None
+    (year, month), (last_year, last_month) = min(per_month), max(per_month)
+    span = (last_year - year) * 12 + last_month - month + 1
+    counts = [0] * span
+    for (y, m), count in per_month.items():
+        counts[(y - year) * 12 + m - month] = count
+    return MonthlyCounts(year, month, tuple(counts))

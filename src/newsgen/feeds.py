@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from datetime import date
 from . import urls
@@ -45,7 +46,7 @@ class SitemapEntry:
 
 def feed_entries(views: Sequence[ArticleView], size: int = FEED_SIZE) -> tuple[ArticleView, ...]:
     """The newest dated articles; undated ones have no `updated` a feed could give."""
-    return tuple(v for v in views if v.article.date is not None)[:size]
+    return tuple(islice((v for v in views if v.article.date is not None), size))
 
 
 def missing_base_url_warnings(base_url: str) -> list[BuildWarning]:
@@ -74,14 +75,14 @@ def _xml(root: ET.Element) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def atom_xml(feed: Feed, site_title: str, base_url: str) -> str:
+def atom_xml(feed: Feed, site_title: str, base_url: str, language: str = "") -> str:
     def add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
         if text:
             element.text = text
         return element
 
-    root = ET.Element(f"{{{ATOM_NS}}}feed")
+    root = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": language} if language else {})
     add(root, "id", _page_id(base_url, feed.path))
     add(root, "title", feed.title)
     newest = feed.entries[0].article.date if feed.entries else None

@@ -8,6 +8,7 @@ Raw HTML in Markdown is not rendered: pages carry only what Markdown can say.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,18 @@ _FRONT_MATTER_KEYS = {
 _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
     ["table", "strikethrough", "replacements", "smartquotes"]
 )
+_LINK_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _safe_link(url: str) -> bool:
+    """Web, mail and relative links only: never javascript:, data:, file: or the like.
+    markdown-it's own check lets `data:image/...` through; an archive has no need of it."""
+    scheme = _LINK_SCHEME.match(url)
+    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
+
+
+_markdown.validateLink = _safe_link
 
 
 def _render_link_open(renderer, tokens, idx, options, env) -> str:

@@ -76,9 +76,14 @@ def check_output_dir(output: Path, forbidden: dict[str, Path]) -> None:
             f"refusing to use {out} as the output folder: it is the filesystem root, your home folder or a parent of it"
         )
     for label, path in forbidden.items():
-        other = path.resolve()
-        if out == other or other.is_relative_to(out):
-            raise NewsgenError(f"refusing to use {out} as the output folder: it would replace the {label} ({other})")
+        if out == path.resolve():
+            raise NewsgenError(f"refusing to use {out} as the output folder: it is the {label}")
+    for label, path in forbidden.items():
+        if path.resolve().is_relative_to(out):
+            raise NewsgenError(
+                f"refusing to use {out} as the output folder: it holds the {label} ({path.resolve()}), "
+                "which a build would replace"
+            )
     if out.exists() and not out.is_dir():
         raise NewsgenError(f"output path {out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():

@@ -77,7 +77,7 @@ def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str
 def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
     """The non-HTML outputs: Atom feeds, sitemap, robots.txt."""
     for feed in model.feeds:
-        yield feed.path, atom_xml(feed, config.title, config.base_url)
+        yield feed.path, atom_xml(feed, config.title, config.base_url, config.language)
     yield from sitemap_files(model.sitemap, config.base_url)
     yield urls.ROBOTS_PATH, robots_txt(config.base_url)
     yield from search_files(model.articles)

@@ -10,8 +10,11 @@ The index is sharded so that a visitor downloads only what a query needs:
   split by one more letter, so no shard grows with the archive unbounded;
 - document shards ("d"), fixed ranges of document ids, hold what a result
   shows: link, headline, date and standfirst;
-- the manifest ("m") lists the term shard keys, the document shard size and
-  the stop words left out of the index.
+- the manifest ("m") lists the term shard keys, the document shard size,
+  the shortest query term that matches as a prefix, and the words left out
+  of the index: stop words, and in a large archive the words in so many
+  articles that they cannot rank anything (their postings would be the
+  largest shards).
 
 Python and JS must tokenise alike: lower-case, NFKD, drop combining marks,
 then runs of letters and digits. Document ids follow the site's newest-first
@@ -33,10 +36,12 @@ from .site_model import ArticleView
 # word, which outranks a standfirst word, which outranks a body word.
 ENTITY_WEIGHT, HEADLINE_WEIGHT, STANDFIRST_WEIGHT, BODY_WEIGHT = 8, 4, 2, 1
 MAX_WEIGHT = 99  # two digits: keeps postings short; the ranking needs no more
-DOCS_PER_SHARD = 100
+DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
 SHARD_BUDGET = 24_000  # bytes; a term shard over this is split by one more letter
 STANDFIRST_CHARS = 240
 MIN_TERM, MAX_TERM = 2, 32
+MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
+COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
 
 STOP_WORDS = frozenset(
     "a an and are as at be been but by for from had has have he her his in is it its of on or "
@@ -83,9 +88,24 @@ def _postings(views: Sequence[ArticleView]) -> dict[str, list[int]]:
     return postings
 
 
+# Escaped inside JSON strings (where alone they can occur) so no headline can close a
+# <script> element or break an older JS parser, even if a shard is ever inlined.
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _js_value(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).translate(_SCRIPT_UNSAFE)
+
+
+def _common_terms(postings: dict[str, list[int]], documents: int) -> set[str]:
+    if documents < COMMON_MIN_DOCS:
+        return set()
+    return {term for term, flat in postings.items() if len(flat) // 2 > COMMON_SHARE * documents}
+
+
 def _script(kind: str, key: str | int, data: object) -> str:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"newsgenSearch.add({json.dumps(kind)},{json.dumps(key, ensure_ascii=False)},{payload});\n"
+    return f"newsgenSearch.add({_js_value(kind)},{_js_value(key)},{_js_value(data)});\n"
 
 
 def shard_file(key: str) -> str:
@@ -118,12 +138,15 @@ def _document_row(view: ArticleView) -> list[str]:
 def search_files(views: Sequence[ArticleView]) -> Iterable[tuple[str, str]]:
     """(site path, JS text) for the manifest and every shard of the index."""
     folder = urls.SEARCH_SHARDS
+    postings = _postings(views)
+    common = _common_terms(postings, len(views))
     keys = []
-    for key, group in _term_shards(_postings(views)):
+    for key, group in _term_shards({t: p for t, p in postings.items() if t not in common}):
         keys.append(key)
         yield f"{folder}/t-{shard_file(key)}.js", _script("t", key, group)
     for start in range(0, len(views), DOCS_PER_SHARD):
         rows = [_document_row(v) for v in views[start: start + DOCS_PER_SHARD]]
         yield f"{folder}/d-{start // DOCS_PER_SHARD}.js", _script("d", start // DOCS_PER_SHARD, rows)
-    manifest = {"shards": keys, "per": DOCS_PER_SHARD, "stop": sorted(STOP_WORDS), "docs": len(views)}
+    manifest = {"shards": keys, "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX, "stop": sorted(STOP_WORDS | common),
+                "docs": len(views)}
     yield urls.SEARCH_MANIFEST, _script("m", "", manifest)

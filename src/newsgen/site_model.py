@@ -84,12 +84,16 @@ def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
     return sorted(groups.items())
 
 
-def _entity_key(entity: Entity) -> tuple[str, str]:
-    return (entity.kind, entity.name)
+EntityKey = tuple[str, str]  # (kind, name), as in `_tag_paths`
 
 
-def _article_pages(config: SiteConfig, views: Sequence[ArticleView]) -> list[PageView]:
-    related = related_articles([[_entity_key(e) for e in v.article.people + v.article.places] for v in views])
+def _entity_keys(view: ArticleView) -> tuple[EntityKey, ...]:
+    return tuple((e.kind, e.name) for e in view.article.people + view.article.places)
+
+
+def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
+                   keys: dict[str, tuple[EntityKey, ...]]) -> list[PageView]:
+    related = related_articles([keys[v.path] for v in views])
     return [
         PageView(view.path, "article.html", view.article.headline, {
             "item": view, "newer": near.newer, "older": near.older,
@@ -100,10 +104,10 @@ def _article_pages(config: SiteConfig, views: Sequence[ArticleView]) -> list[Pag
     ]
 
 
-def _profile(tag: TagView, paths) -> EntityProfile:
+def _profile(tag: TagView, paths, keys: dict[str, tuple[EntityKey, ...]]) -> EntityProfile:
     stats = entity_stats(
-        _entity_key(tag.entity),
-        [(v.article.date, [_entity_key(e) for e in v.article.people + v.article.places]) for v in tag.articles],
+        (tag.entity.kind, tag.entity.name),
+        [(v.article.date, keys[v.path]) for v in tag.articles],
         sort_name=lambda key: (key[1].casefold(), key[0]),
     )
     co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
@@ -158,12 +162,13 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
         )
         title = config.title if number == 1 else f"{config.title} — page {number}"
         out.append(PageView(urls.index_page_path(number), "index.html", title, {"items": chunk, "pagination": pagination}))
-    out += _article_pages(config, views)
+    keys = {v.path: _entity_keys(v) for v in views}
+    out += _article_pages(config, views, keys)
     for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
         index_path = urls.tag_index_path(kind)
         for tag in tags:
             out.append(PageView(tag.path, "tag.html", tag.entity.name, {
-                "tag": tag, "section": label, "section_path": index_path, "profile": _profile(tag, paths)}))
+                "tag": tag, "section": label, "section_path": index_path, "profile": _profile(tag, paths, keys)}))
         out.append(PageView(index_path, "tag_index.html", label, {"groups": _letter_groups(tags), "section": label}))
     out += archive_pages(views)
     for page in pages:

@@ -70,8 +70,11 @@ def discover(folder: Path, pattern: str) -> tuple[list[Path], list[BuildWarning]
             continue
         real = Path(os.path.realpath(path))
         if not real.is_relative_to(root):
-            refused.append(BuildWarning("skipped: a link to a file outside the source folder", str(path)))
-            continue
-        if real.is_file():
+            refused.append(BuildWarning("a link to a file outside the source folder", str(path)))
+        elif real.is_file():
             found.append(path)
+        elif not real.exists():
+            refused.append(BuildWarning("a link to a file that does not exist", str(path)))
+        else:
+            refused.append(BuildWarning("not a regular file (a folder, pipe or device)", str(path)))
     return found, refused

@@ -8,11 +8,11 @@ dark mode; the summary becomes the SVG's accessible name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .entity_stats import MonthCount
+from .entity_stats import MonthlyCounts
 
 WIDTH, HEIGHT = 600, 80
 MAX_BARS = 120
@@ -29,39 +29,35 @@ class Timeline:
     end_label: str
 
 
-def _month_label(year: int, month: int) -> str:
-    return date(year, month, 1).strftime("%b %Y")
-
-
-def _by_year(months: Sequence[MonthCount]) -> list[tuple[str, int]]:
-    years: dict[int, int] = {}
-    for m in months:
-        years[m.year] = years.get(m.year, 0) + m.count
-    return [(str(year), count) for year, count in years.items()]
+def _bars(monthly: MonthlyCounts) -> tuple[list[int], str, Callable[[int], str]]:
+    """Counts per bar, the period name, and a function giving bar i's label."""
+    if len(monthly.counts) <= MAX_BARS:
+        return list(monthly.counts), "month", lambda i: date(*monthly.month_at(i), 1).strftime("%b %Y")
+    first_year = monthly.year
+    years = [0] * (monthly.month_at(len(monthly.counts) - 1)[0] - first_year + 1)
+    for i, count in enumerate(monthly.counts):
+        years[monthly.month_at(i)[0] - first_year] += count
+    return years, "year", lambda i: str(first_year + i)
 
 
 def _number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def draw_timeline(months: Sequence[MonthCount]) -> Timeline | None:
+def draw_timeline(monthly: MonthlyCounts | None) -> Timeline | None:
     """None when there is nothing to draw (no dated mentions)."""
-    if not months:
+    if monthly is None or not monthly.counts:
         return None
-    if len(months) > MAX_BARS:
-        bars, period = _by_year(months), "year"
-    else:
-        bars, period = [(_month_label(m.year, m.month), m.count) for m in months], "month"
-    peak_label, peak = max(bars, key=lambda bar: bar[1])  # the first of equal peaks
+    bars, period, label_of = _bars(monthly)
+    peak = max(bars)
     slot = WIDTH / len(bars)
     width = slot * (1 - _GAP) if len(bars) > 1 else slot
+    bar_width = _number(width)
     parts = []
-    for i, (_, count) in enumerate(bars):
+    for i, count in enumerate(bars):
         if count:
             height = HEIGHT * count / peak
-            parts.append(f"M{_number(i * slot)} {_number(HEIGHT - height)}h{_number(width)}v{_number(height)}"
-                         f"h-{_number(width)}z")
-    total = sum(count for _, count in bars)
-    label = (f"Articles per {period}, {bars[0][0]} to {bars[-1][0]}: {total} in all, "
-             f"most in {peak_label} ({peak})")
-    return Timeline(WIDTH, HEIGHT, "".join(parts), label, bars[0][0], bars[-1][0])
+            parts.append(f"M{_number(i * slot)} {_number(HEIGHT - height)}h{bar_width}v{_number(height)}h-{bar_width}z")
+    start, end, peak_label = label_of(0), label_of(len(bars) - 1), label_of(bars.index(peak))  # first of equal peaks
+    label = f"Articles per {period}, {start} to {end}: {sum(bars)} in all, most in {peak_label} ({peak})"
+    return Timeline(WIDTH, HEIGHT, "".join(parts), label, start, end)

@@ -1,10 +1,14 @@
 """Entity extraction: the people and places each article mentions.
 
 Pipeline, one module per step: ``tokenize`` splits text as the training data was
-split; ``features`` and ``gazetteer`` describe each token; ``model`` (a CRF trained on
-CoNLL-2003) labels it; ``spans`` cuts labels into surface strings; ``resolve`` groups
-them into entities, per article and archive-wide; ``curation`` applies the editor's
-``content/entities.yaml`` (schema in that module), which always wins.
+split; ``features`` describes each token, helped by ``gazetteer`` (place and name
+lists from packages) and ``lexicon`` (common words learned in training); ``model``
+(a CRF trained on CoNLL-2003, see data/README.md) labels it; ``corrections`` mends
+its typical misses using the whole article; ``spans`` cuts labels into surface
+strings and votes on their kind; ``resolve`` groups them into entities, per article
+and archive-wide; ``curation`` applies the editor's ``content/entities.yaml`` (schema
+in that module), which always wins. ``extractor`` runs the steps; ``command`` is
+``newsgen entities``.
 """
 
 from __future__ import annotations

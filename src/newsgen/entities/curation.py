@@ -22,7 +22,9 @@ Rules:
 
 * Matching of names, aliases and ignored strings ignores case ("BLINKEN" is "Blinken").
 * Whatever the tagger calls an entry's name or one of its aliases becomes that entry:
-  renamed to ``name``, given ``kind`` (if set) and ``description``.
+  renamed to ``name``, given ``kind`` (if set) and ``description``. So does an
+  entity with a mention that is a name or alias (an article's "Antony Blinken", also
+  written "Blinken", for an alias "Blinken"), unless the entry forces another kind.
 * An entry with a ``kind`` is also found in text the tagger missed: its name and
   aliases are looked up as whole words in every article.
 * ``ignore`` removes an entity whose name is listed; a listed string that is only one
@@ -96,6 +98,18 @@ class Curation:
     def find(self, name: str) -> CuratedEntity | None:
         return self._by_name.get(name.casefold())
 
+    def _find_by_mention(self, mentions: Iterable[str], kind: str) -> CuratedEntity | None:
+        """The entry one of an entity's mentions names, unless the entry forces another kind.
+
+        So an alias "Blinken" renames "Antony Blinken" (mentioned as "Blinken"), but a
+        place entry "Jordan" does not swallow the person "Michael Jordan".
+        """
+        for mention in mentions:
+            entry = self.find(mention)
+            if entry and entry.kind in (None, kind):
+                return entry
+        return None
+
     def ignores(self, name: str) -> bool:
         return name.casefold() in self._ignored
 
@@ -130,7 +144,7 @@ class Curation:
             mentions = tuple(m for m in e.mentions if not self.ignores(m))
             if e.mentions and not mentions:
                 continue
-            entry = self.find(e.name) or next(filter(None, map(self.find, mentions)), None)
+            entry = self.find(e.name) or self._find_by_mention(mentions, e.kind)
             if entry:
                 e = entity(entry.name, entry.kind or e.kind, mentions, entry.description)
             elif mentions != e.mentions:
@@ -196,8 +210,8 @@ class _Reader:
         entries = [self.entry(n) for n in self.sequence(top["entities"], "'entities'")] if "entities" in top else []
         ignore_nodes = self.sequence(top["ignore"], "'ignore'") if "ignore" in top else []
         owners: dict[str, tuple[str, int]] = {}
-        for entry, node in entries:
-            for name in entry.names:
+        for entry, name_nodes in entries:
+            for name, node in name_nodes:
                 first = owners.setdefault(name.casefold(), (entry.name, entry.line))
                 if first[1] != entry.line:
                     raise self.error(node, f"{name!r} already belongs to {first[0]!r} (line {first[1]})")
@@ -210,7 +224,8 @@ class _Reader:
             ignore.append(name)
         return Curation(tuple(e for e, _ in entries), tuple(ignore), self.path)
 
-    def entry(self, node: yaml.Node) -> tuple[CuratedEntity, yaml.Node]:
+    def entry(self, node: yaml.Node) -> tuple[CuratedEntity, list[tuple[str, yaml.Node]]]:
+        """One entry, and each of its names with the node it was written at."""
         fields = self.mapping(node, "an entity", _ENTRY_KEYS)
         if "name" not in fields:
             raise self.error(node, "an entity needs a 'name'")
@@ -220,15 +235,16 @@ class _Reader:
             kind = self.string(fields["kind"], "'kind'")
             if kind not in _KINDS:
                 raise self.error(fields["kind"], f"kind must be person or place, not {kind!r}")
-        aliases: list[str] = []
+        names = [(name, fields["name"])]
         if "aliases" in fields:
             alias_node = fields["aliases"]
             items = [alias_node] if isinstance(alias_node, yaml.ScalarNode) else self.sequence(alias_node, "'aliases'")
-            aliases = [self.string(a, "an alias") for a in items]
+            names += [(self.string(a, "an alias"), a) for a in items]
+        aliases = tuple(dict.fromkeys(alias for alias, _ in names[1:]))
         description = ""
         if "description" in fields:
             description = self.string(fields["description"], "'description'").strip()
             if "\n" in description:
                 raise self.error(fields["description"], "description must be one line")
         line = node.start_mark.line + 1
-        return CuratedEntity(name, kind, tuple(dict.fromkeys(aliases)), description, line), node  # type: ignore[arg-type]
+        return CuratedEntity(name, kind, aliases, description, line), names  # type: ignore[arg-type]

@@ -6,13 +6,20 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..records import Entity
+from .corrections import (
+    attach_particle_names,
+    drop_leading_titles,
+    full_name_surnames,
+    label_surnames,
+    people_inside_offices,
+)
 from .curation import Curation
-from .features import DocumentVocabulary, Featurizer, candidate_positions
+from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words
 from .model import tag
 from .resolve import canonicalise
-from .spans import Mention, decode, full_name_surnames, label_surnames, people_inside_offices, vote
+from .spans import Mention, decode, vote
 from .tokenize import tokenize
 
 
@@ -23,11 +30,27 @@ def _featurizer() -> Featurizer:
 
 
 def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> list[str]:
-    """Labels for every token; only candidates near a capital go through the model."""
+    """Labels for every token; only candidates near a capital go through the model.
+
+    The runs of candidates go through the model as one sequence, with a full stop
+    between two runs so that no label carries over the skipped words.
+    """
     labels = ["O"] * len(words)
     positions = candidate_positions(words)
-    for i, label in zip(positions, tag(featurizer.sequence(words, vocab, positions))):
-        labels[i] = label
+    features = featurizer.sequence(words, vocab, positions)
+    sequence: list[list[str]] = []
+    where: list[int] = []
+    for i, feats in zip(positions, features):
+        if where and where[-1] >= 0 and i != where[-1] + 1:
+            sequence.append(GAP)
+            where.append(-1)
+        sequence.append(feats)
+        where.append(i)
+    for i, label in zip(where, tag(sequence)):
+        if i >= 0:
+            labels[i] = label
+    attach_particle_names(words, labels)
+    drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
     return labels
 
 

@@ -81,20 +81,25 @@ class DocumentVocabulary:
         return cls(frozenset(lower), frozenset(titled))
 
 
+# The features of a sentence-ending full stop: put between two windows of candidates,
+# it stops a name's label from running on across the words that were skipped.
+GAP = ["b", "w=.", "s=.", "EOS"]
+
+
 def candidate_positions(words: Sequence[str]) -> list[int]:
-    """The tokens worth tagging: capitalised words and their context.
+    """The tokens worth tagging: words with a capital letter and their context.
 
     A run of lower-case words away from any capital is never a name in English news,
     and skipping it roughly halves the work of a build. Around each capitalised word
     the window reaches out to the nearest lower-case word on each side (at most
-    three tokens), so every gap between windows is bordered by plainly outside tokens
-    and the windows can be tagged as one sequence with the same result.
-    In an all-capitals line every token is a candidate.
+    three tokens), so each window is bordered by plainly outside tokens. Windows are
+    tagged as one sequence with `GAP` between them. In an all-capitals line every
+    token is a candidate.
     """
     n = len(words)
     chosen = bytearray(n)
     for i, word in enumerate(words):
-        if not word[:1].isupper():
+        if word.islower() or word.lower() == word:  # no capital anywhere ("al-Assad" has one)
             continue
         chosen[i] = 1
         for step in (-1, 1):
@@ -146,26 +151,27 @@ class Featurizer:
             self._cache[word] = entry
         return entry
 
-    def _places(self, lows: list[str], words: Sequence[str], caps: bool) -> list[str]:
-        """Mark tokens inside the longest gazetteer place match: "GB-city", "GI-city"."""
-        marks = [""] * len(words)
-        places = self.gazetteer.places
-        i = 0
+    def _places(self, words: Sequence[str], caps: bool) -> list[str]:
+        """Mark tokens inside the longest gazetteer place match: "GB-city", "GI-city".
+
+        A match starts and ends on a capitalised word, except in all-capitals lines.
+        """
         n = len(words)
-        while i < n:
-            if not (caps or is_capitalised(words[i])):
-                i += 1
+        marks = [""] * n
+        places = self.gazetteer.places
+        starts = range(n) if caps else [i for i, w in enumerate(words) if w[:1].isupper()]
+        covered = 0
+        for i in starts:
+            if i < covered:
                 continue
             for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
-                kind = places.get(tuple(lows[i : i + size]))
-                if kind and (caps or is_capitalised(words[i + size - 1])):
+                kind = places.get(tuple(w.lower() for w in words[i : i + size]))
+                if kind and (caps or words[i + size - 1][:1].isupper()):
                     marks[i] = "GB-" + kind
                     for j in range(i + 1, i + size):
                         marks[j] = "GI-" + kind
-                    i += size
+                    covered = i + size
                     break
-            else:
-                i += 1
         return marks
 
     def sequence(
@@ -177,11 +183,11 @@ class Featurizer:
         their features still look at their real neighbours.
         """
         n = len(words)
-        cache = self._cache
-        entries = [cache.get(w) or self._word(w) for w in words]
-        lows = [w.lower() for w in words]
+        entries = list(map(self._cache.get, words))
+        if None in entries:
+            entries = [e or self._word(w) for e, w in zip(entries, words)]
         caps = is_caps_line(words)
-        places = self._places(lows, words, caps)
+        places = self._places(words, caps)
         out = []
         for i in range(n) if positions is None else positions:
             own = entries[i]
@@ -209,7 +215,7 @@ class Featurizer:
             if caps:
                 feats.append("CAPS")
             if is_capitalised(word):
-                low = lows[i]
+                low = word.lower()
                 if low in vocab.lower:
                     feats.append("dl")
                 if low in vocab.titled:

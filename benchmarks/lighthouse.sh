@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Lighthouse scores of the home, article, person and search pages, served from 127.0.0.1:
+#   bash benchmarks/lighthouse.sh [COUNT]     (COUNT generated articles besides the seed; default 300)
+# Installs lighthouse 12.2.3 into benchmarks/.node (git-ignored) on first use; uses Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count="${1:-300}"
+lighthouse=benchmarks/.node/node_modules/.bin/lighthouse
+[ -x "$lighthouse" ] || npm install --silent --no-audit --no-fund --prefix benchmarks/.node -E lighthouse@12.2.3
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+
+work="$(mktemp -d)"
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+site="$(python benchmarks/archive.py "$work/src" --count "$count")"
+port="$(python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+server=$!
+sleep 1
+
+person="$(cd "$site" && ls -d people/*/ | head -n 1)"
+article="$(cd "$site" && ls -d articles/illusion-or-optimism*/ | head -n 1)"
+printf '%-60s %6s %6s %6s %6s\n' page perf a11y best seo
+for path in index.html "${article}index.html" "${person}index.html" "search/index.html?q=lisbon"; do
+  "$lighthouse" "http://127.0.0.1:$port/$path" --quiet --output=json --output-path="$work/report.json" \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run" \
+    >/dev/null 2>&1
+  python - "$work/report.json" "$path" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+scores = [round(report["categories"][c]["score"] * 100) for c in ("performance", "accessibility", "best-practices", "seo")]
+print(f"{sys.argv[2]:60.60} " + " ".join(f"{s:6}" for s in scores))
+for category in report["categories"].values():
+    for ref in category["auditRefs"]:
+        audit = report["audits"][ref["id"]]
+        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+            print(f"    {category['id']}: {audit['id']} ({audit['score']}) {audit['title']}")
+PY
+done

@@ -1,0 +1,107 @@
+"""Whole-article fixes for what a token-by-token tagger cannot see.
+
+The model reads one sentence at a time and knows names only from 1996 Reuters
+news. These rules use the rest of the article, and the spelling of names, to mend
+its typical misses: a bare surname of someone named in full elsewhere, a name run
+into the office before it, and an "al-" particle at the end of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .spans import Mention
+
+_PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z][^\W\d_]+")
+
+
+def attach_particle_names(words: Sequence[str], labels: list[str]) -> None:
+    """Extend a person's name over a following "al-Burhan"-style word, in place.
+
+    A short lower-case particle joined by a hyphen to a capitalised name is part of
+    the name ("Abdel Fattah al-Burhan"), but it starts in lower case, so the model
+    rarely continues the name over it.
+    """
+    for i in range(1, len(words)):
+        if labels[i] == "O" and labels[i - 1][2:] == "PER" and _PARTICLE_NAME.fullmatch(words[i]):
+            labels[i] = "I-PER"
+
+
+def drop_leading_titles(
+    words: Sequence[str], labels: list[str], titles: frozenset[str], first_names: frozenset[str]
+) -> None:
+    """Take offices and ranks off the front of a person's name, in place.
+
+    "Colonel Max Marriner" is Max Marriner, as the training data has it. A word that
+    is also a given name ("Prince", "King", "Queen") stays, since it may be the name.
+    """
+    for i in range(len(words) - 1):
+        if labels[i] != "B-PER" or labels[i + 1] != "I-PER":
+            continue
+        parts = words[i].lower().rstrip(".").split("-")
+        if any(p in titles for p in parts) and not any(p in first_names for p in parts):
+            labels[i], labels[i + 1] = "O", "B-PER"
+
+
+def label_surnames(
+    words: Sequence[str], labels: list[str], surnames: frozenset[str], common_words: frozenset[str]
+) -> bool:
+    """Label, in place, uses of a surname the article gave with a full name as a person.
+
+    After "Jonathan Edwards", a bare "Edwards" (or "EDWARDS" in a headline) is the
+    same person, even where the model, never having seen the name, missed it or
+    took it for something else on its own. A multi-word span that merely contains
+    the word is left alone, and so is an ordinary word used as a surname ("Peter
+    Such") at the start of a sentence. Returns whether any label changed.
+    """
+    changed = False
+    if not surnames:
+        return changed
+    n = len(words)
+    for i, word in enumerate(words):
+        if word not in surnames and not (word.isupper() and word.title() in surnames):
+            continue
+        label = labels[i]
+        alone = label == "O" or (label.startswith("B-") and (i + 1 == n or not labels[i + 1].startswith("I-")))
+        if label == "B-PER" or not alone:
+            continue
+        if (i == 0 or not words[i - 1][:1].isalnum()) and word.lower() in common_words:
+            continue
+        labels[i] = "B-PER"
+        changed = True
+    return changed
+
+
+def full_name_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
+    """Last words of the multi-word person names among `mentions`."""
+    return frozenset(m.surface.split()[-1] for m in mentions if m.label == "PER" and " " in m.surface)
+
+
+def people_inside_offices(
+    mentions: Sequence[Mention], first_names: frozenset[str], common_words: frozenset[str]
+) -> list[Mention]:
+    """People the model ran into the office before them, recovered from the article.
+
+    "US Secretary of State Antony Blinken" can come out as the organisation "State
+    Antony Blinken". When the article elsewhere names a person by the span's last word
+    ("Blinken"), and the span ends in a two- or three-word name that starts with a
+    known given name and holds no ordinary word, that tail is the person.
+    """
+    surnames = {m.surface.split()[-1] for m in mentions if m.label == "PER"}
+    found = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.surface))
+        parts = [w.group() for w in words]
+        if m.label not in ("ORG", "MISC") or len(parts) < 3 or parts[-1] not in surnames:
+            continue
+        for k in range(max(1, len(parts) - 3), len(parts) - 1):
+            tail = parts[k:]
+            if (
+                parts[k].lower() in first_names
+                and all(w[:1].isupper() and w[1:2].islower() and w.lower() not in common_words for w in tail)
+                and not any(w.lower() in first_names for w in parts[:k])
+            ):
+                found.append(Mention(m.surface[words[k].start() :], "PER"))
+                break
+    return found

@@ -1,0 +1,55 @@
+from newsgen.entities.corrections import (
+    attach_particle_names,
+    drop_leading_titles,
+    full_name_surnames,
+    label_surnames,
+    people_inside_offices,
+)
+from newsgen.entities.spans import Mention
+
+
+def test_person_is_recovered_from_an_office_tagged_as_organisation():
+    mentions = [Mention("State Antony Blinken", "ORG"), Mention("Blinken", "PER")]
+    first_names = frozenset({"antony", "york"})
+    assert people_inside_offices(mentions, first_names, frozenset()) == [Mention("Antony Blinken", "PER")]
+    # Without the surname used for a person elsewhere, or with ordinary words, nothing.
+    assert people_inside_offices(mentions[:1], first_names, frozenset()) == []
+    exchange = [Mention("New York Stock Exchange", "ORG"), Mention("Exchange", "PER")]
+    assert people_inside_offices(exchange, first_names, frozenset({"stock", "exchange"})) == []
+
+
+def test_surnames_of_full_names_are_labelled_where_the_model_missed_them():
+    surnames = full_name_surnames([Mention("Antony Blinken", "PER"), Mention("Gaza", "LOC"), Mention("Such", "PER")])
+    assert surnames == frozenset({"Blinken"})
+    words = ["Blinken", "met", "Such", "in", "Gaza"]
+    labels = ["O", "O", "O", "O", "B-LOC"]
+    assert label_surnames(words, labels, surnames | {"Such"}, frozenset({"such"}))
+    assert labels == ["B-PER", "O", "B-PER", "O", "B-LOC"]
+    sentence_start = ["Such", "talks"]
+    labels = ["O", "O"]
+    assert not label_surnames(sentence_start, labels, frozenset({"Such"}), frozenset({"such"}))
+    assert labels == ["O", "O"]
+
+
+def test_hyphenated_particle_names_continue_a_person():
+    words = ["Abdel", "Fattah", "al-Burhan", "met", "al-Sisi", "in", "re-Election"]
+    labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O"]
+    attach_particle_names(words, labels)
+    assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"]
+
+
+def test_offices_come_off_the_front_of_a_name_but_royal_names_stay():
+    titles = frozenset({"colonel", "general", "prince"})
+    first_names = frozenset({"prince", "max"})
+    words = ["Colonel", "Max", "Marriner", "and", "Prince", "Charles", "and", "Major-General", "Utomo"]
+    labels = ["B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER"]
+    drop_leading_titles(words, labels, titles, first_names)
+    assert labels == ["O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "O", "B-PER"]
+
+
+def test_a_surname_tagged_as_something_else_or_in_capitals_becomes_the_person():
+    surnames = frozenset({"Edwards"})
+    words = ["EDWARDS", "TO", "MEET", ";", "winner", "Edwards", "spoke", "at", "Edwards", "Hall"]
+    labels = ["O", "O", "O", "O", "O", "B-MISC", "O", "O", "B-LOC", "I-LOC"]
+    assert label_surnames(words, labels, surnames, frozenset())
+    assert labels == ["B-PER", "O", "O", "O", "O", "B-PER", "O", "O", "B-LOC", "I-LOC"]
