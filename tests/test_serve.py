@@ -134,6 +134,18 @@ def test_a_template_error_shows_on_the_page_and_a_good_save_recovers(site_root, 
     assert server.process.poll() is None
 
 
+def test_a_settings_change_rebuilds_and_later_edits_still_do(site_root, serving):
+    settings = write(site_root / "newsgen.yaml", "title: First title\n")
+    server = serving()
+    assert "First title" in server.get("index.html")[1]
+    settings.write_text("title: Second title\n")
+    wait_for(lambda: "Second title" in server.get("index.html")[1], "the new title")
+    settings.write_text("title: Third title\n")  # the watch on newsgen.yaml survives the save before
+    wait_for(lambda: "Third title" in server.get("index.html")[1], "the third title")
+    edit_seed(site_root, "US officials have said", "Officials in Washington said")
+    wait_for(lambda: "Officials in Washington said" in server.get(ARTICLE)[1], "the edited text to be served")
+
+
 def test_serve_never_writes_the_output_folder(site_root, serving):
     assert subprocess.run([sys.executable, "-m", "newsgen.cli", "build", "-q"], cwd=site_root).returncode == 0
     before = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}

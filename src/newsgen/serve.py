@@ -109,7 +109,7 @@ def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, co
                 console.say(f"Serving {config.root} at {url} (watching {watching}). Press Ctrl-C to stop.")
                 if open_browser:
                     webbrowser.open(url)
-                for changed in changes(lambda: watched_paths(preview.config), stop):
+                for changed in changes(lambda: preview.config, stop):
                     console.detail("changed: " + ", ".join(sorted(str(p) for p in changed)))
                     preview.rebuild()
             except KeyboardInterrupt:
