@@ -89,3 +89,8 @@ def one_page_per_type(site: Path) -> list[Path]:
         parts = page.relative_to(site).parts
         kinds.setdefault((parts[0], len(parts)), page)
     return sorted(kinds.values())
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative path, for comparing whole builds."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

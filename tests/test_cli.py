@@ -117,7 +117,7 @@ def test_a_file_system_error_is_one_line(tmp_path):
 def test_unexpected_exception_asks_for_a_bug_report(site_root, monkeypatch, capsys):
     import newsgen.build
 
-    def broken(config):
+    def broken(config, **options):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(newsgen.build, "build", broken)

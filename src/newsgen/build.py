@@ -1,38 +1,50 @@
 """The build pipeline, top to bottom:
 
 read sources -> parse records -> extract entities -> site model -> render -> write.
+
+Per-file work (parse, extract) runs across cores and is kept in the cache, keyed
+by content; pages whose inputs did not change are reused from the current
+output. Either way the result is byte for byte the site a clean build makes.
 """
 
 from __future__ import annotations
 
+import pickle
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import cache
+from .cache import RecordStore, digest, file_stamp, read_bytes, tree_stamps, write_atomically
 from .config import SiteConfig
 from .entities import EntityExtractor, load_curation
-from .errors import BuildWarning, NewsgenError
-from .markdown_content import parse_markdown
-from .output import SiteWriter, check_output_dir
-from .overrides import apply_override, load_override
-from .records import Article, ContentPage, SeedOverride
-from .render import render_site
-from .seed_parser import parse_seed
-from .site_model import build_site_model
-from .sources import discover, read_source
-from .tagging import extract_one, tag_articles
-from .theme import static_files
+from .errors import BuildWarning
+from .fingerprint import Fingerprinter
+from .ingest import Ingested, Ingester, SourceJob
+from .output import check_output_dir
+from .site_update import SiteUpdate, journal_path
+from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
+from .progress import QUIET, Progress
+from .render import render_data_files
+from .records import Article, ContentPage, Entity, SeedOverride
+from .site_model import SiteModel, build_site_model
+from .sources import discover
+from .tagging import tag_articles
+from .theme import layered, static_files
+from .workers import parallel_map
 
 
 @dataclass
 class BuildReport:
     articles: int = 0
     pages_written: int = 0
+    pages_reused: int = 0
     people: int = 0
     places: int = 0
     warnings: list[BuildWarning] = field(default_factory=list)
     dropped: list[BuildWarning] = field(default_factory=list)
     elapsed: float = 0.0
+    up_to_date: bool = False
 
 
 def _display(config: SiteConfig, path: Path) -> str:
@@ -42,74 +54,164 @@ def _display(config: SiteConfig, path: Path) -> str:
         return str(path)
 
 
+def _plan(config: SiteConfig, store: RecordStore, report: BuildReport) -> list[SourceJob]:
+    """One job per source file, each with its content key; refused files go in the report."""
+    jobs = []
+    seeds, refused = discover(config.seeds_dir, "*.txt")
+    report.dropped.extend(refused)
+    override_dir = config.content_dir / "seeds"
+    overrides = {p.stem: p for p in override_dir.glob("*.yaml") if p.is_file()} if override_dir.is_dir() else {}
+    for path in seeds:
+        name, override = _display(config, path), overrides.get(path.stem)
+        stamp = (file_stamp(path), file_stamp(override) if override else None)
+        key = store.key_for(name, stamp, lambda: (b"seed", read_bytes(path))
+                            + ((b"override", read_bytes(override)) if override else ()))
+        jobs.append(SourceJob("seed", path, name, key, override_path=override))
+    markdown, refused = discover(config.content_dir, "*.md")
+    report.dropped.extend(refused)
+    for path in markdown:
+        name = _display(config, path)
+        key = store.key_for(name, (file_stamp(path),), lambda: (b"markdown", read_bytes(path)))
+        jobs.append(SourceJob("markdown", path, name, key, relative=path.relative_to(config.content_dir)))
+    return jobs
+
+
+def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, workers: int | None,
+            progress: Progress) -> list[Ingested]:
+    """Every job's result, from the cache or computed now (in parallel)."""
+    pending = [job for job in jobs if store.get(job.key) is None]
+    if pending:
+        ingester.extractor.extract(["Warm the model up in London."])  # loaded once, inherited by forks
+    with progress.stage("parsed and tagged", len(pending)) as advance:
+        for job, result in zip(pending, parallel_map(ingester, pending, workers, advance)):
+            if result.packed_body:
+                store.put_body(job.key, result.packed_body)
+                result = replace(result, packed_body=b"")
+            store.put(job.key, result)
+    store.flush()
+    return [store.records[job.key] for job in jobs]
+
+
 @dataclass
 class _Sources:
     articles: list[Article] = field(default_factory=list)
     overrides: list[SeedOverride | None] = field(default_factory=list)
+    found: list[list[Entity]] = field(default_factory=list)
     pages: list[ContentPage] = field(default_factory=list)
 
 
-def _read_seeds(config: SiteConfig, report: BuildReport, into: _Sources) -> None:
-    paths, refused = discover(config.seeds_dir, "*.txt")
-    report.dropped.extend(refused)
-    for path in paths:
-        name = _display(config, path)
-        override_path = config.content_dir / "seeds" / f"{path.stem}.yaml"
-        try:
-            article, warnings = parse_seed(read_source(path, name), name)
-            override = load_override(override_path) if override_path.is_file() else None
-        except NewsgenError as exc:
-            report.dropped.append(BuildWarning(exc.message, exc.path, exc.line))
-            continue
-        report.warnings.extend(warnings)
-        into.articles.append(apply_override(article, override))
-        into.overrides.append(override)
+def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
+    sources = _Sources()
+    interned: dict[Entity, Entity] = {}  # one object per distinct entity across the archive
+    for result in results:
+        report.warnings.extend(result.warnings)
+        if result.dropped:
+            report.dropped.append(result.dropped)
+        elif result.page is not None:
+            sources.pages.append(result.page)
+        elif result.article is not None:
+            sources.articles.append(result.article)
+            sources.overrides.append(result.override)
+            sources.found.append([interned.setdefault(e, e) for e in result.found])
+    return sources
 
 
-def _read_markdown(config: SiteConfig, report: BuildReport, into: _Sources) -> None:
-    paths, refused = discover(config.content_dir, "*.md")
-    report.dropped.extend(refused)
-    for path in paths:
-        name = _display(config, path)
-        try:
-            item, warnings = parse_markdown(read_source(path, name), path.relative_to(config.content_dir), name)
-        except NewsgenError as exc:
-            report.dropped.append(BuildWarning(exc.message, exc.path, exc.line))
-            continue
-        report.warnings.extend(warnings)
-        if isinstance(item, ContentPage):
-            into.pages.append(item)
+def _input_stamp(config: SiteConfig, code: str) -> str:
+    """Every input's size and modification time: equal stamps mean nothing to do."""
+    folders = [config.seeds_dir, config.content_dir, *layered(config.root, "templates"),
+               *layered(config.root, "static")]
+    return digest(code, repr(config), *(repr(tree_stamps(f)) for f in folders))
+
+
+def _theme_digest(config: SiteConfig) -> str:
+    return digest(*(read_bytes(Path(p)) + p.encode() for folder in layered(config.root, "templates")
+                    for p, _ in tree_stamps(folder)))
+
+
+def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
+    """The last build's report, if nothing it was built from has changed since."""
+    try:
+        with open(file, "rb") as handle:
+            saved = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+    if saved.get("stamp") != (stamp, file_stamp(output / ".newsgen-site")):
+        return None
+    report = saved["report"]
+    report.pages_written, report.pages_reused, report.up_to_date = 0, 0, True
+    return report
+
+
+def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, str],
+           changes: Changes, jobs: int | None, progress: Progress) -> tuple[int, int]:
+    """Stage what changed and swap it in; return (files written, files reused)."""
+    in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
+    with SiteUpdate(output, in_place) as writer:
+        if in_place:
+            for path in changes.deleted:
+                writer.delete(path)
         else:
-            into.articles.append(item)
-            into.overrides.append(None)
+            for path in changes.unchanged:
+                writer.link_from_output(path)
+        with progress.stage("pages drawn", len(changes.changed)) as advance:
+            render_pages(writer, config, model, changes.changed, jobs, advance)
+        for path, text in data_files.items():
+            if path in changes.changed:
+                writer.write_text(path, text)
+        for rel, source in static.items():
+            if f"static/{rel}" in changes.changed:
+                writer.copy_file(f"static/{rel}", source)
+        if ".nojekyll" in changes.changed:
+            writer.write_text(".nojekyll", "")
+        writer.commit()
+        return writer.files_written, len(changes.unchanged)
 
 
-def build(config: SiteConfig) -> BuildReport:
-    """Build the site; raise NewsgenError (leaving the old site intact) if it cannot."""
+def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
+          progress: Progress = QUIET) -> BuildReport:
+    """Build the site; raise NewsgenError (leaving the old site intact) if it cannot.
+
+    `jobs` caps worker processes (default: all cores); `fresh` ignores the cache.
+    """
     started = time.perf_counter()
     report = BuildReport()
-    check_output_dir(config.output_dir, {"seeds folder": config.seeds_dir, "content folder": config.content_dir,
-                                         "project folder": config.root})
-    sources = _Sources()
-    _read_seeds(config, report, sources)
-    _read_markdown(config, report, sources)
+    output = config.output_dir.resolve()
+    check_output_dir(output, {"seeds folder": config.seeds_dir, "content folder": config.content_dir,
+                              "project folder": config.root})
+    cache_dir = config.root / cache.CACHE_DIR
+    code = cache.code_fingerprint()
+    stamp = _input_stamp(config, code)
+    if not fresh and not journal_path(output).exists() and (
+            saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
+        saved.elapsed = time.perf_counter() - started
+        return saved
 
-    extractor = EntityExtractor(load_curation(config.content_dir / "entities.yaml"))
-    found = [extract_one(extractor, article) for article in sources.articles]
-    articles = tag_articles(sources.articles, found, sources.overrides)
+    curation_path = config.content_dir / "entities.yaml"
+    curation = load_curation(curation_path)
+    record_inputs = digest(code, read_bytes(curation_path))
+    store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
+    source_jobs = _plan(config, store, report)
+    results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress)
+    sources = _collect(results, report)
+    del results
+
+    articles = tag_articles(sources.articles, sources.found, sources.overrides)
     model = build_site_model(config, articles, sources.pages)
     report.warnings.extend(model.warnings)
-
-    with SiteWriter(config.output_dir) as writer:
-        for path, html in render_site(config, model):
-            writer.write_text(path, html)
-        for rel, source in static_files(config.root).items():
-            writer.copy_file(f"static/{rel}", source)
-        writer.write_text(".nojekyll", "")
-        writer.commit()
-        report.pages_written = writer.files_written
+    shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
+    static = static_files(config.root)
+    data_files = dict(render_data_files(config, model))  # feeds, sitemap, search index: cheap to make, compared by bytes
+    current = site_manifest(model, static, data_files, shared)
+    changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
+                              output)
+    report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
+                                                            jobs, progress)
 
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
+    save_manifest(manifest_file(cache_dir, output), output, current)
+    store.save([job.name for job in source_jobs])
+    saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
+    write_atomically(cache_dir / "last-build.pickle", pickle.dumps({"stamp": saved_stamp, "report": report}))
     report.elapsed = time.perf_counter() - started
     return report

@@ -43,6 +43,7 @@ def _iso_date(text: str) -> date:
 def _build(args: argparse.Namespace, console: Console) -> int:
     from .build import build
     from .config import load_config
+    from .progress import Progress
     from .report import show_report
 
     config = load_config(
@@ -51,7 +52,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
     )
     console.detail(f"seeds {config.seeds_dir}, content {config.content_dir}, output {config.output_dir}, "
                    f"base_url {config.base_url or '(none)'}")
-    report = build(config)
+    report = build(config, jobs=args.jobs, fresh=args.no_cache, progress=Progress(enabled=console.level != QUIET))
     show_report(console, report, str(config.output_dir))
     if report.dropped or (args.strict and report.warnings):
         return EXIT_PROBLEMS
@@ -133,6 +134,12 @@ def _with_root(parser: argparse.ArgumentParser) -> None:
                         help="the site folder holding newsgen.yaml (default: current folder)")
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgen",
@@ -158,6 +165,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--content", metavar="DIR", help="folder of Markdown and overrides (default: content)")
     build.add_argument("--output", "-o", metavar="DIR", help="output folder (default: site)")
     build.add_argument("--base-url", metavar="URL", help="public URL of the site, for feeds and metadata")
+    build.add_argument("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="ignore .newsgen-cache/: parse every file and render every page")
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning (for CI)")
 
     serve = command("serve", "preview the site, rebuilding and reloading on every save",

@@ -151,6 +151,19 @@ class SiteWriter:
         self._target(rel_path).write_text(text, encoding="utf-8")
         self.files_written += 1
 
+    def link_from_output(self, rel_path: str) -> bool:
+        """Stage the current output's file by hard link: no copy, and the old site
+        keeps its own name for it until the swap. False if there is none to link."""
+        existing = self.output / rel_path
+        if not existing.is_file() or existing.is_symlink():
+            return False
+        target = self._target(rel_path)
+        try:
+            os.link(existing, target)
+        except OSError:
+            shutil.copyfile(existing, target)
+        return True
+
     def copy_file(self, rel_path: str, source: Path) -> None:
         shutil.copyfile(source, self._target(rel_path))
         self.files_written += 1

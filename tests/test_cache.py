@@ -1,0 +1,66 @@
+"""The record store: content keys, the stat shortcut, pruning, and bodies kept on disk."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from newsgen.cache import RecordStore, StoredBody, digest, pack_body
+from newsgen.errors import NewsgenError
+from newsgen.records import Paragraph
+
+
+def test_an_unchanged_stamp_skips_reading_the_file(tmp_path):
+    store = RecordStore(tmp_path, "inputs")
+    reads = []
+    key = store.key_for("seeds/a.txt", (1, 2, 3), lambda: reads.append(1) or (b"text",))
+    assert store.key_for("seeds/a.txt", (1, 2, 3), lambda: reads.append(1) or (b"other",)) == key
+    assert reads == [1]
+    assert store.key_for("seeds/a.txt", (1, 2, 4), lambda: (b"other",)) != key
+
+
+def test_the_key_depends_on_content_and_name_not_on_the_stamp(tmp_path):
+    store = RecordStore(tmp_path, "inputs")
+    a = store.key_for("seeds/a.txt", (1,), lambda: (b"text",))
+    assert store.key_for("seeds/a.txt", (2,), lambda: (b"text",)) == a
+    assert store.key_for("seeds/b.txt", (1,), lambda: (b"text",)) != a
+    assert digest("ab", "c") != digest("a", "bc")
+
+
+def test_records_survive_a_reopen_only_with_the_same_inputs(tmp_path):
+    store = RecordStore.open(tmp_path, "v1")
+    store.put_body("k1", pack_body([Paragraph("Hello")]))
+    store.put("k1", {"record": 1})
+    store.flush()
+    store.save(["seeds/a.txt"])
+    assert RecordStore.open(tmp_path, "v1").get("k1") == {"record": 1}
+    assert RecordStore.open(tmp_path, "v2").get("k1") is None
+
+
+def test_save_drops_records_and_bodies_this_build_did_not_use(tmp_path):
+    store = RecordStore.open(tmp_path, "v1")
+    for key in ("old", "kept"):
+        store.put_body(key, pack_body([Paragraph(key)]))
+        store.put(key, key)
+    store.save([])
+    again = RecordStore.open(tmp_path, "v1")
+    assert again.records.keys() == {"old", "kept"}
+    assert again.get("kept") == "kept"  # the next build uses only this one
+    again.save([])
+    assert RecordStore.open(tmp_path, "v1").records.keys() == {"kept"}
+    assert list(StoredBody(again.bodies_file, "kept")) == [Paragraph("kept")]
+    with pytest.raises(NewsgenError, match="lost an article body"):
+        list(StoredBody(again.bodies_file, "old"))
+
+
+def test_a_stored_body_reads_back_and_pickles_small(tmp_path):
+    store = RecordStore.open(tmp_path, "v1")
+    blocks = [Paragraph("word " * 2000), Paragraph("Second.")]
+    store.put_body("key", pack_body(blocks))
+    store.flush()
+    body = StoredBody(store.bodies_file, "key")
+    assert list(body) == blocks and len(body) == 2 and body[1] == blocks[1]
+    assert len(pickle.dumps(body)) < 300
+    assert pickle.loads(pickle.dumps(body)) == body
+    assert repr(body) == "StoredBody(key)"

@@ -1,0 +1,130 @@
+"""Rebuilds after edits reuse the cache and the current output, and still equal a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsgen import page_output
+from newsgen.build import build
+from newsgen.config import load_config
+
+from .conftest import tree_bytes, write
+from .sitegen import write_archive
+
+
+def _clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same sources built from scratch in a fresh folder, no cache."""
+    copy = tmp_path / "clean"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".newsgen-cache", ".site*"))
+    build(load_config(copy))
+    return tree_bytes(copy / "site")
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 30)
+    build(load_config(root))
+    return root
+
+
+def _edit(seeds: Path) -> None:
+    with open(seeds / "gen_000007.txt", "a", encoding="utf-8") as handle:
+        handle.write("Officials declined to comment further on the talks.\n")
+
+
+def _edit_people(seeds: Path) -> None:
+    with open(seeds / "gen_000008.txt", "a", encoding="utf-8") as handle:
+        handle.write("Maria Lopez later met Henrik Larsen in Oslo on 3 May 2024.\n")
+
+
+def _add(seeds: Path) -> None:
+    write(seeds / "late.txt", "Kenji Watanabe visits Accra\n\nKenji Watanabe arrived in Accra on 9 June 2025.\n")
+
+
+def _delete(seeds: Path) -> None:
+    (seeds / "gen_000003.txt").unlink()
+
+
+def _rename(seeds: Path) -> None:
+    (seeds / "gen_000004.txt").rename(seeds / "renamed.txt")
+
+
+def _override(seeds: Path) -> None:
+    write(seeds.parent / "content" / "seeds" / "gen_000005.yaml", "headline: A corrected headline\n")
+
+
+def _curate(seeds: Path) -> None:
+    write(seeds.parent / "content" / "entities.yaml", "ignore: [Oslo]\n")
+
+
+def _theme(seeds: Path) -> None:
+    write(seeds.parent / "static" / "extra.css", "body { color: black; }\n")
+
+
+@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _delete, _rename, _override, _curate, _theme])
+def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
+    change(built / "seeds")
+    report = build(load_config(built))
+    assert not report.up_to_date
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_deleted_and_renamed_seeds_leave_no_stale_pages(built):
+    pages = {p.parent.name for p in (built / "site" / "articles").glob("*/index.html")}
+    slug_of_3 = next(s for s in pages if s.endswith("-3"))
+    _delete(built / "seeds")
+    build(load_config(built))
+    assert not (built / "site" / "articles" / slug_of_3).exists()
+    assert len(list((built / "site" / "articles").glob("*/index.html"))) == 29
+
+
+def test_unchanged_sources_are_not_parsed_again_nor_pages_redrawn(built, monkeypatch):
+    _edit(built / "seeds")
+    parsed = []
+    from newsgen import ingest
+
+    original = ingest.parse_seed
+    monkeypatch.setattr(ingest, "parse_seed", lambda source, name: parsed.append(name) or original(source, name))
+    drawn = []
+    render = page_output.render_page
+    monkeypatch.setattr(page_output, "render_page",
+                        lambda env, config, model, page: drawn.append(page.path) or render(env, config, model, page))
+    report = build(load_config(built))
+    assert parsed == ["seeds/gen_000007.txt"]
+    assert any(p.startswith("articles/") and p.endswith("-7/index.html") for p in drawn)
+    assert "people/index.html" not in drawn  # no entity changed
+    assert 0 < len(drawn) < report.pages_reused / 3
+
+
+def test_nothing_changed_writes_nothing(built):
+    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")}
+    report = build(load_config(built))
+    assert report.up_to_date and report.pages_written == 0 and report.articles == 30
+    assert {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")} == before
+
+
+def test_touched_but_unchanged_sources_rewrite_nothing(built):
+    for path in (built / "seeds").glob("*.txt"):
+        path.write_bytes(path.read_bytes())
+    report = build(load_config(built))
+    assert not report.up_to_date
+    assert report.pages_written == 0
+
+
+def test_a_change_to_every_page_swaps_in_a_whole_new_tree(built, tmp_path):
+    write(built / "newsgen.yaml", "title: Renamed archive\n")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_files_removed_from_the_output_by_hand_come_back(built, tmp_path):
+    victim = next((built / "site" / "articles").glob("*/index.html"))
+    victim.unlink()
+    _edit(built / "seeds")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)

@@ -1,0 +1,45 @@
+"""Work spread over processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from newsgen import workers
+from newsgen.build import build
+from newsgen.config import load_config
+
+from .conftest import tree_bytes
+from .sitegen import write_archive
+
+
+def _pid_of(item: int) -> tuple[int, int]:
+    return item * item, os.getpid()
+
+
+def test_parallel_map_keeps_input_order_across_processes(monkeypatch):
+    monkeypatch.setattr(workers, "MIN_ITEMS_PER_WORKER", 5)
+    progress = []
+    results = list(workers.parallel_map(_pid_of, list(range(40)), jobs=2, on_done=progress.append))
+    assert [square for square, _ in results] == [i * i for i in range(40)]
+    assert len({pid for _, pid in results}) == 2 and os.getpid() not in {pid for _, pid in results}
+    assert sum(progress) == 40
+
+
+def test_small_inputs_stay_in_process():
+    results = list(workers.parallel_map(_pid_of, [1, 2, 3], jobs=4))
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert workers.worker_count(10_000, jobs=1) == 1
+
+
+@pytest.mark.parametrize("jobs", [2])
+def test_a_parallel_build_equals_a_single_process_build(tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(workers, "MIN_ITEMS_PER_WORKER", 4)
+    trees = []
+    for label, count in (("serial", 1), ("parallel", jobs)):
+        root = tmp_path / label
+        write_archive(root / "seeds", 40)
+        build(load_config(root), jobs=count)
+        trees.append(tree_bytes(root / "site"))
+    assert trees[0] == trees[1]
