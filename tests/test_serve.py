@@ -155,6 +155,8 @@ def test_a_settings_change_rebuilds_and_later_edits_still_do(site_root, serving)
 def test_serve_never_writes_the_output_folder(site_root, serving):
     assert subprocess.run([sys.executable, "-m", "newsgen.cli", "build", "-q"], cwd=site_root).returncode == 0
     before = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}
+    cache = site_root / ".newsgen-cache"
+    manifests = sorted(cache.glob("pages-*"))
     server = serving()
     edit_seed(site_root, "US officials have said", "Officials in Washington said")
     until_served(server, ARTICLE, "Officials in Washington said")
@@ -162,6 +164,7 @@ def test_serve_never_writes_the_output_folder(site_root, serving):
     assert code == 0, "".join(server.stderr)
     after = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}
     assert after == before
+    assert sorted(cache.glob("pages-*")) == manifests  # the preview's own page manifest went with it
     assert not any(b"__newsgen__" in data for data in after.values())
 
 

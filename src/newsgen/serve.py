@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from .build import build
+from .cache import CACHE_DIR
 from .config import SiteConfig, load_config
 from .console import Console
 from .errors import NewsgenError
 from .livereload import Versions
+from .page_output import manifest_file
 from .preview_server import open_server
 from .report import show_report
 from .watch import changes, watched_paths
@@ -119,4 +121,6 @@ def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, co
                 if serving.is_alive():
                     server.shutdown()
                 server.server_close()
+                # The preview folder goes with the session, so its page manifest in the cache must too.
+                manifest_file(preview.config.root / CACHE_DIR, server.site_dir.resolve()).unlink(missing_ok=True)
     console.say("Stopped.")
