@@ -53,7 +53,19 @@ def _render_link_open(renderer, tokens, idx, options, env) -> str:
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def _render_table_cell_open(renderer, tokens, idx, options, env) -> str:
+    """Column alignment as a class: the page policy blocks inline style attributes."""
+    token = tokens[idx]
+    style = str(token.attrGet("style") or "")
+    if style.startswith("text-align:"):
+        token.attrs.pop("style")
+        token.attrSet("class", "align-" + style.removeprefix("text-align:"))
+    return renderer.renderToken(tokens, idx, options, env)
+
+
 _markdown.add_render_rule("link_open", _render_link_open)
+_markdown.add_render_rule("th_open", _render_table_cell_open)
+_markdown.add_render_rule("td_open", _render_table_cell_open)
 
 
 @dataclass(frozen=True)
