@@ -1,10 +1,8 @@
 """Time the archive features (related articles, entity profiles, archives, feeds,
-sitemap) on a synthetic archive, and weigh the resulting pages.
+sitemap) on a synthetic archive of already tagged articles, so entity extraction
+is left out: `python benchmarks/archive_features_bench.py [ARTICLES]`.
 
-python benchmarks/archive_features_bench.py [ARTICLES]
-
-Prints figures; asserts nothing. Page weight is HTML + CSS (the site has no JS
-yet), less the article's own text (headline, standfirst, body).
+Prints figures; asserts nothing. Page weights: benchmarks/page_weight.py.
 """
 
 import random
@@ -15,9 +13,8 @@ from pathlib import Path
 
 from newsgen.config import SiteConfig
 from newsgen.records import Article, Entity, Paragraph
-from newsgen.render import make_environment, render_data_files, render_page
+from newsgen.render import render_data_files
 from newsgen.site_model import build_site_model
-from newsgen.theme import static_files
 
 
 def synthetic_archive(count: int) -> list[Article]:
@@ -52,22 +49,7 @@ def main() -> None:
     started = time.perf_counter()
     data = list(render_data_files(config, model))
     size = sum(len(text.encode()) for _, text in data)
-    print(f"feeds, sitemap, robots: {len(data)} files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
-    css = sum(p.stat().st_size for p in static_files(config.root).values() if p.suffix == ".css")
-    env = make_environment(config.root)
-    pages = {p.template: p for p in model.pages}
-    busiest = max((p for p in model.pages if p.template == "tag.html"), key=lambda p: len(p.context["tag"].articles))
-    for label, page in [("article", pages["article.html"]), ("month archive", pages["archive_month.html"]),
-                        ("year archive", pages["archive_year.html"]), ("archive index", pages["archive_index.html"]),
-                        ("person or place, least mentioned", pages["tag.html"]),
-                        ("person or place, most mentioned", busiest), ("index", pages["index.html"])]:
-        html = render_page(env, config, model, page)
-        own_text = 0
-        if page.template == "article.html":
-            item = page.context["item"].article
-            own_text = sum(len(t.encode()) for t in item.texts())
-        print(f"{label:34} {(len(html.encode()) - own_text + css) / 1024:7.1f} KB (HTML {len(html.encode()) / 1024:.1f} "
-              f"KB - article text {own_text / 1024:.1f} KB + CSS {css / 1024:.1f} KB)")
+    print(f"non-HTML files (feeds, sitemap, robots.txt, search index): {len(data)} files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

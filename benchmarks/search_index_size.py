@@ -8,13 +8,14 @@ downloads for sample queries; raw and gzip bytes.
 from __future__ import annotations
 
 import gzip
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 from archive import REPO, build_archive
 
-from newsgen.search_index import MIN_PREFIX, words
+from newsgen.search_index import shards_for, words
 
 QUERIES = ["blink", "lisbon talks", "olena petrenko", "ka", "kab"]
 
@@ -30,7 +31,7 @@ def fmt(pair: tuple[int, int]) -> str:
 
 def report(site: Path, label: str) -> None:
     shards = site / "search" / "shards"
-    terms, docs = sorted(shards.glob("t-*.js")), sorted(shards.glob("d-*.js"))
+    terms, docs = list(shards.glob("t-*.js")), list(shards.glob("d-*.js"))
     print(f"\n{label}")
     for name, files in (("term shards", terms), ("doc shards", docs)):
         sizes = sorted(size(f) for f in files)
@@ -38,11 +39,11 @@ def report(site: Path, label: str) -> None:
     print(f"  manifest           {fmt(size(shards / 'meta.js'))}")
     everything = [size(f) for f in shards.iterdir()]
     print(f"  whole index        {fmt((sum(a for a, _ in everything), sum(b for _, b in everything)))}")
-    keys = [f.stem[2:] for f in terms]
+    text = (shards / "meta.js").read_text(encoding="utf-8")
+    manifest = json.loads(text[text.index("{"):text.rindex("}") + 1])
     for query in QUERIES:
-        wanted = [t for t in words(query) if len(t) > 1]
-        loaded = [shards / f"t-{k}.js" for k in keys
-                  if any(t.startswith(k) or (len(t) >= MIN_PREFIX and k.startswith(t)) for t in wanted)]
+        wanted = [t for t in words(query) if len(t) > 1 and t not in manifest["stop"]]
+        loaded = sorted({shards / f"t-{k}.js" for t in wanted for k in shards_for(manifest, t)})
         raw = [size(f) for f in loaded + [shards / "meta.js"]]
         print(f"  query {query!r:18} loads {len(loaded):3} term shards + manifest = "
               f"{fmt((sum(a for a, _ in raw), sum(b for _, b in raw)))} (+ doc shards of the results)")

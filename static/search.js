@@ -10,17 +10,12 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var store = {m: {}, t: {}, d: {}}, loading = {}, asked = 0, PAGE = 10, current;
+  var store = {m: {}, t: {}, d: {}}, loading = {}, asked = 0, PAGE = 10, current, title = document.title;
 
   window.newsgenSearch = {add: function (kind, key, data) { store[kind][key] = data; }};
 
   function words(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) || [];
-  }
-  function file(kind, key) {
-    if (kind !== "t") return kind === "m" ? "meta" : "d-" + key;
-    return "t-" + (/^[a-z0-9]+$/.test(key) ? key : "x" + Array.from(new TextEncoder().encode(key),
-      function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join(""));
   }
   function load(kind, key) {
     var id = kind + key;
@@ -28,7 +23,7 @@
       var script = document.createElement("script");
       script.addEventListener("load", resolve);
       script.addEventListener("error", function () { reject(new Error("cannot load " + script.src)); });
-      script.src = base + file(kind, key) + ".js";
+      script.src = base + (kind === "m" ? "meta" : kind + "-" + key) + ".js";
       document.head.appendChild(script);
     }));
   }
@@ -36,9 +31,19 @@
   /* A query term matches index terms it begins, once it is long enough to be a prefix. */
   function matches(meta, t, term) { return term === t || (t.length >= meta.prefix && term.startsWith(t)); }
 
+  /* Term shards are sorted runs of terms; meta.starts[i] is where shard i begins. */
+  function shardsFor(meta, t) {
+    var starts = meta.starts, i = 0, found = [];
+    while (i + 1 < starts.length && starts[i + 1] <= t) i++;
+    if (starts.length) found.push(i);
+    while (t.length >= meta.prefix && ++i < starts.length && starts[i].startsWith(t)) found.push(i);
+    return found;
+  }
+
   function find(meta, terms) {
-    var keys = meta.shards.filter(function (k) {
-      return terms.some(function (t) { return t.startsWith(k) || (t.length >= meta.prefix && k.startsWith(t)); });
+    var keys = [];
+    terms.forEach(function (t) {
+      shardsFor(meta, t).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
     });
     return Promise.all(keys.map(function (k) { return load("t", k); })).then(function () {
       var scores = null;
@@ -107,6 +112,7 @@
       run.shown += page.length;
       more.hidden = run.shown >= run.ids.length;
       var n = run.ids.length;
+      document.title = "“" + run.query + "” — " + title;
       status.textContent = (n ? (n === 1 ? "1 article" : n + " articles") : "No articles") +
         " found for “" + run.query + "”" + (n > run.shown ? ", showing " + run.shown + "." : ".");
     });
@@ -121,6 +127,7 @@
       });
       if (!terms.length) {
         current = null;
+        document.title = title;
         list.textContent = "";
         more.hidden = true;
         if (query.trim()) status.textContent = "Type a longer or less common word.";

@@ -46,7 +46,7 @@ MARKDOWN_FRAGMENTS = [
 ]
 CONFIG_FRAGMENTS = [
     "title: T", "page_size: 0", "page_size: 5", "page_size: true", "page_size: 1e9", "base_url: ftp://x",
-    "base_url: https://e.org/x", "output: /", "output: ''", "seeds: ../..", "content: ~", "colour: red",
+    "base_url: https://e.org/x", "base_url: https://[", "base_url: 'https://e.org/\"><'", "output: /", "output: ''", "seeds: ../..", "content: ~", "colour: red",
     "1: one", "null: x", "? [a, b]\n: c", "a: &x [1]", "b: *x", "!!python/name:os.system", "- a", "{",
     "title: !!binary aGk=", "title: 2024-01-01", "language: [en]",
 ]

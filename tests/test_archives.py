@@ -51,3 +51,12 @@ def test_archive_pages_link_years_and_months_and_keep_undated_articles():
 def test_no_undated_page_when_every_article_has_a_date():
     paths = [p.path for p in archive_pages(views(article("a", date(2024, 1, 1))))]
     assert "archive/undated/index.html" not in paths
+
+
+def test_archive_front_page_charts_articles_per_month():
+    front = archive_pages(views(article("a", date(2024, 3, 1)), article("b", date(2024, 1, 9)),
+                                article("c", date(2024, 1, 2))))[0]
+    timeline = front.context["timeline"]
+    assert (timeline.start_label, timeline.end_label) == ("Jan 2024", "Mar 2024")
+    assert timeline.label.endswith("3 in all, most in Jan 2024 (2)")
+    assert archive_pages(views(article("undated")))[0].context["timeline"] is None

@@ -105,6 +105,7 @@ def test_search_finds_the_article_by_name(page, archive_site, served, where):
     start = archive_site.as_uri() + "/index.html" if where == "file" else served + "people/index.html"
     assert search(page, start, "blink")[0].startswith("'Illusion or optimism': Blinken heads to Tel Aviv")
     assert page.locator("#search-results mark").first.inner_text() == "Blinken"
+    assert page.title().startswith("“blink” — Search")
     headlines = search(page, start, "olena petr nairobi")
     assert "Olena Petrenko" in headlines[0] and "Nairobi" in headlines[0]
     assert all("Nairobi" in h for h in headlines)
@@ -124,6 +125,30 @@ def test_search_ignores_accents_and_case_and_shows_date_and_standfirst(page, arc
     assert first.locator("mark").first.inner_text() == "Álvarez"
     assert first.locator("time").get_attribute("datetime")
     assert first.locator(".standfirst").inner_text().startswith("The meeting in")
+
+
+def test_a_search_loads_only_this_sites_files_and_few_shards(page, served):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    search(page, served + "index.html", "henrik lars")
+    assert requested and all(url.startswith(served) for url in requested), "no other host, ever"
+    shards = [url[len(served + "search/shards/"):] for url in requested if "/search/shards/" in url]
+    assert shards.count("meta.js") == 1
+    assert 1 <= len([s for s in shards if s.startswith("t-")]) <= 4
+    assert 1 <= len([s for s in shards if s.startswith("d-")]) <= 10
+
+
+def test_without_javascript_the_form_leads_to_a_page_that_says_so(browser, archive_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(archive_site.as_uri() + "/people/index.html")
+    page.fill("#site-search", "lisbon")
+    page.press("#site-search", "Enter")
+    assert page.url.endswith("/search/index.html?q=lisbon")
+    assert "needs JavaScript" in page.locator("main").inner_text()
+    page.locator("main a", has_text="people").click()
+    assert page.url.endswith("/people/index.html")
+    context.close()
 
 
 def test_results_come_a_page_at_a_time(page, archive_site):
@@ -181,13 +206,15 @@ def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme)
     assert found == []
 
 
-def test_script_and_index_tokenise_alike(browser):
+def test_script_and_index_tokenise_and_sort_alike(browser):
     import re
 
-    from newsgen.search_index import words
+    from newsgen.search_index import js_order, words
 
     source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.S).group(0)
     sample = "José ÁLVAREZ's café—Kraków, İstanbul; ﬁne Straße x_y 2024² naïve Ǆemal e\u0301te Ωμέγα Жанна 東京"
     page = browser.new_page()
     assert page.evaluate(f"text => {{ {source}; return words(text); }}", sample) == words(sample)
+    terms = ["\ufa0e", "\U00020000", "zz", "z", "é"]
+    assert page.evaluate("terms => terms.sort()", terms) == sorted(terms, key=js_order)
     page.close()

@@ -98,7 +98,8 @@ def write_archive(root, count=24):
         write(root / "content" / "articles" / f"a{i:02d}.md",
               f"---\ntitle: Report {i}\ndate: {2023 + i % 2}-{1 + i % 12:02d}-{1 + i:02d}\n"
               f"people: [{people[i % 3]}, {people[(i + 1) % 3]}]\nplaces: [{places[i % 2]}]\n---\n"
-              f"Text with [a source](https://example.org/{i}) and [the index](../../index.html).\n")
+              f"Text with [a source](https://example.org/{i}) and [the index](../../index.html).\n\n"
+              "| figure | value |\n|:--|--:|\n| a | 1 |\n")
     write(root / "content" / "articles" / "undated.md", "---\ntitle: Undated note\npeople: [Ann Lee]\n---\nText.\n")
 
 
@@ -111,9 +112,12 @@ class PageScan(HTMLParser):
         self.scripts: list[dict] = []
         self.external: list[dict] = []
         self.loads_from_elsewhere: list[str] = []
+        self.inline_styles: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if "style" in attrs:
+            self.inline_styles.append(tag)
         loads = attrs.get("src") or (attrs.get("href") if tag == "link" and attrs.get("rel") != "canonical" else None)
         if loads and "//" in loads:
             self.loads_from_elsewhere.append(loads)
@@ -140,7 +144,7 @@ def test_archive_build_has_archives_feeds_and_safe_pages_with_working_links(site
         scan = PageScan()
         scan.feed(page.read_text(encoding="utf-8"))
         assert scan.csp == [CONTENT_SECURITY_POLICY], page
-        assert scan.loads_from_elsewhere == [], page
+        assert scan.loads_from_elsewhere == [] and scan.inline_styles == [], page
         assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scan.scripts), page
         for link in scan.external:
             assert {"noopener", "noreferrer"} <= set(link.get("rel", "").split()), (page, link)

@@ -89,6 +89,7 @@ def _content(content: Path) -> None:
         "", "![img](javascript:alert('XSS')) <a href=\"javascript:alert('XSS')\">raw</a>", "",
         "[rel](../../index.html) ![i](data:image/png;base64,iVBO) <svg onload=alert('XSS')>",
     ]))
+    write(content / "articles" / "huge.md", "---\ntitle: Huge\n---\n" + "![" * 10_000_000)
     write(content / "articles" / "unclosed.md", "---\ntitle: Never closed\n\nBody.\n")
     write(content / "articles" / "python-tag.md", "---\ntitle: !!python/object/apply:os.system ['touch PWNED']\n---\nB.\n")
     bomb = ["a: &a ['lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol', 'lol']"]
@@ -128,6 +129,11 @@ def hostile(tmp_path_factory):
     root = tmp / "src"
     _seeds(root / "seeds", tmp / "outside")
     _content(root / "content")
+    write(root / "newsgen.yaml", "\n".join([
+        "title: " + _quoted(f"Desk {SCRIPT}"), "description: " + _quoted(PAYLOADS[2]),
+        "language: " + _quoted('en"><script>alert(1)</script>'),
+        "base_url: https://example.org/archive/",  # a hostile one is refused: tests/test_config.py
+    ]))
     before = _tree(tmp, root / "site")
     failing = root / "seeds" / "unreadable.txt"
     real_read_bytes = Path.read_bytes
@@ -156,10 +162,11 @@ def test_every_seed_without_a_page_is_reported_with_its_reason(hostile):
         "folder.txt": "None: not a regular file", "fifo.txt": "None: not a regular file",
         "unreadable.txt": "None: cannot read: Input/output error", "unclosed.md": "1: front matter opened",
         "python-tag.md": "2: invalid YAML", "alias-bomb.md": "4: invalid YAML: YAML aliases are not allowed",
-        "overridden.yaml": "1: invalid YAML",
+        "overridden.yaml": "1: invalid YAML", "huge.md": "1: Markdown file is 20000020 characters",
     }
     assert {name: dropped.get(name, "")[: len(why)] for name, why in expected.items()} == expected
     assert set(dropped) == set(expected)
+    assert dropped["overridden.yaml"].endswith("seed 'overridden' is left out until this is fixed")
 
 
 def test_survivable_problems_are_warnings_naming_file_and_line(hostile):

@@ -64,3 +64,11 @@ def test_a_stored_body_reads_back_and_pickles_small(tmp_path):
     assert len(pickle.dumps(body)) < 300
     assert pickle.loads(pickle.dumps(body)) == body
     assert repr(body) == "StoredBody(key)"
+
+
+def test_a_damaged_body_database_is_discarded_like_any_cache(tmp_path):
+    (tmp_path / "bodies.sqlite").write_bytes(b"not a database, whatever the disk did" * 10)
+    store = RecordStore.open(tmp_path, "v1")
+    store.put_body("k2", pack_body([Paragraph("again")]))
+    store.flush()
+    assert list(StoredBody(store.bodies_file, "k2")) == [Paragraph("again")]

@@ -135,12 +135,14 @@ def test_unexpected_exception_asks_for_a_bug_report(site_root, monkeypatch, caps
     ("..", "it holds the seeds folder"),
     ("/", "it is the filesystem root"),
     ("~", "your home folder"),
+    ("seeds/site", "it is inside the seeds folder"),
 ])
 def test_dangerous_output_folders_are_refused_with_the_reason(site_root, output, why):
     result = run("build", "--output", os.path.expanduser(output), cwd=site_root)
     assert result.returncode == 2
     assert why in result.stderr and "Traceback" not in result.stderr
     assert sorted(p.name for p in site_root.iterdir()) == ["seeds"]
+    assert sorted(p.name for p in (site_root / "seeds").iterdir()) == ["000_eb79ed762533e805.txt"]
 
 
 def test_unwritable_output_is_an_error_not_a_bug(site_root):

@@ -60,3 +60,12 @@ def test_review_table_counts_articles_after_archive_folding(articles):
     blinken = next(line for line in lines if line.startswith("Antony Blinken"))
     assert blinken.split()[2:4] == ["person", "2"]
     assert blinken.endswith("Antony Blinken; Blinken")
+
+
+def test_unreadable_files_are_named_and_the_rest_reviewed(articles, capsys):
+    (articles / "binary.txt").write_bytes(b"\x00\x01\x02")
+    out = io.StringIO()
+    assert run([str(articles)], False, Curation(), out) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsgen: skipped: ") and "binary.txt:1: looks like binary data" in err
+    assert "Blinken" in out.getvalue()

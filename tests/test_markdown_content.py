@@ -74,3 +74,17 @@ def test_external_links_get_noopener_noreferrer_and_internal_ones_do_not():
     assert '<a href="https://example.org" rel="noopener noreferrer">out</a>' in page.html
     assert '<a href="https://auto.example" rel="noopener noreferrer">' in page.html
     assert '<a href="../x/index.html">in</a>' in page.html
+
+
+def test_oversized_markdown_is_refused_before_parsing():
+    # "![" repeated is pathological for markdown-it: minutes at 20 MB, refused here at once.
+    with pytest.raises(NewsgenError, match="the limit is 200000") as info:
+        parse("---\ntitle: Bomb\n---\n" + "![" * 10_000_000)
+    assert info.value.path == "articles/a.md" and info.value.line == 1
+
+
+def test_table_alignment_uses_classes_not_inline_styles_the_page_policy_would_block():
+    page, _ = parse("---\ntitle: Table\n---\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", "pages/t.md")
+    assert "style=" not in page.html
+    assert '<th class="align-left">a</th>' in page.html and '<td class="align-right">3</td>' in page.html
+    assert '<td class="align-center">2</td>' in page.html

@@ -1,9 +1,11 @@
 """SIGKILL a real `newsgen build` at random moments: the site is always one whole build.
 
-Each round changes the site (a new title and one more article), starts a build in a
-subprocess, kills it after a seeded random delay spread over a full build's duration,
-and checks that the output holds exactly the last completed build or the new one:
-every page carries the same title, the article count matches, and no link is broken.
+Each round changes the site (one more article; every other round also a new title,
+so both whole-site and small changes are killed), starts a build in a subprocess,
+kills it after a seeded random delay spread over a full build's duration, and checks
+that the output holds exactly the last completed build or the new one: the article
+count gives the version, every page carries that version's title, the index lists
+every article page, and no link is broken.
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ from pathlib import Path
 
 from .conftest import broken_links, write
 
-ROUNDS = 5
+ROUNDS = 6
 BASE_ARTICLES = 80
 _TITLE = re.compile(r'<a class="site-title"[^>]*>Archive v(\d+)</a>')
+_ARTICLE_LINK = re.compile(r'href="(?:\.\./)*articles/([^/"]+)/index\.html"')
+
+
+def _title(version: int) -> int:
+    return version // 2
 
 
 def _prepare(root: Path, version: int) -> None:
-    write(root / "newsgen.yaml", f"title: Archive v{version}\npage_size: 10\n")
+    write(root / "newsgen.yaml", f"title: Archive v{_title(version)}\npage_size: 10\n")
     for n in range(BASE_ARTICLES + version):
         path = root / "seeds" / f"{n:04d}.txt"
         if not path.exists():
@@ -41,16 +48,17 @@ def _start(root: Path) -> subprocess.Popen:
 
 
 def _version_of(site: Path) -> int:
-    """The one build version every page shows; fails if pages from two builds are mixed."""
-    versions = set()
-    pages = sorted(site.rglob("*.html"))
-    for page in pages:
-        found = _TITLE.search(page.read_text(encoding="utf-8"))
-        assert found, f"{page} is incomplete"
-        versions.add(int(found.group(1)))
-    assert len(versions) == 1, f"pages from several builds: {versions}"
-    version = versions.pop()
-    assert len(list((site / "articles").iterdir())) == BASE_ARTICLES + version
+    """The one build version the site shows; fails if files from two builds are mixed."""
+    articles = {p.name for p in (site / "articles").iterdir()}
+    version = len(articles) - BASE_ARTICLES
+    listed = set()
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        found = _TITLE.search(html)
+        assert found and int(found.group(1)) == _title(version), f"{page} is not from build {version}"
+        if page.relative_to(site).parts[0] in ("index.html", "page"):
+            listed |= set(_ARTICLE_LINK.findall(html))
+    assert listed == articles, "the index and the article pages come from different builds"
     assert (site / ".newsgen-site").is_file()
     assert broken_links(site) == []
     return version

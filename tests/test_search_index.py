@@ -6,7 +6,7 @@ from pathlib import Path
 from newsgen import search_index, urls
 from newsgen.config import SiteConfig
 from newsgen.records import Article, Entity, LinkCard, Paragraph
-from newsgen.search_index import index_terms, normalise, search_files, shard_file
+from newsgen.search_index import index_terms, js_order, normalise, search_files, shards_for
 from newsgen.site_model import build_site_model
 
 
@@ -41,7 +41,6 @@ def postings(files, term):
     found = {}
     for (kind, key), (_, data) in files.items():
         if kind == "t" and term in data:
-            assert term.startswith(key), (term, key)
             doc, flat = 0, data[term]
             for gap, weight in zip(flat[::2], flat[1::2]):
                 doc += gap
@@ -84,22 +83,25 @@ def test_documents_and_terms_are_sharded(monkeypatch):
     assert sorted(k for kind, k in files if kind == "d") == [0, 1, 2]
     _, manifest = files[("m", "")]
     assert manifest["per"] == 2 and manifest["docs"] == 5
-    term_keys = [k for kind, k in files if kind == "t"]
-    assert sorted(term_keys) == sorted(manifest["shards"])
-    assert "bl" in term_keys and any(len(k) > 2 and k.startswith("bl") for k in term_keys)
-    for term in ("bl", "blaa", "blff", "story"):
+    shards = {k: data for (kind, k), (_, data) in files.items() if kind == "t"}
+    assert sorted(shards) == list(range(len(manifest["starts"]))) and len(shards) > 3
+    all_terms = [t for data in shards.values() for t in data]
+    assert len(all_terms) == len(set(all_terms)), "each term lives in one shard"
+    for term in all_terms:
         assert set(postings(files, term)) == set(range(5)), term
-    # Each term lives in exactly one shard: the longest key that is a prefix of it.
-    all_terms = [t for (kind, _), (_, data) in files.items() if kind == "t" for t in data]
-    assert len(all_terms) == len(set(all_terms))
+        assert [k for k in shards if term in shards[k]] == shards_for(manifest, term)[:1], term
+    # A prefix loads every shard holding a term that starts with it, and no other.
+    for prefix in ("bla", "blc", "blf", "sto"):
+        holding = sorted(k for k, data in shards.items() if any(t.startswith(prefix) for t in data))
+        assert shards_for(manifest, prefix) == holding, prefix
+    assert len(shards_for(manifest, "bl")) == 1, "a two-letter term matches whole terms only"
 
 
-def test_shard_files_are_safe_names():
-    assert shard_file("bl") == "bl"
-    assert shard_file("ж") == "x" + "ж".encode().hex()
+def test_terms_sort_as_the_script_compares_strings():
+    # U+20000 is two UTF-16 code units starting 0xD840, so JS sorts it before U+FA0E.
+    assert sorted(["\ufa0e", "\U00020000", "b", "ab"], key=js_order) == ["ab", "b", "\U00020000", "\ufa0e"]
     _, files = index(article("r", "Жанна в Москве", date(2024, 1, 1)))
-    paths = [path for (kind, _), (path, _) in files.items() if kind == "t"]
-    assert all(Path(p).name.isascii() for p in paths) and postings(files, "жанна") == {0: search_index.HEADLINE_WEIGHT}
+    assert postings(files, "жанна") == {0: search_index.HEADLINE_WEIGHT}
 
 
 def test_large_archives_leave_out_words_in_most_articles(monkeypatch):

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 
 from newsgen.errors import NewsgenError
 from newsgen.records import LinkCard, Paragraph, Subheading, Tweet
-from newsgen.seed_parser import MAX_LINE_CHARS, parse_seed
+from newsgen.seed_parser import MAX_ARTICLE_CHARS, MAX_LINE_CHARS, parse_seed
 from newsgen.sources import SourceFile, read_source
 
 from . import properties
@@ -133,3 +133,11 @@ def test_twenty_megabyte_line_is_cut_with_a_warning():
     assert article.headline == "Headline"
     assert len(article.standfirst) <= MAX_LINE_CHARS
     assert [str(w) for w in warnings] == [f"a.txt:2: line is 19999999 characters; cut to {MAX_LINE_CHARS}"]
+
+
+def test_text_past_the_article_limit_is_left_out_with_a_warning():
+    line = "A paragraph that goes on. " * 3000  # 78,000 characters
+    article, warnings = parse_text("Headline\n" + f"{line}\n" * 20)
+    assert sum(len(b.text) for b in article.body) + len(article.standfirst) <= MAX_ARTICLE_CHARS
+    assert [str(w) for w in warnings] == [
+        f"a.txt:14: article is longer than {MAX_ARTICLE_CHARS} characters; left out from this line on"]

@@ -104,3 +104,16 @@ def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
 
 def test_menu_links_the_archive():
     assert "archive/index.html" in [l.path for l in build_site_model(config(), [], []).menu]
+
+
+def test_busy_tag_pages_are_paginated_like_the_index():
+    items = [article(f"a{i:02d}", date(2024, 1, i + 1), people=["Ann Lee"]) for i in range(5)]
+    model = build_site_model(config(page_size=2), items, [])
+    pages = [p for p in model.pages if p.template == "tag.html"]
+    assert [p.path for p in pages] == [
+        "people/ann-lee/index.html", "people/ann-lee/page/2/index.html", "people/ann-lee/page/3/index.html",
+    ]
+    middle = pages[1].context["pagination"]
+    assert (middle.previous, middle.next) == ("people/ann-lee/index.html", "people/ann-lee/page/3/index.html")
+    assert [v.article.slug for p in pages for v in p.context["items"]] == ["a04", "a03", "a02", "a01", "a00"]
+    assert pages[1].title == "Ann Lee — page 2"

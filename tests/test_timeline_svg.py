@@ -1,7 +1,7 @@
 import re
 
 from newsgen.entity_stats import MonthlyCounts
-from newsgen.timeline_svg import HEIGHT, MAX_BARS, WIDTH, draw_timeline
+from newsgen.timeline_svg import HEIGHT, MAX_BAR_WIDTH, MAX_BARS, WIDTH, draw_timeline
 
 
 def bars(path):
@@ -14,19 +14,22 @@ def test_nothing_to_draw_without_dated_mentions():
 
 
 def test_one_bar_per_non_empty_month_scaled_to_the_peak():
-    timeline = draw_timeline(MonthlyCounts(2024, 1, (2, 0, 4, 1)))
+    timeline = draw_timeline(MonthlyCounts(2024, 1, (2, 0, 4, 1) + (0,) * 20 + (1,)))
     drawn = bars(timeline.bars_path)
-    assert [x for x, *_ in drawn] == [0, WIDTH / 4 * 2, WIDTH / 4 * 3]
-    assert [h for *_, h in drawn] == [HEIGHT / 2, HEIGHT, HEIGHT / 4]
+    slot = WIDTH / 25
+    assert [x for x, *_ in drawn] == [0, slot * 2, slot * 3, slot * 24]
+    assert [h for *_, h in drawn] == [HEIGHT / 2, HEIGHT, HEIGHT / 4, HEIGHT / 4]
     assert all(y + h == HEIGHT for _, y, _, h in drawn)  # bars stand on the baseline
-    assert all(w < WIDTH / 4 for _, _, w, _ in drawn)  # with a gap between slots
-    assert (timeline.start_label, timeline.end_label) == ("Jan 2024", "Apr 2024")
-    assert timeline.label == "Articles per month, Jan 2024 to Apr 2024: 7 in all, most in Mar 2024 (4)"
+    assert all(w < slot for _, _, w, _ in drawn)  # with a gap between slots
+    assert (timeline.start_label, timeline.end_label) == ("Jan 2024", "Jan 2026")
+    assert timeline.label == "Articles per month, Jan 2024 to Jan 2026: 8 in all, most in Mar 2024 (4)"
 
 
-def test_a_single_month_fills_the_chart():
+def test_a_short_span_draws_narrow_bars_centred_in_their_slots():
     (bar,) = bars(draw_timeline(MonthlyCounts(2024, 8, (3,))).bars_path)
-    assert bar == (0, 0, WIDTH, HEIGHT)
+    assert bar == (WIDTH / 2 - MAX_BAR_WIDTH / 2, 0, MAX_BAR_WIDTH, HEIGHT)
+    first, second = bars(draw_timeline(MonthlyCounts(2024, 8, (1, 2))).bars_path)
+    assert second[0] - first[0] == WIDTH / 2 and first[2] == MAX_BAR_WIDTH
 
 
 def test_long_spans_are_drawn_by_year():

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Generic, TypeVar
 
 from . import urls
+from .entity_stats import monthly_counts
+from .timeline_svg import draw_timeline
 from .views import ArticleView, PageView
 
 T = TypeVar("T")
@@ -87,8 +89,10 @@ def archive_pages(views: Sequence[ArticleView]) -> list[PageView]:
     (so none is missing from the archive)."""
     years = group_by_month(views)
     undated = tuple(v for v in views if v.article.date is None)
-    out = [PageView(urls.archive_index_path(), "archive_index.html", "Archive",
-                    {"years": years, "undated": len(undated), "undated_path": urls.archive_undated_path()})]
+    per_month = {(m.year, m.month): len(m.articles) for year in years for m in year.months}
+    out = [PageView(urls.archive_index_path(), "archive_index.html", "Archive", {
+        "years": years, "timeline": draw_timeline(monthly_counts(per_month)),
+        "undated": len(undated), "undated_path": urls.archive_undated_path()})]
     for year, near in zip(years, neighbours(years)):
         out.append(PageView(year.path, "archive_year.html", str(year.year),
                             {"year": year, "newer": near.newer, "older": near.older}))

@@ -192,8 +192,8 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     started = time.perf_counter()
     report = BuildReport()
     output = config.output_dir.resolve()
-    check_output_dir(output, {"seeds folder": config.seeds_dir, "content folder": config.content_dir,
-                              "project folder": config.root})
+    inputs = {"seeds folder": config.seeds_dir, "content folder": config.content_dir}
+    check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
     cache_dir = config.root / cache.CACHE_DIR
     code = cache.code_fingerprint()
     stamp = _input_stamp(config, code)

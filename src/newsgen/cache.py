@@ -97,6 +97,20 @@ def _database(path: str) -> sqlite3.Connection:
     return _connections[key]
 
 
+def _usable_database(path: Path) -> bool:
+    """Whether the bodies database opens; a damaged one is deleted, as any cache may be."""
+    try:
+        _database(str(path)).execute("SELECT count(*) FROM bodies").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        connection = _connections.pop((os.getpid(), str(path)), None)
+        if connection is not None:
+            connection.close()
+        for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            damaged.unlink(missing_ok=True)
+        return False
+
+
 def pack_body(blocks: Sequence[Any]) -> bytes:
     return zlib.compress(pickle.dumps(tuple(blocks), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
@@ -163,7 +177,7 @@ class RecordStore:
         """The store left by the last build, if it was made from the same `inputs`."""
         store = cls(folder, inputs)
         folder.mkdir(parents=True, exist_ok=True)
-        if not (folder / "bodies.sqlite").is_file():
+        if not (folder / "bodies.sqlite").is_file() or not _usable_database(folder / "bodies.sqlite"):
             return store
         try:
             with open(folder / "records.pickle", "rb") as handle:

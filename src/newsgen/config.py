@@ -5,8 +5,10 @@ One frozen record, passed explicitly to the stages that need it: no global setti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
@@ -56,6 +58,15 @@ _KEY_TYPES: dict[str, type] = {
     "page_size": int,
 }
 _PATH_KEYS = {"output", "seeds", "content"}
+# Characters a URL never holds unescaped; refusing them keeps base_url inert in every file.
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>`{}|\\^]")
+
+
+def _plain_url(value: str) -> bool:
+    try:
+        return not _URL_UNSAFE.search(value) and bool(urlsplit(value).hostname)
+    except ValueError:  # "https://[" and other broken hosts
+        return False
 
 
 def _check(key: str, value: Any, path: str, line: int | None) -> Any:
@@ -73,6 +84,9 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
         raise NewsgenError("'page_size' must be at least 1", path, line)
     if key == "base_url" and value and not value.startswith(("http://", "https://")):
         raise NewsgenError("'base_url' must start with http:// or https://", path, line)
+    if key == "base_url" and value and not _plain_url(value):
+        raise NewsgenError("'base_url' must be a plain URL such as https://you.github.io/archive/ "
+                           "(a host, and no spaces, quotes or <>)", path, line)
     if key in _PATH_KEYS:
         if not value.strip():
             raise NewsgenError(f"'{key}' must be a folder path", path, line)

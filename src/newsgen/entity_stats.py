@@ -6,11 +6,13 @@ how often per month.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 DEFAULT_CO_MENTIONS = 10
+
+SortName = Callable[[Hashable], object]  # orders entities of equal count, e.g. by their name
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class EntityStats:
 def entity_stats(
     key: Hashable,
     mentions: Sequence[tuple[date | None, Sequence[Hashable]]],
-    sort_name,
+    sort_name: SortName,
     limit: int = DEFAULT_CO_MENTIONS,
 ) -> EntityStats:
     """`mentions` holds (date, entity keys) for every article naming `key`;
@@ -55,11 +57,11 @@ def entity_stats(
         co_mentions=_most_common(together, sort_name, limit),
         first=min(dates, default=None),
         last=max(dates, default=None),
-        monthly=_every_month(per_month),
+        monthly=monthly_counts(per_month),
     )
 
 
-def _most_common(counts: Counter[Hashable], sort_name, limit: int) -> tuple[tuple[Hashable, int], ...]:
+def _most_common(counts: Counter[Hashable], sort_name: SortName, limit: int) -> tuple[tuple[Hashable, int], ...]:
     """Sorting by name only the entries that can make the cut keeps this fast for entities
     mentioned alongside thousands of others."""
     if not counts or limit < 1:
@@ -69,7 +71,8 @@ def _most_common(counts: Counter[Hashable], sort_name, limit: int) -> tuple[tupl
     return tuple(sorted(contenders, key=lambda item: (-item[1], sort_name(item[0])))[:limit])
 
 
-def _every_month(per_month: Counter[tuple[int, int]]) -> MonthlyCounts | None:
+def monthly_counts(per_month: Mapping[tuple[int, int], int]) -> MonthlyCounts | None:
+    """Counts keyed by (year, month) laid out month by month, gaps as zeros; None if empty."""
     if not per_month:
         return None
     (year, month), (last_year, last_month) = min(per_month), max(per_month)

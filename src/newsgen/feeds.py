@@ -14,9 +14,10 @@ from __future__ import annotations
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
-from itertools import islice
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
+
 from . import urls
 from .errors import BuildWarning
 from .views import ArticleView
@@ -26,8 +27,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEED_SIZE = 20
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's maximum
 _EPOCH = "1970-01-01T00:00:00Z"  # `updated` of a feed with no dated entries
-
-ET.register_namespace("", ATOM_NS)
 
 
 @dataclass(frozen=True)
@@ -77,12 +76,13 @@ def _xml(root: ET.Element) -> str:
 
 def atom_xml(feed: Feed, site_title: str, base_url: str, language: str = "") -> str:
     def add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        element = ET.SubElement(parent, tag, attrs)
         if text:
             element.text = text
         return element
 
-    root = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": language} if language else {})
+    # The namespace is written as a plain attribute, so no global ElementTree prefix is registered.
+    root = ET.Element("feed", {"xmlns": ATOM_NS, **({"xml:lang": language} if language else {})})
     add(root, "id", _page_id(base_url, feed.path))
     add(root, "title", feed.title)
     newest = feed.entries[0].article.date if feed.entries else None

@@ -24,6 +24,9 @@ from .slugs import make_slug
 from .sources import SourceFile
 from .yamlutil import parse_yaml
 
+# markdown-it takes ~50 µs a character on pathological input ("![![![..."); real
+# pages are far below this, and the cap keeps the worst file to seconds.
+MAX_MARKDOWN_CHARS = 200_000
 _FRONT_MATTER_KEYS = {
     "title": str, "standfirst": str, "description": str, "date": object, "slug": str,
     "type": str, "people": list, "places": list, "menu": bool, "weight": int,
@@ -53,7 +56,19 @@ def _render_link_open(renderer, tokens, idx, options, env) -> str:
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def _render_table_cell_open(renderer, tokens, idx, options, env) -> str:
+    """Column alignment as a class: the page policy blocks inline style attributes."""
+    token = tokens[idx]
+    style = str(token.attrGet("style") or "")
+    if style.startswith("text-align:"):
+        token.attrs.pop("style")
+        token.attrSet("class", "align-" + style.removeprefix("text-align:"))
+    return renderer.renderToken(tokens, idx, options, env)
+
+
 _markdown.add_render_rule("link_open", _render_link_open)
+_markdown.add_render_rule("th_open", _render_table_cell_open)
+_markdown.add_render_rule("td_open", _render_table_cell_open)
 
 
 @dataclass(frozen=True)
@@ -119,6 +134,9 @@ def is_article(relative: Path, front: FrontMatter) -> bool:
 
 
 def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tuple[Article | ContentPage, list[BuildWarning]]:
+    if len(source.text) > MAX_MARKDOWN_CHARS:
+        raise NewsgenError(f"Markdown file is {len(source.text)} characters; the limit is {MAX_MARKDOWN_CHARS} "
+                           "(split it into several pages)", display_path, 1)
     front = split_front_matter(source.text, display_path)
     values, warnings = _validated(front, display_path)
     warnings = list(source.warnings) + warnings

@@ -68,9 +68,14 @@ def remove_if_ours(folder: Path) -> bool:
         return False
 
 
-def check_output_dir(output: Path, forbidden: dict[str, Path]) -> None:
-    """Refuse output folders whose replacement would destroy something else."""
+def check_output_dir(output: Path, forbidden: dict[str, Path], read_from: dict[str, Path] | None = None) -> None:
+    """Refuse output folders whose replacement would destroy something else, or
+    (inside a folder in `read_from`) whose files the next build would read as input."""
     out = output.resolve()
+    for label, path in (read_from or {}).items():
+        if out.is_relative_to(path.resolve()) and out != path.resolve():
+            raise NewsgenError(f"refusing to use {out} as the output folder: it is inside the {label}, "
+                               "so the next build would read the site's own files as input")
     if out == Path(out.anchor) or Path.home().resolve().is_relative_to(out):
         raise NewsgenError(
             f"refusing to use {out} as the output folder: it is the filesystem root, your home folder or a parent of it"

@@ -5,39 +5,43 @@ Browsers refuse `fetch()` of local JSON under file://, but they do run
 hands its data to `newsgenSearch.add(kind, key, data)` (static/search.js).
 The index is sharded so that a visitor downloads only what a query needs:
 
-- term shards ("t"), keyed by the first letters of the normalised terms, map
-  each term to the documents holding it; a shard over the size budget is
-  split by one more letter, so no shard grows with the archive unbounded;
+- term shards ("t") map each term to the documents holding it. They cut the
+  sorted terms into consecutive runs of about SHARD_BUDGET bytes, so their
+  count grows with the index, not with its alphabet, and a prefix's terms
+  sit together in one shard or a few neighbours;
 - document shards ("d"), fixed ranges of document ids, hold what a result
   shows: link, headline, date and standfirst;
-- the manifest ("m") lists the term shard keys, the document shard size,
+- the manifest ("m") lists where each term shard starts (the shortest prefix
+  of its first term above the previous shard's last), the document shard size,
   the shortest query term that matches as a prefix, and the words left out
   of the index: stop words, and in a large archive the words in so many
   articles that they cannot rank anything (their postings would be the
   largest shards).
 
 Python and JS must tokenise alike: lower-case, NFKD, drop combining marks,
-then runs of letters and digits. Document ids follow the site's newest-first
+then runs of letters and digits; and sort alike: by UTF-16 code units, as JS
+compares strings. Document ids follow the site's newest-first
 order, so ties in score rank newer articles first.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from . import urls
-from .site_model import ArticleView
+from .views import ArticleView
 
 # Field weights: a person or place named in the article outranks a headline
 # word, which outranks a standfirst word, which outranks a body word.
 ENTITY_WEIGHT, HEADLINE_WEIGHT, STANDFIRST_WEIGHT, BODY_WEIGHT = 8, 4, 2, 1
 MAX_WEIGHT = 99  # two digits: keeps postings short; the ranking needs no more
 DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
-SHARD_BUDGET = 24_000  # bytes; a term shard over this is split by one more letter
+SHARD_BUDGET = 16_000  # bytes of postings per term shard; one term over it gets a shard of its own
 STANDFIRST_CHARS = 240
 MIN_TERM, MAX_TERM = 2, 32
 MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
@@ -56,11 +60,19 @@ def normalise(text: str) -> str:
     if text.isascii():  # nothing to decompose: the common case, and the per-letter loop is the cost
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
+    if decomposed.isascii():
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalise(chunk)))
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    """Normalised words; whitespace never joins a word, so each chunk between is done once and cached."""
+    return [word for chunk in text.split() for word in _chunk_words(chunk)]
 
 
 def index_terms(text: str) -> list[str]:
@@ -84,8 +96,8 @@ def _postings(views: Sequence[ArticleView]) -> dict[str, list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     last_id: dict[str, int] = {}
     for doc_id, view in enumerate(views):
-        for term, weight in sorted(_document_weights(view).items()):
-            postings[term] += [doc_id - last_id.get(term, 0), weight]
+        for term, weight in _document_weights(view).items():
+            postings[term].extend((doc_id - last_id.get(term, 0), weight))
             last_id[term] = doc_id
     return postings
 
@@ -110,23 +122,45 @@ def _script(kind: str, key: str | int, data: object) -> str:
     return f"newsgenSearch.add({_js_value(kind)},{_js_value(key)},{_js_value(data)});\n"
 
 
-def shard_file(key: str) -> str:
-    """File stem of a term shard: the key itself when plain ASCII, else its UTF-8 in hex."""
-    return key if re.fullmatch(r"[a-z0-9]+", key) else "x" + key.encode("utf-8").hex()
+def js_order(term: str) -> bytes:
+    """Sort key that orders strings as JS's `<` does: by UTF-16 code units."""
+    return term.encode("utf-16-be")
 
 
-def _term_shards(postings: dict[str, list[int]], length: int = MIN_TERM) -> Iterator[tuple[str, dict]]:
-    groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for term, posting in postings.items():
-        groups[term[:length]][term] = posting
-    for key, group in sorted(groups.items()):
-        longer = {t: p for t, p in group.items() if len(t) > length}
-        if len(_script("t", key, group).encode()) <= SHARD_BUDGET or not longer or length >= MAX_TERM:
-            yield key, group
-            continue
-        if len(longer) < len(group):  # terms exactly as long as the key stay under it
-            yield key, {t: p for t, p in group.items() if len(t) == length}
-        yield from _term_shards(longer, length + 1)
+def _term_shards(postings: dict[str, list[int]]) -> list[dict[str, list[int]]]:
+    """Consecutive runs of the sorted terms; each shard's dict keeps that order."""
+    shards: list[dict[str, list[int]]] = []
+    size = 0
+    for term in sorted(postings, key=js_order):
+        entry = len(term.encode()) + 4 + len(json.dumps(postings[term], separators=(",", ":")))
+        if not shards or size + entry > SHARD_BUDGET:
+            shards.append({})
+            size = 0
+        shards[-1][term] = postings[term]
+        size += entry
+    return shards
+
+
+def _starts(shards: Sequence[dict[str, list[int]]]) -> list[str]:
+    """Per shard, the shortest prefix of its first term that sorts after the previous shard's last term."""
+    starts = [""] if shards else []
+    for previous, shard in zip(shards, shards[1:]):
+        last, first = js_order(list(previous)[-1]), next(iter(shard))
+        starts.append(next(first[:n] for n in range(1, len(first) + 1) if js_order(first[:n]) > last))
+    return starts
+
+
+def shards_for(manifest: dict, term: str) -> list[int]:
+    """The term shards static/search.js loads for a query term: the one where
+    `term` would sort, then, for a prefix, each next shard that starts with it."""
+    starts, i = manifest["starts"], 0
+    while i + 1 < len(starts) and js_order(starts[i + 1]) <= js_order(term):
+        i += 1
+    found = [i] if starts else []
+    while len(term) >= manifest["prefix"] and i + 1 < len(starts) and starts[i + 1].startswith(term):
+        i += 1
+        found.append(i)
+    return found
 
 
 def _document_row(view: ArticleView) -> list[str]:
@@ -142,13 +176,12 @@ def search_files(views: Sequence[ArticleView]) -> Iterable[tuple[str, str]]:
     folder = urls.SEARCH_SHARDS
     postings = _postings(views)
     common = _common_terms(postings, len(views))
-    keys = []
-    for key, group in _term_shards({t: p for t, p in postings.items() if t not in common}):
-        keys.append(key)
-        yield f"{folder}/t-{shard_file(key)}.js", _script("t", key, group)
+    shards = _term_shards({t: p for t, p in postings.items() if t not in common})
+    for number, shard in enumerate(shards):
+        yield f"{folder}/t-{number}.js", _script("t", number, shard)
     for start in range(0, len(views), DOCS_PER_SHARD):
         rows = [_document_row(v) for v in views[start: start + DOCS_PER_SHARD]]
         yield f"{folder}/d-{start // DOCS_PER_SHARD}.js", _script("d", start // DOCS_PER_SHARD, rows)
-    manifest = {"shards": keys, "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX, "stop": sorted(STOP_WORDS | common),
-                "docs": len(views)}
+    manifest = {"starts": _starts(shards), "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX,
+                "stop": sorted(STOP_WORDS | common), "docs": len(views)}
     yield urls.SEARCH_MANIFEST, _script("m", "", manifest)

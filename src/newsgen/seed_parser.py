@@ -23,6 +23,9 @@ MAX_HEADLINE_CHARS = 300
 # No real paragraph is this long; longer lines are cut (with a warning) so a
 # runaway file costs seconds, not minutes, in parsing and entity extraction.
 MAX_LINE_CHARS = 100_000
+# The longest real article is a few tens of thousands of characters; text past this
+# is left out (with a warning) so entity extraction stays at seconds per file.
+MAX_ARTICLE_CHARS = 1_000_000
 # Tweet attributions are short; longer lines are never tried against the pattern.
 MAX_ATTRIBUTION_CHARS = 200
 SUBHEADING_MAX_CHARS = 70
@@ -54,12 +57,18 @@ class _Line:
 
 def _numbered_lines(text: str, path: str, warnings: list[BuildWarning]) -> list[_Line]:
     lines = []
+    kept = 0
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.strip()
         if len(line) > MAX_LINE_CHARS:
             warnings.append(BuildWarning(
                 f"line is {len(line)} characters; cut to {MAX_LINE_CHARS}", path, number))
             line = line[:MAX_LINE_CHARS].rstrip()
+        kept += len(line)
+        if kept > MAX_ARTICLE_CHARS:
+            warnings.append(BuildWarning(
+                f"article is longer than {MAX_ARTICLE_CHARS} characters; left out from this line on", path, number))
+            break
         lines.append(_Line(number, line))
     return lines
 

@@ -76,6 +76,18 @@ def _tags(kind: str, views: Sequence[ArticleView], paths) -> tuple[TagView, ...]
     return tuple(sorted(tags, key=lambda t: (t.entity.name.casefold(), t.path)))
 
 
+def _paginated(first_page: str, views: Sequence[ArticleView], size: int):
+    """(path, the views on that page, Pagination) for each page of a long list."""
+    chunks = [views[i: i + size] for i in range(0, len(views), size)] or [()]
+    for number, chunk in enumerate(chunks, start=1):
+        yield urls.paged_path(first_page, number), chunk, Pagination(
+            number=number,
+            total=len(chunks),
+            previous=urls.paged_path(first_page, number - 1) if number > 1 else "",
+            next=urls.paged_path(first_page, number + 1) if number < len(chunks) else "",
+        )
+
+
 def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
     groups: dict[str, list[Link]] = defaultdict(list)
     for tag in tags:
@@ -105,6 +117,7 @@ def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
 
 
 def _profile(tag: TagView, paths, keys: dict[str, tuple[EntityKey, ...]]) -> EntityProfile:
+    """`keys` holds each article's entity keys, computed once for the whole archive."""
     stats = entity_stats(
         (tag.entity.kind, tag.entity.name),
         [(v.article.date, keys[v.path]) for v in tag.articles],
@@ -152,23 +165,20 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     )
 
     out: list[PageView] = []
-    chunks = [views[i: i + config.page_size] for i in range(0, len(views), config.page_size)] or [()]
-    for number, chunk in enumerate(chunks, start=1):
-        pagination = Pagination(
-            number=number,
-            total=len(chunks),
-            previous=urls.index_page_path(number - 1) if number > 1 else "",
-            next=urls.index_page_path(number + 1) if number < len(chunks) else "",
-        )
-        title = config.title if number == 1 else f"{config.title} — page {number}"
-        out.append(PageView(urls.index_page_path(number), "index.html", title, {"items": chunk, "pagination": pagination}))
+    for path, chunk, pagination in _paginated("index.html", views, config.page_size):
+        title = config.title if pagination.number == 1 else f"{config.title} — page {pagination.number}"
+        out.append(PageView(path, "index.html", title, {"items": chunk, "pagination": pagination}))
     keys = {v.path: _entity_keys(v) for v in views}
     out += _article_pages(config, views, keys)
     for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
         index_path = urls.tag_index_path(kind)
         for tag in tags:
-            out.append(PageView(tag.path, "tag.html", tag.entity.name, {
-                "tag": tag, "section": label, "section_path": index_path, "profile": _profile(tag, paths, keys)}))
+            profile = _profile(tag, paths, keys)
+            for path, chunk, pagination in _paginated(tag.path, tag.articles, config.page_size):
+                title = tag.entity.name if pagination.number == 1 else f"{tag.entity.name} — page {pagination.number}"
+                out.append(PageView(path, "tag.html", title, {
+                    "tag": tag, "section": label, "section_path": index_path, "profile": profile,
+                    "items": chunk, "pagination": pagination}))
         out.append(PageView(index_path, "tag_index.html", label, {"groups": _letter_groups(tags), "section": label}))
     out += archive_pages(views)
     for page in pages:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import NewsgenError
+
 _PACKAGED = Path(__file__).parent / "theme"
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -36,5 +38,9 @@ def static_files(site_root: Path) -> dict[str, Path]:
     for folder in reversed(layered(site_root, "static")):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
+                if not path.resolve().is_relative_to(folder.resolve()):
+                    # A link to ~/.ssh or /etc would publish it: refuse rather than guess.
+                    raise NewsgenError("a link to a file outside the static folder; newsgen will not publish it",
+                                       str(path))
                 files[path.relative_to(folder).as_posix()] = path
     return dict(sorted(files.items()))

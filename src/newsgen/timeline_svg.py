@@ -1,4 +1,5 @@
-"""The geometry of a small bar chart of mentions per month, drawn at build time.
+"""The geometry of a small bar chart of articles per month (a person's or place's
+mentions, or the whole archive), drawn at build time.
 
 The chart is one SVG path (a rectangle per non-empty bar), so its size grows
 with the months that have mentions, not with the span; beyond `MAX_BARS` months
@@ -16,6 +17,7 @@ from .entity_stats import MonthlyCounts
 
 WIDTH, HEIGHT = 600, 80
 MAX_BARS = 120
+MAX_BAR_WIDTH = WIDTH / 12 * (1 - 0.15)  # a short span draws narrow bars, not one bar the width of the chart
 _GAP = 0.15  # share of each slot left empty between bars
 
 
@@ -51,13 +53,14 @@ def draw_timeline(monthly: MonthlyCounts | None) -> Timeline | None:
     bars, period, label_of = _bars(monthly)
     peak = max(bars)
     slot = WIDTH / len(bars)
-    width = slot * (1 - _GAP) if len(bars) > 1 else slot
+    width = min(slot * (1 - _GAP), MAX_BAR_WIDTH)
+    inset = (slot - width) / 2 if width == MAX_BAR_WIDTH else 0  # a capped bar stands in the middle of its slot
     bar_width = _number(width)
     parts = []
     for i, count in enumerate(bars):
         if count:
             height = HEIGHT * count / peak
-            parts.append(f"M{_number(i * slot)} {_number(HEIGHT - height)}h{bar_width}v{_number(height)}h-{bar_width}z")
+            parts.append(f"M{_number(i * slot + inset)} {_number(HEIGHT - height)}h{bar_width}v{_number(height)}h-{bar_width}z")
     start, end, peak_label = label_of(0), label_of(len(bars) - 1), label_of(bars.index(peak))  # first of equal peaks
     label = f"Articles per {period}, {start} to {end}: {sum(bars)} in all, most in {peak_label} ({peak})"
     return Timeline(WIDTH, HEIGHT, "".join(parts), label, start, end)

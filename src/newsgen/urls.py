@@ -54,8 +54,16 @@ def kind_folder(kind: str) -> str:
     return "people" if kind == "person" else "places"
 
 
+def paged_path(first_page: str, number: int) -> str:
+    """Page `number` of a paginated list whose first page is `first_page`:
+    `index.html` -> `page/2/index.html`, `people/x/index.html` -> `people/x/page/2/index.html`."""
+    if number == 1:
+        return first_page
+    return posixpath.join(posixpath.dirname(first_page), "page", str(number), "index.html")
+
+
 def index_page_path(number: int) -> str:
-    return "index.html" if number == 1 else f"page/{number}/index.html"
+    return paged_path("index.html", number)
 
 
 def content_page_path(slug: str) -> str:

@@ -13,11 +13,13 @@ where people and places are the sorted, unique surface strings tagged in that fi
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from ..errors import NewsgenError
+from ..sources import read_source
 from ..records import Entity
 from . import unify_across_archive
 from .curation import Curation
@@ -25,16 +27,9 @@ from .extractor import EntityExtractor
 
 
 def read_texts(path: Path) -> list[str]:
-    """The texts of one article file: its non-empty lines, UTF-8 or else cp1252.
-
-    Kept apart so the seed parser can replace it once the core has one.
-    """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The texts of one article file: its non-empty lines, decoded as the build decodes
+    seeds (so binary or unreadable files raise NewsgenError naming the file)."""
+    return [line.strip() for line in read_source(path).text.splitlines() if line.strip()]
 
 
 def article_files(paths: Sequence[Path]) -> list[Path]:
@@ -79,10 +74,19 @@ def _table(per_article: Sequence[Sequence[Entity]]) -> list[str]:
 
 
 def run(paths: list[Path], as_json: bool, curation: Curation, out: TextIO) -> int:
-    """Extract entities from the article files under `paths` and print them; exit code."""
-    files = article_files([Path(p) for p in paths])
+    """Extract entities from the article files under `paths` and print them; exit code
+    1 when a file could not be read (each is named on stderr), else 0."""
     extractor = EntityExtractor(curation)
-    per_article = [extractor.extract(read_texts(f)) for f in files]
+    files, per_article, skipped = [], [], 0
+    for path in article_files([Path(p) for p in paths]):
+        try:
+            texts = read_texts(path)
+        except NewsgenError as exc:
+            print(f"newsgen: skipped: {exc}", file=sys.stderr)
+            skipped += 1
+            continue
+        files.append(path)
+        per_article.append(extractor.extract(texts))
     if as_json:
         # The per-file view shows exactly what was tagged in each file, unfolded.
         for path, entities in zip(files, per_article):
@@ -90,4 +94,4 @@ def run(paths: list[Path], as_json: bool, curation: Curation, out: TextIO) -> in
     else:
         for line in _table(unify_across_archive(per_article, curation)):
             print(line, file=out)
-    return 0
+    return 1 if skipped else 0
