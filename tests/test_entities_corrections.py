@@ -1,5 +1,6 @@
 from newsgen.entities.corrections import (
     attach_particle_names,
+    drop_common_words,
     drop_leading_titles,
     full_name_surnames,
     label_surnames,
@@ -53,3 +54,9 @@ def test_a_surname_tagged_as_something_else_or_in_capitals_becomes_the_person():
     labels = ["O", "O", "O", "O", "O", "B-MISC", "O", "O", "B-LOC", "I-LOC"]
     assert label_surnames(words, labels, surnames, frozenset())
     assert labels == ["B-PER", "O", "O", "O", "O", "B-PER", "O", "O", "B-LOC", "I-LOC"]
+
+
+def test_lone_ordinary_words_are_not_names_unless_a_surname_in_the_article():
+    mentions = [Mention("And", "PER"), Mention("TAKE", "LOC"), Mention("Such", "PER"), Mention("And Co", "ORG")]
+    kept = drop_common_words(mentions, frozenset({"and", "take", "such"}), frozenset({"Such"}))
+    assert kept == [Mention("Such", "PER"), Mention("And Co", "ORG")]

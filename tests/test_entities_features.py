@@ -34,5 +34,7 @@ def test_features_mark_gazetteer_places_names_and_sentence_starts():
 
 
 def test_common_words_come_from_lower_case_use_outside_names():
-    sentences = [(["the", "Such", "said", "such"], ["O", "B-PER", "O", "O"])] * 3
-    assert count_common_words(sentences) == ["said", "the"]
+    words = ["the", "Such", "said", "such", "Bosnia", "and", "Herzegovina"]
+    labels = ["O", "B-PER", "O", "O", "B-LOC", "I-LOC", "I-LOC"]
+    sentences = [(words, labels)] * 3
+    assert count_common_words(sentences) == ["and", "said", "the"]

@@ -16,6 +16,7 @@ def test_forms_of_address_and_stray_brackets_are_not_part_of_the_name():
     assert cut("Mr Blair said", ["B-PER", "I-PER", "O"]) == [Mention("Blair", "PER")]
     assert cut("[Prince Charles]", ["O", "B-PER", "I-PER", "I-PER"]) == [Mention("Prince Charles", "PER")]
     assert cut("Mr.", ["B-PER"]) == []
+    assert cut("Mr Howard", ["B-LOC", "I-LOC"]) == [Mention("Howard", "PER")]
     assert cut("Donje Ljupce in", ["B-LOC", "I-LOC", "I-LOC"]) == [Mention("Donje Ljupce", "LOC")]
 
 

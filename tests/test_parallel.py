@@ -23,9 +23,7 @@ def test_parallel_map_keeps_input_order_across_processes(monkeypatch):
     progress = []
     results = list(workers.parallel_map(_pid_of, list(range(40)), jobs=2, on_done=progress.append))
     assert [square for square, _ in results] == [i * i for i in range(40)]
-    pids = {pid for _, pid in results}
-    # Which worker takes which batch is the scheduler's call: one may take them all.
-    assert 1 <= len(pids) <= 2 and os.getpid() not in pids
+    assert os.getpid() not in {pid for _, pid in results}  # which worker took which batch is up to the pool
     assert sum(progress) == 40
 
 

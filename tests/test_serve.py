@@ -23,7 +23,7 @@ import pytest
 from .conftest import SEED, wait_for, write
 from .test_browser import browser, page  # noqa: F401  (fixtures: Debian's chromium through Playwright)
 
-DEADLINE = 20.0
+DEADLINE = 60.0  # seconds; only a bound for a loaded machine: the polls return as soon as they can
 ARTICLE = "articles/illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push/index.html"
 
 
@@ -37,7 +37,7 @@ class Server:
         self.stderr: list[str] = []
         for stream, into in ((self.process.stdout, self.stdout), (self.process.stderr, self.stderr)):
             threading.Thread(target=self._read, args=(stream, into), daemon=True).start()
-        self.url = wait_for(self._serving_url, "the 'Serving ... at URL' line")
+        self.url = wait_for(self._serving_url, "the 'Serving ... at URL' line", DEADLINE)
 
     def _read(self, stream, into):
         for line in stream:
@@ -80,6 +80,10 @@ def serving(site_root):
             server.stop()
 
 
+def until_served(server: Server, path: str, text: str) -> None:
+    wait_for(lambda: text in server.get(path)[1], f"{text!r} to be served at {path}", DEADLINE)
+
+
 def edit_seed(site_root: Path, old: str, new: str) -> None:
     seed = site_root / "seeds" / SEED.name
     seed.write_text(seed.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -99,7 +103,7 @@ def test_an_edited_seed_is_served_and_open_tabs_are_told(site_root, serving):
     assert stream.getheader("Content-Type") == "text/event-stream"
 
     edit_seed(site_root, "US officials have said", "Officials in Washington said")
-    wait_for(lambda: "Officials in Washington said" in server.get(ARTICLE)[1], "the edited text to be served")
+    until_served(server, ARTICLE, "Officials in Washington said")
     assert stream.readline() == b"event: reload\n"
     events.close()
     assert server.stop() == 0
@@ -122,27 +126,45 @@ def test_a_template_error_shows_on_the_page_and_a_good_save_recovers(site_root, 
     assert "<h1>Front page</h1>" in server.get("index.html")[1]
 
     template.write_text('{% extends "base.html" %}\n{% block content %}{{ page.title( }}{% endblock %}\n')
-    status, page = wait_for(lambda: (lambda r: r[0] == 500 and r)(server.get("index.html")), "the error page")
+    status, page = wait_for(lambda: (lambda r: r[0] == 500 and r)(server.get("index.html")), "the error page",
+                            DEADLINE)
     assert "templates/index.html:2: template error:" in page
     assert "/__newsgen__/livereload.js" in page
-    wait_for(lambda: "templates/index.html:2: template error:" in "".join(server.stderr), "the error in the terminal")
+    wait_for(lambda: "templates/index.html:2: template error:" in "".join(server.stderr), "the terminal's error",
+             DEADLINE)
     assert server.get("static/style.css")[0] == 200  # assets of the last good build are still served
 
     template.write_text('{% extends "base.html" %}\n{% block content %}<h1>Fixed</h1>{% endblock %}\n')
-    wait_for(lambda: server.get("index.html")[1].count("<h1>Fixed</h1>") == 1, "the fixed page")
+    until_served(server, "index.html", "<h1>Fixed</h1>")
     assert server.get("index.html")[0] == 200
     assert server.process.poll() is None
+
+
+def test_a_settings_change_rebuilds_and_later_edits_still_do(site_root, serving):
+    settings = write(site_root / "newsgen.yaml", "title: First title\n")
+    server = serving()
+    assert "First title" in server.get("index.html")[1]
+    settings.write_text("title: Second title\n")
+    until_served(server, "index.html", "Second title")
+    settings.write_text("title: Third title\n")  # the watch on newsgen.yaml survives the save before
+    until_served(server, "index.html", "Third title")
+    edit_seed(site_root, "US officials have said", "Officials in Washington said")
+    until_served(server, ARTICLE, "Officials in Washington said")
 
 
 def test_serve_never_writes_the_output_folder(site_root, serving):
     assert subprocess.run([sys.executable, "-m", "newsgen.cli", "build", "-q"], cwd=site_root).returncode == 0
     before = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}
+    cache = site_root / ".newsgen-cache"
+    manifests = sorted(cache.glob("pages-*"))
     server = serving()
     edit_seed(site_root, "US officials have said", "Officials in Washington said")
-    wait_for(lambda: "Officials in Washington said" in server.get(ARTICLE)[1], "the edited text to be served")
-    assert server.stop(signal.SIGTERM) == 0
+    until_served(server, ARTICLE, "Officials in Washington said")
+    code = server.stop(signal.SIGTERM)
+    assert code == 0, "".join(server.stderr)
     after = {p: p.read_bytes() for p in (site_root / "site").rglob("*") if p.is_file()}
     assert after == before
+    assert sorted(cache.glob("pages-*")) == manifests  # the preview's own page manifest went with it
     assert not any(b"__newsgen__" in data for data in after.values())
 
 

@@ -10,7 +10,7 @@ from .conftest import write
 
 def collect(config, stop):
     batches = queue.Queue()
-    thread = threading.Thread(target=lambda: [batches.put(b) for b in changes(lambda: watched_paths(config), stop)])
+    thread = threading.Thread(target=lambda: [batches.put(b) for b in changes(lambda: config, stop)])
     thread.start()
     return batches, thread
 
@@ -43,6 +43,10 @@ def test_edits_and_a_folder_made_later_are_reported_until_stopped(site_root):
         reported(batches, seed, lambda: write(seed, "Headline\nStandfirst.\n"))
         templates = site_root / "templates"
         reported(batches, templates, lambda: write(templates / "index.html", "x"))
+        settings = site_root / "newsgen.yaml"
+        for title in ("One", "Two", "Three"):  # saved by replacing the file, as many editors do
+            reported(batches, settings, lambda: (write(site_root / "new.yaml", f"title: {title}\n"),
+                                                 (site_root / "new.yaml").replace(settings)))
     finally:
         stop.set()
         thread.join(timeout=10)

@@ -129,6 +129,11 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+def _with_sources(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", metavar="DIR", help="folder of .txt seed articles (default: seeds)")
+    parser.add_argument("--content", metavar="DIR", help="folder of Markdown and overrides (default: content)")
+
+
 def _with_root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", default=".", metavar="DIR",
                         help="the site folder holding newsgen.yaml (default: current folder)")
@@ -161,8 +166,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "0 built; 1 built, but a source file produced no page (or, with --strict, any warning); "
                     "2 nothing built, the previous site is untouched", _build)
     _with_root(build)
-    build.add_argument("--source", metavar="DIR", help="folder of .txt seed articles (default: seeds)")
-    build.add_argument("--content", metavar="DIR", help="folder of Markdown and overrides (default: content)")
+    _with_sources(build)
     build.add_argument("--output", "-o", metavar="DIR", help="output folder (default: site)")
     build.add_argument("--base-url", metavar="URL", help="public URL of the site, for feeds and metadata")
     build.add_argument("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: all cores)")
@@ -182,8 +186,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="port to listen on (default: 8000 or the next free one; 0: any free port)")
     serve.add_argument("--bind", default="127.0.0.1", metavar="ADDRESS",
                        help="address to listen on (default: 127.0.0.1, this computer only)")
-    serve.add_argument("--source", metavar="DIR", help="folder of .txt seed articles (default: seeds)")
-    serve.add_argument("--content", metavar="DIR", help="folder of Markdown and overrides (default: content)")
+    _with_sources(serve)
     serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
 
     check = command("check", "check a built site's links, pages and feeds",

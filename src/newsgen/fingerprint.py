@@ -17,7 +17,7 @@ from typing import Any
 
 from .cache import StoredBody, digest
 
-_PLAIN = (str, int, float, bool, type(None), date)
+_PLAIN = frozenset({str, int, float, bool, type(None), date, StoredBody})  # exact types: fold by repr
 _SHORT = 64  # longer tokens are replaced by their digest
 
 
@@ -25,14 +25,14 @@ class Fingerprinter:
     def __init__(self, shared: str):
         self.shared = shared  # theme, settings, menu: what every page depends on
         self._memo: dict[int, tuple[Any, str]] = {}
-        self._fields: dict[type, tuple[str, ...]] = {}
+        self._fields: dict[type, tuple[str, ...] | None] = {}
 
     def page(self, page: Any) -> str:
         """A PageView's fingerprint: all its fields, its context by content."""
         return digest(self.shared, self.fold(page))
 
     def fold(self, value: Any) -> str:
-        if isinstance(value, _PLAIN) or isinstance(value, StoredBody):
+        if type(value) in _PLAIN:
             return repr(value)
         memo = self._memo.get(id(value))
         if memo is not None and memo[0] is value:
@@ -40,21 +40,31 @@ class Fingerprinter:
         token = self._token(value)
         if len(token) > _SHORT:
             token = digest(token)
-        if not isinstance(value, (list, dict)):  # mutable values may change under the same id
+        if self._names(type(value)) is not None:  # records are what pages share; containers rarely are
             self._memo[id(value)] = (value, token)
         return token
 
+    def _parts(self, values: Any) -> str:
+        plain, fold = _PLAIN, self.fold
+        return ",".join([repr(v) if type(v) in plain else fold(v) for v in values])
+
+    def _names(self, kind: type) -> tuple[str, ...] | None:
+        if kind not in self._fields:
+            is_record = dataclasses.is_dataclass(kind)
+            self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_record else None
+        return self._fields[kind]
+
     def _token(self, value: Any) -> str:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            names = self._fields.get(type(value))
-            if names is None:
-                names = tuple(f.name for f in dataclasses.fields(value))
-                self._fields[type(value)] = names
-            return type(value).__name__ + "(" + ",".join(self.fold(getattr(value, n)) for n in names) + ")"
+        kind = type(value)
+        if kind is tuple or kind is list:
+            return "[" + self._parts(value) + "]"
+        names = self._names(kind)
+        if names is not None:
+            return kind.__name__ + "(" + self._parts([getattr(value, n) for n in names]) + ")"
         if isinstance(value, Mapping):
             return "{" + ",".join(sorted(f"{self.fold(k)}:{self.fold(v)}" for k, v in value.items())) + "}"
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self.fold(v) for v in value)) + "}"
         if isinstance(value, Sequence):
-            return "[" + ",".join(self.fold(v) for v in value) + "]"
+            return "[" + self._parts(value) + "]"
         return repr(value)

@@ -57,6 +57,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def normalise(text: str) -> str:
     """Lower-case, decompose and drop combining marks, as search.js does."""
+    if text.isascii():  # nothing to decompose: the common case, and the per-letter loop is the cost
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     if decomposed.isascii():
         return decomposed

@@ -21,11 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from .build import build
+from .cache import CACHE_DIR
 from .config import SiteConfig, load_config
-from .console import Console
+from .console import QUIET, Console
 from .errors import NewsgenError
 from .livereload import Versions
+from .page_output import manifest_file
 from .preview_server import open_server
+from .progress import Progress
 from .report import show_report
 from .watch import changes, watched_paths
 
@@ -45,6 +48,7 @@ class Preview:
                  console: Console):
         self.config, self.overrides, self.output, self.console = config, overrides, output, console
         self.versions = versions
+        self.progress = Progress(enabled=console.level != QUIET)  # a large archive's builds show how far along
         self.building = threading.Event()
 
     def rebuild(self) -> None:
@@ -52,7 +56,7 @@ class Preview:
         self.building.set()
         try:
             self.config = load_config(self.config.root, self.overrides)
-            report = build(replace(self.config, output=self.output))
+            report = build(replace(self.config, output=self.output), progress=self.progress)
         except NewsgenError as exc:
             self._failed(f"error: {_located(exc, self.config.root)}")
         except Exception:  # a bug in a build must not end the preview; show it where the author looks
@@ -109,7 +113,7 @@ def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, co
                 console.say(f"Serving {config.root} at {url} (watching {watching}). Press Ctrl-C to stop.")
                 if open_browser:
                     webbrowser.open(url)
-                for changed in changes(lambda: watched_paths(preview.config), stop):
+                for changed in changes(lambda: preview.config, stop):
                     console.detail("changed: " + ", ".join(sorted(str(p) for p in changed)))
                     preview.rebuild()
             except KeyboardInterrupt:
@@ -119,4 +123,6 @@ def serve(root: Path, overrides: dict[str, Any], host: str, port: int | None, co
                 if serving.is_alive():
                     server.shutdown()
                 server.server_close()
+                # The preview folder goes with the session, so its page manifest in the cache must too.
+                manifest_file(preview.config.root / CACHE_DIR, server.site_dir.resolve()).unlink(missing_ok=True)
     console.say("Stopped.")

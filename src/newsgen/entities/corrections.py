@@ -78,6 +78,21 @@ def full_name_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
     return frozenset(m.surface.split()[-1] for m in mentions if m.label == "PER" and " " in m.surface)
 
 
+def drop_common_words(
+    mentions: Iterable[Mention], common_words: frozenset[str], surnames: frozenset[str]
+) -> list[Mention]:
+    """Mentions without lone ordinary words ("And", "TAKE") the model took for names.
+
+    A word seen only in lower case in the training text is a name here only as the
+    surname of someone the article names in full ("Peter Such", then "Such").
+    """
+    return [
+        m
+        for m in mentions
+        if " " in m.surface or m.surface.lower() not in common_words or m.surface.title() in surnames
+    ]
+
+
 def people_inside_offices(
     mentions: Sequence[Mention], first_names: frozenset[str], common_words: frozenset[str]
 ) -> list[Mention]:

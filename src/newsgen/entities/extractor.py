@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..records import Entity
 from .corrections import (
     attach_particle_names,
+    drop_common_words,
     drop_leading_titles,
     full_name_surnames,
     label_surnames,
@@ -71,6 +72,7 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
         if label_surnames(words, tags, surnames, featurizer.common_words):
             found = decode(text, words, starts, tags)
         mentions.extend(found)
+    mentions = drop_common_words(mentions, featurizer.common_words, surnames)
     return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
 
 

@@ -73,11 +73,12 @@ class DocumentVocabulary:
         for words in sequences:
             if is_caps_line(words):
                 continue
-            for i, w in enumerate(words):
-                if w.islower():
-                    lower.add(w)
-                elif i and is_capitalised(w) and not w.isupper() and words[i - 1] not in _SENTENCE_BREAKS:
-                    titled.add(w.lower())
+            lower.update(filter(str.islower, words))
+            titled.update(
+                w.lower()
+                for previous, w in zip(words, words[1:])
+                if w[:1].isupper() and not w.isupper() and previous not in _SENTENCE_BREAKS
+            )
         return cls(frozenset(lower), frozenset(titled))
 
 
@@ -93,13 +94,13 @@ def candidate_positions(words: Sequence[str]) -> list[int]:
     and skipping it roughly halves the work of a build. Around each capitalised word
     the window reaches out to the nearest lower-case word on each side (at most
     three tokens), so each window is bordered by plainly outside tokens. Windows are
-    tagged as one sequence with `GAP` between them. In an all-capitals line every
-    token is a candidate.
+    tagged as one sequence with `GAP` between them. In an all-capitals line nearly
+    every token is a candidate.
     """
     n = len(words)
     chosen = bytearray(n)
     for i, word in enumerate(words):
-        if word.islower() or word.lower() == word:  # no capital anywhere ("al-Assad" has one)
+        if word.lower() == word:  # no capital anywhere ("al-Assad" has one)
             continue
         chosen[i] = 1
         for step in (-1, 1):
@@ -121,6 +122,13 @@ class Featurizer:
         self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def _word(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """A word's features as (itself, seen from the right, from the left, two away).
+
+        Own features: the lower-cased word, its shape, affixes, and flags for a given
+        name ("fn"), an ordinary word written with a capital ("cw"), a title ("tt")
+        and a hyphen. Neighbours see only the word, its shape and the "fn"/"tt" flags.
+        The tuples are ready to paste, so a sequence needs no string building.
+        """
         cached = self._cache.get(word)
         if cached is not None:
             return cached
@@ -164,8 +172,9 @@ class Featurizer:
         for i in starts:
             if i < covered:
                 continue
-            for size in range(min(MAX_PLACE_TOKENS, n - i), 0, -1):
-                kind = places.get(tuple(w.lower() for w in words[i : i + size]))
+            lows = [w.lower() for w in words[i : i + MAX_PLACE_TOKENS]]
+            for size in range(len(lows), 0, -1):
+                kind = places.get(tuple(lows[:size]))
                 if kind and (caps or words[i + size - 1][:1].isupper()):
                     marks[i] = "GB-" + kind
                     for j in range(i + 1, i + size):

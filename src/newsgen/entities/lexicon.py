@@ -4,7 +4,8 @@ A capital letter is the strongest sign of a name, except where it means nothing:
 the start of a sentence ("While Biden ...") and in all-capitals headlines ("TAKE OVER
 AT TOP"). There the tagger needs to know whether the word is an ordinary one. This
 list is that knowledge: lower-cased words seen at least ``MIN_COUNT`` times in lower
-case in CoNLL-2003 ``eng.train`` and never as part of a person or place. It is a
+case in CoNLL-2003 ``eng.train`` and never capitalised in a person's or place's name
+(so "and" is one, though "Bosnia and Herzegovina" is a place; "bush" is not). It is a
 statistic of the corpus (one word a line, sorted), not its text, and is rebuilt by
 ``tools/train_entities.py`` together with the model.
 """
@@ -26,8 +27,8 @@ def count_common_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]])
     named: set[str] = set()
     for words, labels in sentences:
         for word, label in zip(words, labels):
-            if label[2:] in ("PER", "LOC"):
-                named.add(word.lower())
+            if label[2:] in ("PER", "LOC") and not word.islower():
+                named.add(word.lower())  # "Bush", but not the "and" of "Bosnia and Herzegovina"
             elif word.isalpha() and word.islower():
                 lower[word] += 1
     return sorted(w for w, n in lower.items() if n >= MIN_COUNT and w not in named)

@@ -55,12 +55,16 @@ def _mention(
     """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr".
 
     A name never ends in a lower-case word ("Donje Ljupce in"), so those go too.
+    A span that began with a form of address is a person's name.
     """
     while end > begin and (not _is_name_part(words[end - 1]) or words[end - 1].islower()):
         end -= 1
-    while begin < end and (not _is_name_part(words[begin]) or words[begin].lower().rstrip(".") in HONORIFICS):
+    while begin < end and not _is_name_part(words[begin]):
         begin += 1
-    if begin >= end:
+    while begin < end - 1 and words[begin].lower().rstrip(".") in HONORIFICS:
+        begin += 1
+        label = "PER"  # whatever the model thought, "Mr Howard" is a person
+    if begin >= end or words[begin].lower().rstrip(".") in HONORIFICS:
         return None
     surface = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
     if not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
