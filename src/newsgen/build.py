@@ -211,7 +211,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     sources = _collect(results, report)
     del results
 
-    articles = tag_articles(sources.articles, sources.found, sources.overrides)
+    articles = tag_articles(sources.articles, sources.found, sources.overrides, curation)
     model = build_site_model(config, articles, sources.pages)
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .entities import EntityExtractor, unify_across_archive
+from .entities import Curation, EntityExtractor, unify_across_archive
 from .records import Article, Entity, SeedOverride
 from .slugs import make_slug
 
@@ -40,9 +40,11 @@ def tag_articles(
     articles: Sequence[Article],
     found: Sequence[Sequence[Entity]],
     overrides: Sequence[SeedOverride | None],
+    curation: Curation | None = None,
 ) -> list[Article]:
-    """`found[i]` holds article i's extracted entities; `overrides[i]` its editor rules."""
-    unified = unify_across_archive(found)
+    """`found[i]` holds article i's extracted entities; `overrides[i]` its editor rules.
+    The curation keeps the editor's names from being folded into others."""
+    unified = unify_across_archive(found, curation)
     tagged = []
     for article, entities, override in zip(articles, unified, overrides):
         final = sorted(_edited(entities, override), key=lambda e: (e.name.casefold(), e.slug))
