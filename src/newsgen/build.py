@@ -89,7 +89,24 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
                 result = replace(result, packed_body=b"")
             store.put(job.key, result)
     store.flush()
-    return [store.records[job.key] for job in jobs]
+    return _interned(jobs, store)
+
+
+def _interned(jobs: list[SourceJob], store: RecordStore) -> list[Ingested]:
+    """The jobs' records, with one object per distinct entity across the archive.
+
+    Kept in the store like that, so the cache file stores each entity once and
+    loads it as one object: most of a large archive's memory is otherwise
+    thousands of equal copies of its most-named people and places."""
+    interned: dict[Entity, Entity] = {}
+    results = []
+    for job in jobs:
+        result = store.records[job.key]
+        if result.found:
+            result = replace(result, found=tuple(interned.setdefault(e, e) for e in result.found))
+            store.records[job.key] = result
+        results.append(result)
+    return results
 
 
 @dataclass
@@ -102,7 +119,6 @@ class _Sources:
 
 def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
     sources = _Sources()
-    interned: dict[Entity, Entity] = {}  # one object per distinct entity across the archive
     for result in results:
         report.warnings.extend(result.warnings)
         if result.dropped:
@@ -112,7 +128,7 @@ def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
         elif result.article is not None:
             sources.articles.append(result.article)
             sources.overrides.append(result.override)
-            sources.found.append([interned.setdefault(e, e) for e in result.found])
+            sources.found.append(list(result.found))
     return sources
 
 

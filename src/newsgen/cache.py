@@ -72,6 +72,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def pickle_atomically(path: Path, value: Any) -> None:
+    """As write_atomically, streamed: a large cache is never also held as one bytes object."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
+
+
 _connections: dict[tuple[int, str], sqlite3.Connection] = {}
 
 
@@ -216,4 +225,4 @@ class RecordStore:
         kept = {k: v for k, v in self.records.items() if k in self.used}
         stamps = {n: self.stamps[n] for n in names if n in self.stamps}
         data = {"header": (_FORMAT, self.inputs, str(self.folder)), "records": kept, "stamps": stamps}
-        write_atomically(self.folder / "records.pickle", pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        pickle_atomically(self.folder / "records.pickle", data)
