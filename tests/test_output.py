@@ -122,3 +122,14 @@ def test_refuses_dangerous_output_folders(tmp_path):
     foreign = write(tmp_path / "docs" / "notes.txt", "mine").parent
     with pytest.raises(NewsgenError, match="was not made by newsgen"):
         check_output_dir(foreign, {})
+
+
+def test_an_up_to_date_build_still_removes_what_a_killed_build_left(site_root):
+    from newsgen.build import build
+    from newsgen.config import load_config
+
+    build(load_config(site_root))
+    stale = write(site_root / ".site.staging-99999" / MARKER, "")
+    trash = write(site_root / ".site.trash-99998" / "index.html", "half deleted").parent
+    build(load_config(site_root))
+    assert not stale.exists() and not trash.exists()

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .conftest import broken_links, write
 
-ROUNDS = 6
-BASE_ARTICLES = 80
+ROUNDS = 8
+BASE_ARTICLES = 300
 _TITLE = re.compile(r'<a class="site-title"[^>]*>Archive v(\d+)</a>')
 _ARTICLE_LINK = re.compile(r'href="(?:\.\./)*articles/([^/"]+)/index\.html"')
 

@@ -21,7 +21,7 @@ from .entities import EntityExtractor, load_curation
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
-from .output import check_output_dir
+from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
 from .progress import QUIET, Progress
@@ -197,7 +197,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     cache_dir = config.root / cache.CACHE_DIR
     code = cache.code_fingerprint()
     stamp = _input_stamp(config, code)
-    if not fresh and not journal_path(output).exists() and (
+    if not fresh and not journal_path(output).exists() and not leftovers(output) and (
             saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
         saved.elapsed = time.perf_counter() - started
         return saved

@@ -97,6 +97,18 @@ def check_output_dir(output: Path, forbidden: dict[str, Path], read_from: dict[s
         )
 
 
+_LEFTOVER_KINDS = ("previous", "staging", "trash")
+
+
+def leftovers(output: Path, kind: str | None = None) -> list[Path]:
+    """Folders a killed build left beside `output` (of one kind, or of any)."""
+    kinds = (kind,) if kind else _LEFTOVER_KINDS
+    prefixes = tuple(f".{output.name}.{k}-" for k in kinds)
+    if not output.parent.is_dir():
+        return []
+    return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefixes) and p.is_dir())
+
+
 class SiteWriter:
     """Collects the new site in a staging folder; `commit` swaps it into place."""
 
@@ -123,20 +135,16 @@ class SiteWriter:
     def _sibling(self, kind: str) -> Path:
         return self.output.parent / f".{self.output.name}.{kind}-{os.getpid()}"
 
-    def _leftovers(self, kind: str) -> list[Path]:
-        prefix = f".{self.output.name}.{kind}-"
-        return sorted(p for p in self.output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir())
-
     def _recover(self) -> None:
         """Tidy up after builds that were killed (we hold the lock, so none is running)."""
-        for previous in self._leftovers("previous"):
+        for previous in leftovers(self.output, "previous"):
             if not self.output.exists():
                 os.rename(previous, self.output)  # killed between the fallback's two renames
             else:
                 remove_if_ours(previous)
-        for staging in self._leftovers("staging"):
+        for staging in leftovers(self.output, "staging"):
             remove_if_ours(staging)
-        for trash in self._leftovers("trash"):
+        for trash in leftovers(self.output, "trash"):
             shutil.rmtree(trash, ignore_errors=True)  # renamed there only after its marker was checked
 
     def __exit__(self, exc_type, exc, tb) -> None:

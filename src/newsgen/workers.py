@@ -7,8 +7,11 @@ back in input order, so output never depends on how work was split.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -16,6 +19,7 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+_PR_SET_PDEATHSIG = 1
 MIN_ITEMS_PER_WORKER = 64  # below this, starting processes costs more than it saves
 
 
@@ -47,10 +51,24 @@ def parallel_map(
         return
     chunk = max(1, min(256, len(items) // (workers * 8)))
     batches = [items[i: i + chunk] for i in range(0, len(items), chunk)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         for results in pool.map(_run_batch, [function] * len(batches), batches):
             yield from results
             on_done(len(results))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make a worker end when the build does, even one killed with SIGKILL.
+
+    An orphaned worker would go on writing into the staging folder and, holding a
+    copy of the build's lock, make the next build wait for a build that is gone.
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere workers end when their queue closes.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the line above took effect
+        os._exit(1)
 
 
 def _run_batch(function: Callable[[Item], Result], batch: Iterable[Item]) -> list[Result]:
