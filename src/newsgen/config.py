@@ -6,12 +6,11 @@ One frozen record, passed explicitly to the stages that need it: no global setti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from typing import Any
 
-import yaml
 
 from .errors import NewsgenError
 from .yamlutil import load_yaml_mapping
@@ -111,12 +110,3 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> SiteConf
         config = replace(config, base_url=config.base_url + "/")
     return config
 
-
-def config_keys() -> list[str]:
-    return [f.name for f in fields(SiteConfig) if f.name != "root"]
-
-
-def dump_default_config() -> str:
-    defaults = SiteConfig(root=Path("."))
-    data = {k: (str(v) if isinstance(v, Path) else v) for k in config_keys() for v in [getattr(defaults, k)]}
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)

@@ -61,13 +61,6 @@ def _read_override(path: Path) -> SeedOverride:
     return SeedOverride(path=name, **values)  # type: ignore[arg-type]
 
 
-def load_overrides(folder: Path) -> dict[str, SeedOverride]:
-    """Overrides keyed by the seed file stem they apply to."""
-    if not folder.is_dir():
-        return {}
-    return {p.stem: load_override(p) for p in sorted(folder.glob("*.yaml"))}
-
-
 def apply_override(article: Article, override: SeedOverride | None) -> Article:
     """Metadata corrections; entity additions and removals happen at tagging."""
     if override is None:
