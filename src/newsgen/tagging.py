@@ -14,7 +14,8 @@ from .slugs import make_slug
 def extract_one(extractor: EntityExtractor, article: Article) -> list[Entity]:
     """Extracted entities plus any the article declares itself (Markdown front matter)."""
     found = extractor.extract(article.texts())
-    declared = [e for e in article.people + article.places if (e.kind, e.slug) not in {(f.kind, f.slug) for f in found}]
+    seen = {(f.kind, f.slug) for f in found}
+    declared = [e for e in article.people + article.places if (e.kind, e.slug) not in seen]
     return list(found) + declared
 
 
