@@ -8,7 +8,7 @@ with a `link_base`, such as 404.html).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import jinja2
@@ -20,6 +20,7 @@ from .errors import NewsgenError
 from .feeds import feed_files, robots_txt, sitemap_files
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
+from .search_terms import SearchTerms
 from .site_model import PageView, SiteModel
 from .theme import layered
 
@@ -74,9 +75,11 @@ def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str
     yield from render_data_files(config, model)
 
 
-def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
-    """The non-HTML outputs: Atom feeds, sitemap, robots.txt."""
+def render_data_files(config: SiteConfig, model: SiteModel,
+                      search_terms: Mapping[str, SearchTerms] | None = None) -> Iterator[tuple[str, str]]:
+    """The non-HTML outputs: Atom feeds, sitemap, robots.txt, the search index
+    (from `search_terms`, each article's own terms by source path, where given)."""
     yield from feed_files(model.feeds, config.title, config.base_url, config.language)
     yield from sitemap_files(model.sitemap, config.base_url)
     yield urls.ROBOTS_PATH, robots_txt(config.base_url)
-    yield from search_files(model.articles)
+    yield from search_files(model.articles, search_terms)
