@@ -18,6 +18,7 @@ from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
 from .feeds import atom_xml, robots_txt, sitemap_files
+from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
 from .site_model import PageView, SiteModel
@@ -55,7 +56,7 @@ def _template_error(exc: jinja2.TemplateError) -> NewsgenError:
 def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, page: PageView) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page=page, site=config, menu=model.menu, **page.context)
+        return template.render(page=page, site=config, menu=model.menu, **page.context, **page_metadata(config, page))
     except jinja2.TemplateSyntaxError as exc:
         raise _template_error(exc) from None
     except jinja2.TemplateError as exc:
