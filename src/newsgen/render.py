@@ -17,7 +17,7 @@ from . import urls
 from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
-from .feeds import atom_xml, robots_txt, sitemap_files
+from .feeds import feed_files, robots_txt, sitemap_files
 from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
@@ -77,8 +77,7 @@ def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str
 
 def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
     """The non-HTML outputs: Atom feeds, sitemap, robots.txt."""
-    for feed in model.feeds:
-        yield feed.path, atom_xml(feed, config.title, config.base_url, config.language)
+    yield from feed_files(model.feeds, config.title, config.base_url, config.language)
     yield from sitemap_files(model.sitemap, config.base_url)
     yield urls.ROBOTS_PATH, robots_txt(config.base_url)
     yield from search_files(model.articles)
