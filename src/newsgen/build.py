@@ -218,7 +218,8 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     del results
 
     articles = tag_articles(sources.articles, sources.found, sources.overrides, curation)
-    model = build_site_model(config, articles, sources.pages)
+    memo = cache.ResultMemo(cache_dir / "results.pickle", code)
+    model = build_site_model(config, articles, sources.pages, memo)
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
@@ -233,6 +234,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.people, report.places = len(model.people), len(model.places)
     save_manifest(manifest_file(cache_dir, output), output, current)
     store.save([job.name for job in source_jobs])
+    memo.save()
     saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
     write_atomically(cache_dir / "last-build.pickle", pickle.dumps({"stamp": saved_stamp, "report": report}))
     report.elapsed = time.perf_counter() - started

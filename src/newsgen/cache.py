@@ -15,7 +15,7 @@ import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -226,3 +226,36 @@ class RecordStore:
         stamps = {n: self.stamps[n] for n in names if n in self.stamps}
         data = {"header": (_FORMAT, self.inputs, str(self.folder)), "records": kept, "stamps": stamps}
         pickle_atomically(self.folder / "records.pickle", data)
+
+
+class ResultMemo:
+    """Archive-wide results (related articles, each person's and place's profile) by a
+    digest of their inputs, kept from the last build: an edit that leaves an entity's
+    articles alone reuses its profile instead of counting its co-mentions again.
+
+    The file is trusted only for the code that wrote it; a memo without a file
+    (the default of the stages that take one) computes everything."""
+
+    def __init__(self, file: Path | None = None, code: str = ""):
+        self.file, self.code = file, code
+        self.saved: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        if file is not None:
+            try:
+                with open(file, "rb") as handle:
+                    saved = pickle.load(handle)
+                if saved.get("code") == code:
+                    self.saved = saved["results"]
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+                pass
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        """The result stored under `key` (a digest of everything `make` reads), else `make()`."""
+        if key not in self.used:
+            self.used[key] = self.saved[key] if key in self.saved else make()
+        return self.used[key]
+
+    def save(self) -> None:
+        """Keep what this build used, nothing else."""
+        if self.file is not None:
+            pickle_atomically(self.file, {"code": self.code, "results": self.used})

@@ -18,28 +18,32 @@ from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
 from .feeds import feed_files, robots_txt, sitemap_files
+from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
 from .search_terms import SearchTerms
 from .site_model import PageView, SiteModel
+from .template_code import EscapingEnvironment
 from .theme import layered
 
 
 @jinja2.pass_context
 def _rel(context: jinja2.runtime.Context, path: str) -> str:
-    page = context["page"]
+    page = context.resolve_or_missing("page")  # context["page"], one call cheaper on every link
     return page.link_base + path if page.link_base else urls.relative(page.path, path)
 
 
 def make_environment(site_root: Path) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(p) for p in layered(site_root, "templates")])
-    env = jinja2.Environment(
+    env = EscapingEnvironment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: templates cannot change under it
+        cache_size=-1,  # a plain dict: every template stays loaded
     )
     env.filters["rel"] = _rel
     env.filters["date_label"] = display_date
@@ -56,7 +60,7 @@ def _template_error(exc: jinja2.TemplateError) -> NewsgenError:
 def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, page: PageView) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page=page, site=config, menu=model.menu, **page.context)
+        return template.render(page=page, site=config, menu=model.menu, **page.context, **page_metadata(config, page))
     except jinja2.TemplateSyntaxError as exc:
         raise _template_error(exc) from None
     except jinja2.TemplateError as exc:
