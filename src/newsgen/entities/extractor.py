@@ -42,7 +42,7 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     positions = candidate_positions(words)
     features = featurizer.sequence(words, vocab, positions)
     runs = _runs(positions)
-    sequence: list[list[str]] = []
+    sequence: list[list[str | bytes]] = []
     for begin, end in runs:
         if begin:
             sequence.append(GAP)

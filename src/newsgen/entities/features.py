@@ -9,7 +9,7 @@ so a sequence costs little more than a few tuple concatenations per token.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter, ne
@@ -139,7 +139,9 @@ class Featurizer:
 
     Given `known`, the attributes the model has weights for, it leaves out every
     other one: the tagger would look each up and ignore it, so the labels are the
-    same and tagging is cheaper. Training passes no `known` and gets every feature.
+    same and tagging is cheaper. It then gives them as UTF-8 bytes, which the tagger
+    takes without encoding each one again. Training passes no `known` and gets every
+    feature, as text.
     """
 
     def __init__(
@@ -163,9 +165,9 @@ class Featurizer:
         for key in gazetteer.places:
             self._longest_place[key[0]] = max(len(key), self._longest_place.get(key[0], 0))
 
-    def _kept(self, features) -> tuple[str, ...]:
+    def _kept(self, features: Iterable[str]) -> tuple[str | bytes, ...]:
         known = self._known
-        return tuple(features) if known is None else tuple(f for f in features if f in known)
+        return tuple(features) if known is None else tuple(f.encode() for f in features if f in known)
 
     def _word(self, word: str) -> tuple:
         """A word's features as (itself, seen from the right, from the left, two away
@@ -239,7 +241,7 @@ class Featurizer:
 
     def sequence(
         self, words: Sequence[str], vocab: DocumentVocabulary, positions: Sequence[int] | None = None
-    ) -> list[list[str]]:
+    ) -> list[list[str | bytes]]:
         """Feature lists for the tokens of one sentence or paragraph.
 
         `positions` limits the result to those tokens (see `candidate_positions`);

@@ -24,8 +24,8 @@ def _tagger(path: str):
     return tagger
 
 
-def tag(features: Sequence[Sequence[str]], model: Path = DEFAULT_MODEL) -> list[str]:
-    """BIO labels ("B-PER", "I-LOC", "O", ...) for one sequence of feature lists."""
+def tag(features: Sequence[Sequence[str | bytes]], model: Path = DEFAULT_MODEL) -> list[str]:
+    """BIO labels ("B-PER", "I-LOC", "O", ...) for one sequence of feature lists (text or UTF-8)."""
     if not features:
         return []
     return _tagger(str(model)).tag(features)
