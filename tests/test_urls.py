@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsgen.urls import absolute, relative
 
 
@@ -22,3 +25,20 @@ def test_relative_agrees_with_posixpath_on_site_paths():
     for start in paths:
         for target in paths:
             assert relative(start, target) == posixpath.relpath(target, posixpath.dirname(start) or "."), (start, target)
+
+
+_SEGMENT = st.text(alphabet="abx.-_2", min_size=1, max_size=4).filter(lambda s: s not in (".", ".."))
+_SITE_PATH = st.lists(_SEGMENT, min_size=1, max_size=5).map("/".join)
+
+
+@given(start=_SITE_PATH, target=_SITE_PATH)
+def test_relative_agrees_with_posixpath_on_any_normal_path(start, target):
+    import posixpath
+
+    assert relative(start, target) == posixpath.relpath(target, posixpath.dirname(start) or ".")
+
+
+def test_relative_to_a_folder_holding_the_page():
+    assert relative("a/b/c/index.html", "a/b") == ".."
+    assert relative("a/b/c/index.html", "a") == "../.."
+    assert relative("a/b/index.html", "a/b") == "."

@@ -30,6 +30,7 @@ from .page_output import Changes, load_manifest, manifest_file, render_pages, sa
 from .progress import QUIET, Progress
 from .render import render_data_files
 from .records import Article, ContentPage, Entity, SeedOverride
+from .search_terms import SearchTerms
 from .site_model import SiteModel, build_site_model
 from .sources import discover
 from .tagging import tag_articles
@@ -90,6 +91,8 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             if result.packed_body:
                 store.put_body(job.key, result.packed_body)
                 result = replace(result, packed_body=b"")
+            if result.search_terms is not None:
+                result = replace(result, search_terms=result.search_terms.interned())
             store.put(job.key, result)
     store.flush()
     return _interned(jobs, store)
@@ -121,6 +124,7 @@ class _Sources:
     overrides: list[SeedOverride | None] = field(default_factory=list)
     found: list[list[Entity]] = field(default_factory=list)
     pages: list[ContentPage] = field(default_factory=list)
+    search_terms: dict[str, SearchTerms] = field(default_factory=dict)  # by the article's source path
 
 
 def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
@@ -135,6 +139,8 @@ def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
             sources.articles.append(result.article)
             sources.overrides.append(result.override)
             sources.found.append(list(result.found))
+            if result.search_terms is not None:
+                sources.search_terms[result.article.source_path] = result.search_terms
     return sources
 
 
@@ -239,7 +245,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = dict(render_data_files(config, model))  # feeds, sitemap, search index: cheap to make, compared by bytes
+    data_files = dict(render_data_files(config, model, sources.search_terms))  # feeds, sitemap, search index: cheap to make, compared by bytes
     current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)

@@ -32,6 +32,7 @@ _MARKER_TEXT = "This folder is written by newsgen and replaced on every build.\n
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 _NO_EXCHANGE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -117,6 +118,7 @@ class SiteWriter:
         self.staging = self._sibling("staging")
         self.files_written = 0
         self._lock_file = None
+        self._folders: set[str] = set()  # made in staging by this process: one mkdir per folder, not per file
 
     def __enter__(self) -> "SiteWriter":
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -153,15 +155,28 @@ class SiteWriter:
         if self._lock_file is not None:
             self._lock_file.close()
 
-    def _target(self, rel_path: str) -> Path:
-        target = (self.staging / rel_path).resolve()
-        if not target.is_relative_to(self.staging.resolve()) or target == self.staging.resolve():
+    def _target(self, rel_path: str) -> str:
+        """The staging file for `rel_path`, its folder made. Pure string work: a site is
+        tens of thousands of files, and the staging folder holds only what newsgen put
+        there (folders and files, never symbolic links), so nothing needs resolving on disk."""
+        root = str(self.staging)
+        target = os.path.normpath(os.path.join(root, rel_path))
+        if not target.startswith(root + os.sep):
             raise NewsgenError(f"refusing to write outside the output folder: {rel_path!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         return target
 
     def write_text(self, rel_path: str, text: str) -> None:
-        self._target(rel_path).write_text(text, encoding="utf-8")
+        descriptor = os.open(self._target(rel_path), _NEW_FILE, 0o666)
+        try:
+            data = memoryview(text.encode("utf-8"))
+            while data:
+                data = data[os.write(descriptor, data):]
+        finally:
+            os.close(descriptor)
         self.files_written += 1
 
     def link_from_output(self, rel_path: str) -> bool:

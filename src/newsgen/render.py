@@ -8,7 +8,7 @@ with a `link_base`, such as 404.html).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import jinja2
@@ -21,25 +21,29 @@ from .feeds import feed_files, robots_txt, sitemap_files
 from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
+from .search_terms import SearchTerms
 from .site_model import PageView, SiteModel
+from .template_code import EscapingEnvironment
 from .theme import layered
 
 
 @jinja2.pass_context
 def _rel(context: jinja2.runtime.Context, path: str) -> str:
-    page = context["page"]
+    page = context.resolve_or_missing("page")  # context["page"], one call cheaper on every link
     return page.link_base + path if page.link_base else urls.relative(page.path, path)
 
 
 def make_environment(site_root: Path) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(p) for p in layered(site_root, "templates")])
-    env = jinja2.Environment(
+    env = EscapingEnvironment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: templates cannot change under it
+        cache_size=-1,  # a plain dict: every template stays loaded
     )
     env.filters["rel"] = _rel
     env.filters["date_label"] = display_date
@@ -75,9 +79,11 @@ def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str
     yield from render_data_files(config, model)
 
 
-def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
-    """The non-HTML outputs: Atom feeds, sitemap, robots.txt."""
+def render_data_files(config: SiteConfig, model: SiteModel,
+                      search_terms: Mapping[str, SearchTerms] | None = None) -> Iterator[tuple[str, str]]:
+    """The non-HTML outputs: Atom feeds, sitemap, robots.txt, the search index
+    (from `search_terms`, each article's own terms by source path, where given)."""
     yield from feed_files(model.feeds, config.title, config.base_url, config.language)
     yield from sitemap_files(model.sitemap, config.base_url)
     yield urls.ROBOTS_PATH, robots_txt(config.base_url)
-    yield from search_files(model.articles)
+    yield from search_files(model.articles, search_terms)
