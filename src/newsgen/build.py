@@ -105,11 +105,14 @@ def _interned(jobs: list[SourceJob], store: RecordStore) -> list[Ingested]:
     loads it as one object: most of a large archive's memory is otherwise
     thousands of equal copies of its most-named people and places."""
     interned: dict[Entity, Entity] = {}
+    by_object: dict[int, Entity] = {}  # records from the cache share theirs already: one hash per object
+    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id above
     results = []
-    for job in jobs:
-        result = store.records[job.key]
+    for job, result in zip(jobs, loaded):
         if result.found:
-            result = replace(result, found=tuple(interned.setdefault(e, e) for e in result.found))
+            found = tuple([by_object.get(id(e)) or by_object.setdefault(id(e), interned.setdefault(e, e))
+                           for e in result.found])
+            result = replace(result, found=found)
             store.records[job.key] = result
         results.append(result)
     return results
