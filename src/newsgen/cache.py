@@ -22,6 +22,7 @@ from typing import Any
 
 from . import __version__
 from .errors import NewsgenError
+from .sources import walk
 
 CACHE_DIR = ".newsgen-cache"
 _FORMAT = 1
@@ -47,9 +48,20 @@ def file_stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
+    """Every file under `folder` (linked ones too, linked folders not entered) with its stamp, in path order."""
     if not folder.is_dir():
         return []
-    return [(str(p), file_stamp(p)) for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
+    files = sorted((parts, entry) for parts, entry in walk(str(folder), skip_hidden=False)
+                   if entry.is_file() and os.path.splitext(entry.name)[1] != ".pyc")
+    return [(entry.path, _entry_stamp(entry)) for _, entry in files]
+
+
+def _entry_stamp(entry: os.DirEntry) -> tuple[int, int, int] | None:
+    try:
+        st = entry.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def code_fingerprint() -> str:

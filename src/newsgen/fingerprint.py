@@ -14,6 +14,7 @@ makes a page render again, never go stale.
 from __future__ import annotations
 
 import dataclasses
+from hashlib import blake2b
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -36,7 +37,7 @@ class Fingerprinter:
         """A PageView's fingerprint: all its fields, its context by content, its own article in full."""
         item = page.context.get("item")
         whole = self._record(item, self._names(ArticleView)) if type(item) is ArticleView else ""
-        return digest(self.shared, self.fold(page), whole)
+        return digest(self.shared, self._token(page), whole)
 
     def fold(self, value: Any) -> str:
         if type(value) in _PLAIN:
@@ -44,11 +45,12 @@ class Fingerprinter:
         token = self._tokens.get(id(value))
         if token is None:
             token = self._token(value)
-            if len(token) > _SHORT:
-                token = digest(token)
-            if self._names(type(value)) is not None:  # records are what pages share; containers rarely are
-                self._tokens[id(value)] = token
-                self._kept.append(value)
+            if self._names(type(value)) is None:  # a container: pages rarely share one, its parent takes it whole
+                return token
+            if len(token) > _SHORT:  # a record, which many pages may show: kept short
+                token = blake2b(token.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+            self._tokens[id(value)] = token
+            self._kept.append(value)
         return token
 
     def _parts(self, values: Any) -> str:
@@ -67,13 +69,16 @@ class Fingerprinter:
     def _token(self, value: Any) -> str:
         kind = type(value)
         if kind is tuple or kind is list:
-            return "[" + self._parts(value) + "]"
+            try:  # records all folded already, the common case: no Python step per record
+                return "[" + ",".join(map(self._tokens.__getitem__, map(id, value))) + "]"
+            except KeyError:
+                return "[" + self._parts(value) + "]"
         if kind is ArticleView:
             return "listed" + self._parts(value.listed)
         names = self._names(kind)
         if names is not None:
             return self._record(value, names)
-        if isinstance(value, Mapping):
+        if kind is dict or isinstance(value, Mapping):
             return "{" + ",".join(sorted(f"{self.fold(k)}:{self.fold(v)}" for k, v in value.items())) + "}"
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self.fold(v) for v in value)) + "}"

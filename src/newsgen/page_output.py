@@ -9,6 +9,7 @@ Drawing runs across all cores when there are many pages.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -65,7 +66,9 @@ class Changes:
     @classmethod
     def between(cls, previous: Manifest, current: Manifest, output: Path) -> "Changes":
         """A file someone removed from the output counts as changed."""
-        changed = frozenset(p for p, f in current.items() if previous.get(p) != f or not (output / p).is_file())
+        root = str(output)  # plain strings: this checks every file of the site
+        changed = frozenset(p for p, f in current.items()
+                            if previous.get(p) != f or not os.path.isfile(os.path.join(root, p)))
         deleted = tuple(sorted(p for p in previous if p not in current))
         return cls(changed, deleted, tuple(p for p in current if p not in changed))
 

@@ -69,7 +69,7 @@ def discover(folder: Path, pattern: str) -> tuple[list[Path], list[BuildWarning]
     root = folder.resolve()
     found: list[Path] = []
     refused: list[BuildWarning] = []
-    for _, entry in sorted(_matches(str(folder), (), pattern)):
+    for _, entry in sorted(e for e in walk(str(folder), skip_hidden=True) if fnmatchcase(e[1].name, pattern)):
         path = Path(entry.path)
         if not entry.is_symlink():
             if entry.is_file(follow_symlinks=False):
@@ -92,17 +92,17 @@ def discover(folder: Path, pattern: str) -> tuple[list[Path], list[BuildWarning]
 _NOT_REGULAR = "not a regular file (a folder, pipe or device)"
 
 
-def _matches(folder: str, parts: tuple[str, ...], pattern: str) -> Iterator[tuple[tuple[str, ...], os.DirEntry]]:
-    """(parts below the top folder, entry) for each entry matching `pattern`, hidden ones left out."""
+def walk(folder: str, skip_hidden: bool, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry]]:
+    """(parts below `folder`, entry) for everything under it, in no order; as `Path.rglob`,
+    linked folders are not entered. Sort by the parts for the order of sorted paths."""
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if skip_hidden and entry.name.startswith("."):
             continue
-        if fnmatchcase(entry.name, pattern):
-            yield (*parts, entry.name), entry
+        yield (*parts, entry.name), entry
         if entry.is_dir(follow_symlinks=False):
-            yield from _matches(entry.path, (*parts, entry.name), pattern)
+            yield from walk(entry.path, skip_hidden, (*parts, entry.name))
