@@ -50,3 +50,11 @@ def test_open_graph_tags():
     assert [v for k, v in tags if k == "article:tag"] == ["Ann Lee", "Oslo"]
     html = dict(render_site(config, site))["articles/a/index.html"]
     assert '<meta property="og:title" content="Ends &lt;/script&gt;' in html
+
+
+def test_article_pages_carry_their_open_graph_tags():
+    config, site = model("https://e.org/news/")
+    html = dict(render_site(config, site))["articles/a/index.html"]
+    assert '<meta property="og:url" content="https://e.org/news/articles/a/">' in html
+    assert '<meta property="article:tag" content="Oslo">' in html
+    assert "og:type" not in dict(render_site(config, site))["index.html"]

@@ -85,7 +85,13 @@ def test_article_pages_get_neighbours_and_related_articles():
     assert (c["newer"].article.slug, c["older"].article.slug) == ("d", "b")
     assert [v.article.slug for v in c["related"]] == ["b", "a"]
     assert pages["articles/d/index.html"]["related"] == ()
-    assert c["json_ld"]["headline"] == "C" and ("og:type", "article") in c["open_graph"]
+
+
+def test_articles_naming_the_same_person_share_one_link():
+    model = build_site_model(config(), [article("a", date(2024, 1, 1), people=["Ann Lee"]),
+                                        article("b", date(2024, 2, 1), people=["Ann Lee"])], [])
+    first, second = model.articles
+    assert first.people == second.people and first.people[0] is second.people[0]
 
 
 def test_tag_pages_get_co_mentions_dates_timeline_and_feed():

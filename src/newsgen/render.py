@@ -18,6 +18,7 @@ from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
 from .feeds import atom_xml, robots_txt, sitemap_files
+from .metadata import news_article_json_ld, open_graph
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
 from .site_model import PageView, SiteModel
@@ -55,10 +56,19 @@ def _template_error(exc: jinja2.TemplateError) -> NewsgenError:
     return NewsgenError(f"template error: {exc.message or exc}", filename, line)
 
 
+def _context(config: SiteConfig, page: PageView) -> dict:
+    """The page's context, plus what is cheaper to make while drawing it than to keep for
+    every page of the model: an article's JSON-LD and Open Graph tags, kilobytes each."""
+    if page.template != "article.html":
+        return page.context
+    view = page.context["item"]
+    return {**page.context, "json_ld": news_article_json_ld(config, view), "open_graph": open_graph(config, view)}
+
+
 def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, page: PageView) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page=page, site=config, menu=model.menu, **page.context)
+        return template.render(page=page, site=config, menu=model.menu, **_context(config, page))
     except jinja2.TemplateSyntaxError as exc:
         raise _template_error(exc) from None
     except jinja2.TemplateError as exc:

@@ -18,7 +18,6 @@ from .dates import display_date
 from .entity_stats import entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
-from .metadata import news_article_json_ld, open_graph
 from .records import Article, ContentPage, Entity
 from .related import related_articles
 from .slugs import unique_slugs
@@ -110,7 +109,6 @@ def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
         PageView(view.path, "article.html", view.article.headline, {
             "item": view, "newer": near.newer, "older": near.older,
             "related": tuple(views[i] for i in related[n]),
-            "json_ld": news_article_json_ld(config, view), "open_graph": open_graph(config, view),
         })
         for n, (view, near) in enumerate(zip(views, neighbours(views)))
     ]
@@ -142,9 +140,12 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
     ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
     paths = _tag_paths(ordered)
+    # One Link per person or place, shared by every article naming it: per article they were
+    # most of a large archive's site model.
+    entity_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}
 
     def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
-        return tuple(Link(e.name, paths[(e.kind, e.name)][1]) for e in entities)
+        return tuple(entity_links[(e.kind, e.name)] for e in entities)
 
     views = tuple(
         ArticleView(
