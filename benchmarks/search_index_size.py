@@ -15,7 +15,8 @@ from pathlib import Path
 
 from archive import REPO, build_archive
 
-from newsgen.search_index import shards_for, words
+from newsgen.search_index import shards_for
+from newsgen.search_terms import words
 
 QUERIES = ["blink", "lisbon talks", "olena petrenko", "ka", "kab"]
 

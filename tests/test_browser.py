@@ -209,7 +209,8 @@ def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme)
 def test_script_and_index_tokenise_and_sort_alike(browser):
     import re
 
-    from newsgen.search_index import js_order, words
+    from newsgen.search_index import js_order
+    from newsgen.search_terms import words
 
     source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.S).group(0)
     sample = "José ÁLVAREZ's café—Kraków, İstanbul; ﬁne Straße x_y 2024² naïve Ǆemal e\u0301te Ωμέγα Жанна 東京"

@@ -72,3 +72,38 @@ def test_a_damaged_body_database_is_discarded_like_any_cache(tmp_path):
     store.put_body("k2", pack_body([Paragraph("again")]))
     store.flush()
     assert list(StoredBody(store.bodies_file, "k2")) == [Paragraph("again")]
+
+
+def test_a_result_memo_reuses_what_the_last_build_made_for_the_same_code(tmp_path):
+    from newsgen.cache import ResultMemo
+
+    made = []
+
+    def make(value):
+        return lambda: made.append(value) or value
+
+    memo = ResultMemo(tmp_path / "results.pickle", "code-1")
+    assert (memo.get("a", make(1)), memo.get("b", make(2)), memo.get("a", make(3))) == (1, 2, 1)
+    memo.save()
+    again = ResultMemo(tmp_path / "results.pickle", "code-1")
+    assert again.get("a", make(4)) == 1 and made == [1, 2]
+    again.save()  # keeps only what this build used
+    assert ResultMemo(tmp_path / "results.pickle", "code-1").get("b", make(5)) == 5
+    assert ResultMemo(tmp_path / "results.pickle", "code-2").get("a", make(6)) == 6
+    assert made == [1, 2, 5, 6]
+
+
+def test_tree_stamps_lists_every_file_in_path_order_without_entering_linked_folders(tmp_path):
+    import os
+
+    from newsgen.cache import file_stamp, tree_stamps
+
+    top = tmp_path / "top"
+    for name in ("a-b.txt", "a/b.txt", ".hidden/c.txt", "d.pyc", "e.py"):
+        (top / name).parent.mkdir(parents=True, exist_ok=True)
+        (top / name).write_text(name)
+    os.symlink(top / "e.py", top / "link.py")
+    os.symlink(top / "a", top / "linked-folder")
+    expected = [top / ".hidden" / "c.txt", top / "a" / "b.txt", top / "a-b.txt", top / "e.py", top / "link.py"]
+    assert tree_stamps(top) == [(str(p), file_stamp(p)) for p in expected]
+    assert tree_stamps(tmp_path / "missing") == []

@@ -73,3 +73,21 @@ def test_unify_is_deterministic_and_sorted():
     assert first == unify_across_archive([list(reversed(articles[0]))])
     assert names(first[0]) == [("Antony Blinken", "person"), ("Gaza", "place")]
     assert first[0][0].mentions == ("Antony Blinken", "Blinken")
+
+
+def test_change_each_changes_every_distinct_entity_once_and_merges_as_merge_same():
+    from newsgen.entities.resolve import change_each, entity, merge_same
+
+    ann, annie, bo, oslo = (entity("Ann Lee", "person", ["Ann"]), entity("Annie Lee", "person", ["Annie"]),
+                            entity("Bo Ek", "person"), entity("Oslo", "place"))
+    per_article = [[oslo, ann, bo], [annie, ann], [bo], []]
+    calls = []
+
+    def change(e):
+        calls.append(e.name)
+        return None if e is bo else entity("Ann Lee", "person", e.mentions) if e is annie else e
+
+    changed = change_each(per_article, change)
+    assert sorted(calls) == ["Ann Lee", "Annie Lee", "Bo Ek", "Oslo"]
+    assert changed == [merge_same(e for e in map(change, a) if e) for a in per_article]
+    assert changed[1] == [entity("Ann Lee", "person", ["Ann", "Annie"])]

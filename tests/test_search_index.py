@@ -3,10 +3,11 @@ import posixpath
 from datetime import date
 from pathlib import Path
 
-from newsgen import search_index, urls
+from newsgen import search_index, search_terms, urls
 from newsgen.config import SiteConfig
 from newsgen.records import Article, Entity, LinkCard, Paragraph
-from newsgen.search_index import index_terms, js_order, normalise, search_files, shards_for
+from newsgen.search_index import js_order, search_files, shards_for
+from newsgen.search_terms import text_terms
 from newsgen.site_model import build_site_model
 
 
@@ -20,11 +21,11 @@ def article(slug, headline, when, body="", standfirst="", people=(), places=()):
     )
 
 
-def index(*articles):
+def index(*articles, own_terms=None):
     """Build the index and read every file back as {(kind, key): data}."""
     model = build_site_model(SiteConfig(root=Path("/x")), list(articles), [])
     files = {}
-    for path, text in search_files(model.articles):
+    for path, text in search_files(model.articles, own_terms):
         assert path.startswith(urls.SEARCH_SHARDS + "/") and path.endswith(".js")
         assert text.startswith("newsgenSearch.add(") and text.endswith(");\n")
         decoder = json.JSONDecoder()
@@ -46,11 +47,6 @@ def postings(files, term):
                 doc += gap
                 found[doc] = weight
     return found
-
-
-def test_normalise_lowercases_and_strips_diacritics_like_the_script():
-    assert normalise("José ÁLVAREZ, Kraków") == "jose alvarez, krakow"
-    assert index_terms("The İstanbul-bound talks: a 2024 deal") == ["istanbul", "bound", "talks", "2024", "deal"]
 
 
 def test_people_and_places_outrank_words_in_the_body():
@@ -101,7 +97,7 @@ def test_terms_sort_as_the_script_compares_strings():
     # U+20000 is two UTF-16 code units starting 0xD840, so JS sorts it before U+FA0E.
     assert sorted(["\ufa0e", "\U00020000", "b", "ab"], key=js_order) == ["ab", "b", "\U00020000", "\ufa0e"]
     _, files = index(article("r", "Жанна в Москве", date(2024, 1, 1)))
-    assert postings(files, "жанна") == {0: search_index.HEADLINE_WEIGHT}
+    assert postings(files, "жанна") == {0: search_terms.HEADLINE_WEIGHT}
 
 
 def test_large_archives_leave_out_words_in_most_articles(monkeypatch):
@@ -110,7 +106,27 @@ def test_large_archives_leave_out_words_in_most_articles(monkeypatch):
     _, files = index(*items)
     _, manifest = files[("m", "")]
     assert "talks" in manifest["stop"] and postings(files, "talks") == {}
-    assert postings(files, "rare") == {4: search_index.BODY_WEIGHT} and "rare" not in manifest["stop"]
+    assert postings(files, "rare") == {4: search_terms.BODY_WEIGHT} and "rare" not in manifest["stop"]
     assert manifest["prefix"] == search_index.MIN_PREFIX
     monkeypatch.setattr(search_index, "COMMON_MIN_DOCS", 6)  # a small archive keeps every word
     assert set(postings(index(*items)[1], "talks")) == set(range(5))
+
+
+def test_terms_weighed_at_ingest_give_the_index_made_from_the_text():
+    items = [article("a", "Talks resume in Lisbon", date(2024, 1, 2), body="Lisbon talks. " * 100, places=["Lisbon"]),
+             article("b", "Budget vote", date(2024, 1, 1), standfirst="Talks on the budget", people=["Ann Lee"])]
+    weighed = {a.source_path: text_terms(a) for a in items}
+    assert index(*items, own_terms=weighed)[1] == index(*items)[1]
+    assert postings(index(*items)[1], "lisbon") == {0: search_terms.MAX_WEIGHT}
+
+
+def test_the_index_uses_the_terms_given_for_an_article():
+    item = article("a", "Talks resume", date(2024, 1, 2))
+    _, files = index(item, own_terms={item.source_path: text_terms(article("a", "Harbour plan", None))})
+    assert postings(files, "harbour") == {0: search_terms.HEADLINE_WEIGHT} and postings(files, "talks") == {}
+
+
+def test_a_word_in_several_names_adds_up_with_the_text():
+    _, files = index(article("a", "Lee wins", date(2024, 1, 2), people=["Ann Lee", "Bob Lee"]), article("b", "Quiet", None))
+    assert postings(files, "lee") == {0: 2 * search_terms.ENTITY_WEIGHT + search_terms.HEADLINE_WEIGHT}
+    assert postings(files, "bob") == {0: search_terms.ENTITY_WEIGHT}

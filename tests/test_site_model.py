@@ -123,3 +123,22 @@ def test_busy_tag_pages_are_paginated_like_the_index():
     assert (middle.previous, middle.next) == ("people/ann-lee/index.html", "people/ann-lee/page/3/index.html")
     assert [v.article.slug for p in pages for v in p.context["items"]] == ["a04", "a03", "a02", "a01", "a00"]
     assert pages[1].title == "Ann Lee — page 2"
+
+
+def test_a_memo_from_the_last_build_gives_the_same_model_and_follows_changes(tmp_path):
+    from newsgen.cache import ResultMemo
+
+    def contexts(model):
+        return {p.path: (p.context.get("related"), p.context.get("profile")) for p in model.pages}
+
+    before = [article("a", date(2024, 1, 1), people=["Ann Lee", "Bo Ek"]), article("b", date(2024, 2, 1), people=["Ann Lee"]),
+              article("c", date(2024, 3, 1), people=["Bo Ek"], places=["Oslo"])]
+    after = before[:2] + [article("c", date(2024, 3, 1), people=["Ann Lee"], places=["Oslo"])]
+    memo = ResultMemo(tmp_path / "memo.pickle", "code")
+    build_site_model(config(), before, [], memo)
+    memo.save()
+    for articles in (before, after):
+        remembered = build_site_model(config(), articles, [], ResultMemo(tmp_path / "memo.pickle", "code"))
+        assert contexts(remembered) == contexts(build_site_model(config(), articles, []))
+    ann = next(p for p in remembered.pages if p.path == "people/ann-lee/index.html")
+    assert [(link.label, link.count) for link in ann.context["profile"].co_mentions] == [("Bo Ek", 1), ("Oslo", 1)]

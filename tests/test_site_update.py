@@ -28,3 +28,27 @@ def test_recover_applies_the_rest_of_a_journal(tmp_path):
     assert not journal_path(output).exists() and not staging.exists()
     recover(output)  # nothing left to do
     assert (output / "index.html").read_text() == "new index"
+
+
+def test_a_build_killed_while_removing_the_applied_staging_folder_leaves_it_to_the_next(tmp_path, monkeypatch):
+    import shutil
+
+    output, staging = tmp_path / "site", tmp_path / ".site.staging-1"
+    write(output / MARKER, "old")
+    write(staging / "articles" / "a" / "index.html", "new")
+    write(staging / MARKER, "new")
+    write(journal_path(output), json.dumps({"staging": str(staging), "replace": ["articles/a/index.html", MARKER],
+                                            "delete": []}))
+
+    def killed(path, *args, **kwargs):
+        raise KeyboardInterrupt  # the staging folder, its marker already moved, is half removed
+
+    with monkeypatch.context() as patch:
+        patch.setattr(shutil, "rmtree", killed)
+        try:
+            recover(output)
+        except KeyboardInterrupt:
+            pass
+    recover(output)
+    assert not staging.exists() and not journal_path(output).exists()
+    assert (output / "articles" / "a" / "index.html").read_text() == "new"

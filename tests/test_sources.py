@@ -47,3 +47,18 @@ def test_unreadable_file_is_an_error(tmp_path):
     with pytest.raises(NewsgenError, match="cannot read") as info:
         read_source(folder)
     assert info.value.path == str(folder)
+
+
+def test_discover_sorts_by_parts_skips_hidden_and_sorts_out_what_is_not_a_file(tmp_path):
+    seeds = tmp_path / "seeds"
+    for name in ("a-b.txt", "a/b.txt", "a/c/d.txt", ".hidden/e.txt", "a/.f.txt", "g.md", "inside.txt"):
+        write(seeds / name, "text")
+    (seeds / "folder.txt").mkdir()
+    os.symlink(seeds / "inside.txt", seeds / "link.txt")
+    os.symlink(seeds / "gone", seeds / "broken.txt")
+    found, refused = discover(seeds, "*.txt")
+    assert found == [seeds / "a" / "b.txt", seeds / "a" / "c" / "d.txt", seeds / "a-b.txt", seeds / "inside.txt",
+                     seeds / "link.txt"]
+    assert [(r.path, r.message) for r in refused] == [
+        (str(seeds / "broken.txt"), "a link to a file that does not exist"),
+        (str(seeds / "folder.txt"), "not a regular file (a folder, pipe or device)")]

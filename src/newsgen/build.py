@@ -9,8 +9,11 @@ output. Either way the result is byte for byte the site a clean build makes.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from .page_output import Changes, load_manifest, manifest_file, render_pages, sa
 from .progress import QUIET, Progress
 from .render import render_data_files
 from .records import Article, ContentPage, Entity, SeedOverride
+from .search_terms import SearchTerms
 from .site_model import SiteModel, build_site_model
 from .sources import discover
 from .tagging import tag_articles
@@ -87,6 +91,8 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             if result.packed_body:
                 store.put_body(job.key, result.packed_body)
                 result = replace(result, packed_body=b"")
+            if result.search_terms is not None:
+                result = replace(result, search_terms=result.search_terms.interned())
             store.put(job.key, result)
     store.flush()
     return _interned(jobs, store)
@@ -115,6 +121,7 @@ class _Sources:
     overrides: list[SeedOverride | None] = field(default_factory=list)
     found: list[list[Entity]] = field(default_factory=list)
     pages: list[ContentPage] = field(default_factory=list)
+    search_terms: dict[str, SearchTerms] = field(default_factory=dict)  # by the article's source path
 
 
 def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
@@ -129,7 +136,23 @@ def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
             sources.articles.append(result.article)
             sources.overrides.append(result.override)
             sources.found.append(list(result.found))
+            if result.search_terms is not None:
+                sources.search_terms[result.article.source_path] = result.search_terms
     return sources
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cache and the model are hundreds of thousands of small records made at once, none
+    in a cycle: the cycle collector would walk them over and over as they pile up (a third
+    of the time it takes to make them)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _input_stamp(config: SiteConfig, code: str) -> str:
@@ -205,18 +228,21 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
     record_inputs = digest(code, read_bytes(curation_path))
-    store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
+    with _collector_paused():
+        store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
     source_jobs = _plan(config, store, report)
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress)
     sources = _collect(results, report)
     del results
 
-    articles = tag_articles(sources.articles, sources.found, sources.overrides, curation)
-    model = build_site_model(config, articles, sources.pages)
+    memo = cache.ResultMemo(cache_dir / "results.pickle", code)
+    with _collector_paused():
+        articles = tag_articles(sources.articles, sources.found, sources.overrides, curation)
+        model = build_site_model(config, articles, sources.pages, memo)
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = dict(render_data_files(config, model))  # feeds, sitemap, search index: cheap to make, compared by bytes
+    data_files = dict(render_data_files(config, model, sources.search_terms))  # feeds, sitemap, search index: cheap to make, compared by bytes
     current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)
@@ -227,6 +253,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.people, report.places = len(model.people), len(model.places)
     save_manifest(manifest_file(cache_dir, output), output, current)
     store.save([job.name for job in source_jobs])
+    memo.save()
     saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
     write_atomically(cache_dir / "last-build.pickle", pickle.dumps({"stamp": saved_stamp, "report": report}))
     report.elapsed = time.perf_counter() - started

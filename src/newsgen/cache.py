@@ -15,13 +15,14 @@ import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import NewsgenError
+from .sources import walk
 
 CACHE_DIR = ".newsgen-cache"
 _FORMAT = 1
@@ -47,9 +48,20 @@ def file_stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
+    """Every file under `folder` (linked ones too, linked folders not entered) with its stamp, in path order."""
     if not folder.is_dir():
         return []
-    return [(str(p), file_stamp(p)) for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix != ".pyc"]
+    files = sorted((parts, entry) for parts, entry in walk(str(folder), skip_hidden=False)
+                   if entry.is_file() and os.path.splitext(entry.name)[1] != ".pyc")
+    return [(entry.path, _entry_stamp(entry)) for _, entry in files]
+
+
+def _entry_stamp(entry: os.DirEntry) -> tuple[int, int, int] | None:
+    try:
+        st = entry.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def code_fingerprint() -> str:
@@ -226,3 +238,36 @@ class RecordStore:
         stamps = {n: self.stamps[n] for n in names if n in self.stamps}
         data = {"header": (_FORMAT, self.inputs, str(self.folder)), "records": kept, "stamps": stamps}
         pickle_atomically(self.folder / "records.pickle", data)
+
+
+class ResultMemo:
+    """Archive-wide results (related articles, each person's and place's profile) by a
+    digest of their inputs, kept from the last build: an edit that leaves an entity's
+    articles alone reuses its profile instead of counting its co-mentions again.
+
+    The file is trusted only for the code that wrote it; a memo without a file
+    (the default of the stages that take one) computes everything."""
+
+    def __init__(self, file: Path | None = None, code: str = ""):
+        self.file, self.code = file, code
+        self.saved: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        if file is not None:
+            try:
+                with open(file, "rb") as handle:
+                    saved = pickle.load(handle)
+                if saved.get("code") == code:
+                    self.saved = saved["results"]
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+                pass
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        """The result stored under `key` (a digest of everything `make` reads), else `make()`."""
+        if key not in self.used:
+            self.used[key] = self.saved[key] if key in self.saved else make()
+        return self.used[key]
+
+    def save(self) -> None:
+        """Keep what this build used, nothing else."""
+        if self.file is not None:
+            pickle_atomically(self.file, {"code": self.code, "results": self.used})

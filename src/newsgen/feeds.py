@@ -1,7 +1,9 @@
 """The site's non-HTML outputs: Atom feeds, the sitemap and robots.txt.
 
-Built with ElementTree, so every value is escaped. Dates come from the articles,
-never the clock, so two builds write the same bytes.
+Written with xml_text, so every value is escaped. Dates come from the articles,
+never the clock, so two builds write the same bytes. An article's entry is the
+same in every tag feed (they all sit at the same depth), so it is written once
+per build and reused.
 
 Without a base_url nothing can be absolute, so: feed links are relative to the
 feed's own URL (RFC 4287 resolves them against it), entry ids are `urn:uuid:`
@@ -11,15 +13,16 @@ allows only absolute URLs) and robots.txt names no sitemap. The build warns.
 
 from __future__ import annotations
 
+import functools
 import uuid
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
 from . import urls
 from .errors import BuildWarning
+from .xml_text import comment, document, leaf, nest
 from .views import ArticleView
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -69,68 +72,76 @@ def _page_id(base_url: str, path: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'newsgen:' + path)}"
 
 
-def _xml(root: ET.Element) -> str:
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+@functools.lru_cache(maxsize=1 << 14)
+def _category(name: str) -> str:
+    return leaf("category", term=name)
 
 
-def atom_xml(feed: Feed, site_title: str, base_url: str, language: str = "") -> str:
-    def add(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, tag, attrs)
-        if text:
-            element.text = text
-        return element
+def _entry(view: ArticleView, base_url: str, link: str) -> str:
+    article = view.article
+    when = _timestamp(article.date)
+    return nest("entry", depth=1, children=[
+        leaf("id", _page_id(base_url, view.path)),
+        leaf("title", article.headline),
+        leaf("updated", when),
+        leaf("published", when),
+        leaf("link", rel="alternate", type="text/html", href=link),
+        *([leaf("summary", article.standfirst)] if article.standfirst else []),
+        *(_category(entity.name) for entity in article.people + article.places),
+    ])
 
-    # The namespace is written as a plain attribute, so no global ElementTree prefix is registered.
-    root = ET.Element("feed", {"xmlns": ATOM_NS, **({"xml:lang": language} if language else {})})
-    add(root, "id", _page_id(base_url, feed.path))
-    add(root, "title", feed.title)
+
+def atom_xml(feed: Feed, site_title: str, base_url: str, language: str = "",
+             entries: dict[tuple[str, str], str] | None = None) -> str:
+    """`entries` keeps entries already written, by page path and link, for the next feed."""
+    entries = {} if entries is None else entries
     newest = feed.entries[0].article.date if feed.entries else None
-    add(root, "updated", _timestamp(newest) if newest else _EPOCH)
-    add(add(root, "author"), "name", site_title)
-    add(root, "link", rel="alternate", type="text/html", href=_link(base_url, feed.path, feed.page_path))
+    head = [
+        leaf("id", _page_id(base_url, feed.path)),
+        leaf("title", feed.title),
+        leaf("updated", _timestamp(newest) if newest else _EPOCH),
+        nest("author", [leaf("name", site_title)], depth=1),
+        leaf("link", rel="alternate", type="text/html", href=_link(base_url, feed.path, feed.page_path)),
+    ]
     if base_url:
-        add(root, "link", rel="self", type="application/atom+xml", href=urls.absolute(base_url, feed.path))
+        head.append(leaf("link", rel="self", type="application/atom+xml", href=urls.absolute(base_url, feed.path)))
     for view in feed.entries:
-        entry = add(root, "entry")
-        add(entry, "id", _page_id(base_url, view.path))
-        add(entry, "title", view.article.headline)
-        add(entry, "updated", _timestamp(view.article.date))
-        add(entry, "published", _timestamp(view.article.date))
-        add(entry, "link", rel="alternate", type="text/html", href=_link(base_url, feed.path, view.path))
-        if view.article.standfirst:
-            add(entry, "summary", view.article.standfirst)
-        for entity in view.article.people + view.article.places:
-            add(entry, "category", term=entity.name)
-    return _xml(root)
+        link = _link(base_url, feed.path, view.path)
+        if (view.path, link) not in entries:
+            entries[view.path, link] = _entry(view, base_url, link)
+        head.append(entries[view.path, link])
+    # The namespace is written as a plain attribute: the feed needs no prefixes.
+    return document(nest("feed", head, xmlns=ATOM_NS, **({"xml:lang": language} if language else {})))
+
+
+def feed_files(feeds: Iterable[Feed], site_title: str, base_url: str, language: str) -> Iterator[tuple[str, str]]:
+    entries: dict[tuple[str, str], str] = {}
+    for feed in feeds:
+        yield feed.path, atom_xml(feed, site_title, base_url, language, entries)
 
 
 def _urlset(entries: Sequence[SitemapEntry], base_url: str) -> str:
-    root = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for entry in entries:
-        url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = urls.absolute(base_url, entry.path)
-        if entry.lastmod:
-            ET.SubElement(url, "lastmod").text = entry.lastmod.isoformat()
-    return _xml(root)
+    return document(nest("urlset", (
+        nest("url", [leaf("loc", urls.absolute(base_url, entry.path)),
+                     *([leaf("lastmod", entry.lastmod.isoformat())] if entry.lastmod else [])], depth=1)
+        for entry in entries), xmlns=SITEMAP_NS))
 
 
 def sitemap_files(entries: Sequence[SitemapEntry], base_url: str) -> Iterator[tuple[str, str]]:
     """sitemap.xml; past the protocol's 50,000 URLs, an index of sitemaps/N.xml."""
     if not base_url:
-        empty = ET.Element("urlset", xmlns=SITEMAP_NS)
-        empty.append(ET.Comment(" No base_url was set, and a sitemap may list only absolute URLs. "))
-        yield urls.SITEMAP_PATH, _xml(empty)
+        note = comment(" No base_url was set, and a sitemap may list only absolute URLs. ")
+        yield urls.SITEMAP_PATH, document(nest("urlset", [note], xmlns=SITEMAP_NS))
         return
     if len(entries) <= SITEMAP_LIMIT:
         yield urls.SITEMAP_PATH, _urlset(entries, base_url)
         return
-    index = ET.Element("sitemapindex", xmlns=SITEMAP_NS)
+    parts = []
     for number, start in enumerate(range(0, len(entries), SITEMAP_LIMIT), start=1):
         path = f"sitemaps/{number}.xml"
         yield path, _urlset(entries[start: start + SITEMAP_LIMIT], base_url)
-        ET.SubElement(ET.SubElement(index, "sitemap"), "loc").text = urls.absolute(base_url, path)
-    yield urls.SITEMAP_PATH, _xml(index)
+        parts.append(nest("sitemap", [leaf("loc", urls.absolute(base_url, path))], depth=1))
+    yield urls.SITEMAP_PATH, document(nest("sitemapindex", parts, xmlns=SITEMAP_NS))
 
 
 def robots_txt(base_url: str) -> str:

@@ -1,9 +1,12 @@
 """A digest of everything a page is drawn from, so unchanged pages are not drawn again.
 
 A page's fingerprint covers its template set, the site settings, the menu and
-its own context. Records are folded once each and then reused by every page
-that shows them (an article appears on its page, its tag pages and an index
-page), so fingerprinting a whole archive costs far less than rendering it.
+its own context. An article is folded in full only on the page whose `item` it
+is (its own page); everywhere else it is listed, and folds by what lists show of
+it (`ArticleView.listed`), so an edit to one article's body redraws one page,
+not every index, tag and archive page it appears on. Records are folded once
+each and then reused by every page that shows them, so fingerprinting a whole
+archive costs far less than rendering it.
 Anything this does not recognise folds by `repr`, so an unknown value at worst
 makes a page render again, never go stale.
 """
@@ -16,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from .cache import StoredBody, digest
+from .views import ArticleView
 
 _PLAIN = frozenset({str, int, float, bool, type(None), date, StoredBody})  # exact types: fold by repr
 _SHORT = 64  # longer tokens are replaced by their digest
@@ -24,29 +28,33 @@ _SHORT = 64  # longer tokens are replaced by their digest
 class Fingerprinter:
     def __init__(self, shared: str):
         self.shared = shared  # theme, settings, menu: what every page depends on
-        self._memo: dict[int, tuple[Any, str]] = {}
+        self._tokens: dict[int, str] = {}  # id of a folded record -> its token
+        self._kept: list[Any] = []  # those records, alive, so no other object can take one's id
         self._fields: dict[type, tuple[str, ...] | None] = {}
 
     def page(self, page: Any) -> str:
-        """A PageView's fingerprint: all its fields, its context by content."""
-        return digest(self.shared, self.fold(page))
+        """A PageView's fingerprint: all its fields, its context by content, its own article in full."""
+        item = page.context.get("item")
+        whole = self._record(item, self._names(ArticleView)) if type(item) is ArticleView else ""
+        return digest(self.shared, self._token(page), whole)
 
     def fold(self, value: Any) -> str:
         if type(value) in _PLAIN:
             return repr(value)
-        memo = self._memo.get(id(value))
-        if memo is not None and memo[0] is value:
-            return memo[1]
-        token = self._token(value)
-        if len(token) > _SHORT:
-            token = digest(token)
-        if self._names(type(value)) is not None:  # records are what pages share; containers rarely are
-            self._memo[id(value)] = (value, token)
+        token = self._tokens.get(id(value))
+        if token is None:
+            token = self._token(value)
+            if self._names(type(value)) is None:  # a container: pages rarely share one, its parent takes it whole
+                return token
+            if len(token) > _SHORT:  # a record, which many pages may show: kept short
+                token = digest(token)
+            self._tokens[id(value)] = token
+            self._kept.append(value)
         return token
 
     def _parts(self, values: Any) -> str:
-        plain, fold = _PLAIN, self.fold
-        return ",".join([repr(v) if type(v) in plain else fold(v) for v in values])
+        plain, tokens, fold = _PLAIN, self._tokens, self.fold
+        return ",".join([repr(v) if type(v) in plain else tokens.get(id(v)) or fold(v) for v in values])
 
     def _names(self, kind: type) -> tuple[str, ...] | None:
         if kind not in self._fields:
@@ -54,13 +62,21 @@ class Fingerprinter:
             self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if is_record else None
         return self._fields[kind]
 
+    def _record(self, value: Any, names: tuple[str, ...]) -> str:
+        return type(value).__name__ + "(" + self._parts([getattr(value, n) for n in names]) + ")"
+
     def _token(self, value: Any) -> str:
         kind = type(value)
         if kind is tuple or kind is list:
-            return "[" + self._parts(value) + "]"
+            try:  # records all folded already, the common case: no Python step per record
+                return "[" + ",".join(map(self._tokens.__getitem__, map(id, value))) + "]"
+            except KeyError:
+                return "[" + self._parts(value) + "]"
+        if kind is ArticleView:
+            return "listed" + self._parts(value.listed)
         names = self._names(kind)
         if names is not None:
-            return kind.__name__ + "(" + self._parts([getattr(value, n) for n in names]) + ")"
+            return self._record(value, names)
         if isinstance(value, Mapping):
             return "{" + ",".join(sorted(f"{self.fold(k)}:{self.fold(v)}" for k, v in value.items())) + "}"
         if isinstance(value, (set, frozenset)):

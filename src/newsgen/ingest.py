@@ -16,6 +16,7 @@ from .errors import BuildWarning, NewsgenError
 from .markdown_content import parse_markdown
 from .overrides import apply_override, load_override
 from .records import Article, ContentPage, Entity, SeedOverride
+from .search_terms import SearchTerms, text_terms
 from .seed_parser import parse_seed
 from .sources import read_source
 from .tagging import extract_one
@@ -43,6 +44,7 @@ class Ingested:
     warnings: tuple[BuildWarning, ...] = ()
     dropped: BuildWarning | None = None
     packed_body: bytes = b""
+    search_terms: SearchTerms | None = None  # an article's own terms, weighed here rather than at every build
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Ingester:
         found = tuple(extract_one(self.extractor, item))
         stored = replace(item, body=StoredBody(self.bodies_file, job.key))
         return Ingested(article=stored, override=override, found=found, warnings=tuple(warnings),
-                        packed_body=pack_body(item.body))
+                        packed_body=pack_body(item.body), search_terms=text_terms(item))
 
     @staticmethod
     def _parse(job: SourceJob) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:

@@ -1,5 +1,8 @@
 """Machine-readable metadata for article pages: schema.org JSON-LD and Open Graph.
 
+Made as each article page is drawn, not kept in the site model: it follows from
+the settings and the article alone, which the page's fingerprint already covers.
+
 Values only; the template writes the JSON with Jinja's `tojson`, which escapes
 `<`, `>` and `&`, so a headline holding `</script>` cannot end the data block.
 URLs are included only when they can be absolute (base_url is set).
@@ -11,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import urls
 
-from .views import ArticleView
+from .views import ArticleView, PageView
 
 if TYPE_CHECKING:
     from .config import SiteConfig
@@ -55,3 +58,12 @@ def open_graph(config: SiteConfig, view: ArticleView) -> tuple[tuple[str, str], 
         tags.append(("article:published_time", article.date.isoformat()))
     tags += [("article:tag", e.name) for e in article.people + article.places]
     return tuple(tags)
+
+
+def page_metadata(config: SiteConfig, page: PageView) -> dict[str, Any]:
+    """The template variables `json_ld` and `open_graph` of an article page (the page
+    whose `item` is an article); nothing for other pages."""
+    item = page.context.get("item")
+    if not isinstance(item, ArticleView):
+        return {}
+    return {"json_ld": news_article_json_ld(config, item), "open_graph": open_graph(config, item)}

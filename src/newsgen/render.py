@@ -8,7 +8,7 @@ with a `link_base`, such as 404.html).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import jinja2
@@ -17,10 +17,11 @@ from . import urls
 from .dates import display_date
 from .config import SiteConfig
 from .errors import NewsgenError
-from .feeds import atom_xml, robots_txt, sitemap_files
-from .metadata import news_article_json_ld, open_graph
+from .feeds import feed_files, robots_txt, sitemap_files
+from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
 from .search_index import search_files
+from .search_terms import SearchTerms
 from .site_model import PageView, SiteModel
 from .template_code import EscapingEnvironment
 from .theme import layered
@@ -56,19 +57,10 @@ def _template_error(exc: jinja2.TemplateError) -> NewsgenError:
     return NewsgenError(f"template error: {exc.message or exc}", filename, line)
 
 
-def _context(config: SiteConfig, page: PageView) -> dict:
-    """The page's context, plus what is cheaper to make while drawing it than to keep for
-    every page of the model: an article's JSON-LD and Open Graph tags, kilobytes each."""
-    if page.template != "article.html":
-        return page.context
-    view = page.context["item"]
-    return {**page.context, "json_ld": news_article_json_ld(config, view), "open_graph": open_graph(config, view)}
-
-
 def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, page: PageView) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page=page, site=config, menu=model.menu, **_context(config, page))
+        return template.render(page=page, site=config, menu=model.menu, **page.context, **page_metadata(config, page))
     except jinja2.TemplateSyntaxError as exc:
         raise _template_error(exc) from None
     except jinja2.TemplateError as exc:
@@ -87,10 +79,11 @@ def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str
     yield from render_data_files(config, model)
 
 
-def render_data_files(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
-    """The non-HTML outputs: Atom feeds, sitemap, robots.txt."""
-    for feed in model.feeds:
-        yield feed.path, atom_xml(feed, config.title, config.base_url, config.language)
+def render_data_files(config: SiteConfig, model: SiteModel,
+                      search_terms: Mapping[str, SearchTerms] | None = None) -> Iterator[tuple[str, str]]:
+    """The non-HTML outputs: Atom feeds, sitemap, robots.txt, the search index
+    (from `search_terms`, each article's own terms by source path, where given)."""
+    yield from feed_files(model.feeds, config.title, config.base_url, config.language)
     yield from sitemap_files(model.sitemap, config.base_url)
     yield urls.ROBOTS_PATH, robots_txt(config.base_url)
-    yield from search_files(model.articles)
+    yield from search_files(model.articles, search_terms)

@@ -18,88 +18,62 @@ The index is sharded so that a visitor downloads only what a query needs:
   articles that they cannot rank anything (their postings would be the
   largest shards).
 
-Python and JS must tokenise alike: lower-case, NFKD, drop combining marks,
-then runs of letters and digits; and sort alike: by UTF-16 code units, as JS
-compares strings. Document ids follow the site's newest-first
-order, so ties in score rank newer articles first.
+Terms and weights come from search_terms (each article's own text weighed
+once, when it was ingested), so building the index only merges postings.
+Python and JS must sort alike: by UTF-16 code units, as JS compares strings.
+Document ids follow the site's newest-first order, so ties in score rank
+newer articles first.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-import re
-import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
 
 from . import urls
+from .search_terms import ENTITY_WEIGHT, MAX_WEIGHT, STOP_WORDS, SearchTerms, name_terms, text_terms
 from .views import ArticleView
 
-# Field weights: a person or place named in the article outranks a headline
-# word, which outranks a standfirst word, which outranks a body word.
-ENTITY_WEIGHT, HEADLINE_WEIGHT, STANDFIRST_WEIGHT, BODY_WEIGHT = 8, 4, 2, 1
-MAX_WEIGHT = 99  # two digits: keeps postings short; the ranking needs no more
 DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
 SHARD_BUDGET = 16_000  # bytes of postings per term shard; one term over it gets a shard of its own
 STANDFIRST_CHARS = 240
-MIN_TERM, MAX_TERM = 2, 32
 MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
 COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
 
-STOP_WORDS = frozenset(
-    "a an and are as at be been but by for from had has have he her his in is it its of on or "
-    "she that the their they this to was were which who will with".split()
-)
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Lower-case, decompose and drop combining marks, as search.js does."""
-    if text.isascii():  # nothing to decompose: the common case, and the per-letter loop is the cost
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    if decomposed.isascii():
-        return decomposed
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _chunk_words(chunk: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(normalise(chunk)))
-
-
-def words(text: str) -> list[str]:
-    """Normalised words; whitespace never joins a word, so each chunk between is done once and cached."""
-    return [word for chunk in text.split() for word in _chunk_words(chunk)]
-
-
-def index_terms(text: str) -> list[str]:
-    return [w for w in words(text) if MIN_TERM <= len(w) <= MAX_TERM and w not in STOP_WORDS]
-
-
-def _document_weights(view: ArticleView) -> dict[str, int]:
-    article = view.article
-    body = " ".join(getattr(block, "text", "") for block in article.body)
-    names = " ".join(e.name for e in article.people + article.places)
-    weights: dict[str, int] = defaultdict(int)
-    for text, weight in ((names, ENTITY_WEIGHT), (article.headline, HEADLINE_WEIGHT),
-                         (article.standfirst, STANDFIRST_WEIGHT), (body, BODY_WEIGHT)):
-        for term in index_terms(text):
-            weights[term] = min(MAX_WEIGHT, weights[term] + weight)
-    return weights
-
-
-def _postings(views: Sequence[ArticleView]) -> dict[str, list[int]]:
-    """term -> [id gap, weight, id gap, weight, ...] with ids ascending."""
+def _postings(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms]) -> dict[str, list[int]]:
+    """term -> [id, weight, id, weight, ...] with ids ascending. `own_terms` holds
+    each article's text terms by source path; one missing is weighed now."""
     postings: dict[str, list[int]] = defaultdict(list)
-    last_id: dict[str, int] = {}
     for doc_id, view in enumerate(views):
-        for term, weight in _document_weights(view).items():
-            postings[term].extend((doc_id - last_id.get(term, 0), weight))
-            last_id[term] = doc_id
+        article = view.article
+        own = own_terms.get(article.source_path) or text_terms(article)
+        lists = list(map(postings.__getitem__, own.terms))
+        # Each term of the article's text gets its id, then its weight, in loops that run
+        # in C (`_consume`): a million postings at 10,000 articles made a Python loop the cost.
+        _consume(map(list.append, lists, repeat(doc_id)))
+        _consume(map(list.append, lists, own.weights))
+        for entity in article.people + article.places:
+            for term in name_terms(entity.name):
+                flat = postings[term]
+                if flat and flat[-2] == doc_id:  # already in this article: weights add up, capped
+                    flat[-1] = min(MAX_WEIGHT, flat[-1] + ENTITY_WEIGHT)
+                else:
+                    flat += (doc_id, ENTITY_WEIGHT)
     return postings
+
+
+def _consume(calls: Iterator[None]) -> None:
+    deque(calls, maxlen=0)
+
+
+def _gaps(flat: list[int]) -> list[int]:
+    """[id, weight, ...] -> [id gap, weight, ...]: the shards hold small numbers."""
+    gaps = flat.copy()
+    gaps[2::2] = [later - earlier for earlier, later in zip(flat[0::2], flat[2::2])]
+    return gaps
 
 
 # Escaped inside JSON strings (where alone they can occur) so no headline can close a
@@ -171,12 +145,14 @@ def _document_row(view: ArticleView) -> list[str]:
             standfirst]
 
 
-def search_files(views: Sequence[ArticleView]) -> Iterable[tuple[str, str]]:
-    """(site path, JS text) for the manifest and every shard of the index."""
+def search_files(views: Sequence[ArticleView],
+                 own_terms: Mapping[str, SearchTerms] | None = None) -> Iterable[tuple[str, str]]:
+    """(site path, JS text) for the manifest and every shard of the index.
+    `own_terms`: the articles' `text_terms` by source path, as ingest made them."""
     folder = urls.SEARCH_SHARDS
-    postings = _postings(views)
+    postings = _postings(views, own_terms or {})
     common = _common_terms(postings, len(views))
-    shards = _term_shards({t: p for t, p in postings.items() if t not in common})
+    shards = _term_shards({t: _gaps(p) for t, p in postings.items() if t not in common})
     for number, shard in enumerate(shards):
         yield f"{folder}/t-{number}.js", _script("t", number, shard)
     for start in range(0, len(views), DOCS_PER_SHARD):

@@ -7,21 +7,23 @@ only lay out what they are given.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from . import urls
 from .archives import archive_pages, neighbours
+from .cache import ResultMemo, digest
 from .config import SiteConfig
 from .dates import display_date
-from .entity_stats import entity_stats
+from .entity_stats import EntityStats, entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .records import Article, ContentPage, Entity
 from .related import related_articles
 from .slugs import unique_slugs
-from .timeline_svg import draw_timeline
+from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
 
 RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
@@ -102,9 +104,27 @@ def _entity_keys(view: ArticleView) -> tuple[EntityKey, ...]:
     return tuple((e.kind, e.name) for e in view.article.people + view.article.places)
 
 
-def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
-                   keys: dict[str, tuple[EntityKey, ...]]) -> list[PageView]:
-    related = related_articles([keys[v.path] for v in views])
+@dataclass(frozen=True)
+class _Mentions:
+    """What related articles and profiles read of each article (by path): its entity keys,
+    and a digest of them with its date, under which the memo keeps what they gave."""
+
+    keys: dict[str, tuple[EntityKey, ...]]
+    digests: dict[str, str]
+    memo: ResultMemo
+
+    @classmethod
+    def of(cls, views: Sequence[ArticleView], memo: ResultMemo) -> "_Mentions":
+        keys = {v.path: _entity_keys(v) for v in views}
+        return cls(keys, {v.path: digest(repr((v.article.date, keys[v.path]))) for v in views}, memo)
+
+    def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
+        """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""
+        return self.memo.get(digest(what, "".join([self.digests[v.path] for v in views])), make)
+
+
+def _article_pages(views: Sequence[ArticleView], mentions: _Mentions) -> list[PageView]:
+    related = mentions.remember("related", views, lambda: related_articles([mentions.keys[v.path] for v in views]))
     return [
         PageView(view.path, "article.html", view.article.headline, {
             "item": view, "newer": near.newer, "older": near.older,
@@ -114,16 +134,17 @@ def _article_pages(config: SiteConfig, views: Sequence[ArticleView],
     ]
 
 
-def _profile(tag: TagView, paths, keys: dict[str, tuple[EntityKey, ...]]) -> EntityProfile:
-    """`keys` holds each article's entity keys, computed once for the whole archive."""
-    stats = entity_stats(
-        (tag.entity.kind, tag.entity.name),
-        [(v.article.date, keys[v.path]) for v in tag.articles],
-        sort_name=lambda key: (key[1].casefold(), key[0]),
-    )
+def _profile(tag: TagView, paths, mentions: _Mentions) -> EntityProfile:
+    entity = (tag.entity.kind, tag.entity.name)
+
+    def count() -> tuple[EntityStats, Timeline | None]:
+        stats = entity_stats(entity, [(v.article.date, mentions.keys[v.path]) for v in tag.articles],
+                             sort_name=lambda key: (key[1].casefold(), key[0]))
+        return stats, draw_timeline(stats.monthly)
+
+    stats, timeline = mentions.remember(f"profile {entity!r}", tag.articles, count)
     co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
-    return EntityProfile(co_mentions, stats.first, stats.last, draw_timeline(stats.monthly),
-                         urls.tag_feed_path(tag.path))
+    return EntityProfile(co_mentions, stats.first, stats.last, timeline, urls.tag_feed_path(tag.path))
 
 
 def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagView]) -> tuple[Feed, ...]:
@@ -134,18 +155,18 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
     )
 
 
-def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage]) -> SiteModel:
+def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
+                     memo: ResultMemo = ResultMemo()) -> SiteModel:
+    """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again."""
     for page in pages:
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
     ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
     paths = _tag_paths(ordered)
-    # One Link per person or place, shared by every article naming it: per article they were
-    # most of a large archive's site model.
-    entity_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}
+    tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
 
     def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
-        return tuple(entity_links[(e.kind, e.name)] for e in entities)
+        return tuple([tag_links[(e.kind, e.name)] for e in entities])
 
     views = tuple(
         ArticleView(
@@ -169,12 +190,12 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     for path, chunk, pagination in _paginated("index.html", views, config.page_size):
         title = config.title if pagination.number == 1 else f"{config.title} — page {pagination.number}"
         out.append(PageView(path, "index.html", title, {"items": chunk, "pagination": pagination}))
-    keys = {v.path: _entity_keys(v) for v in views}
-    out += _article_pages(config, views, keys)
+    mentions = _Mentions.of(views, memo)
+    out += _article_pages(views, mentions)
     for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
         index_path = urls.tag_index_path(kind)
         for tag in tags:
-            profile = _profile(tag, paths, keys)
+            profile = _profile(tag, paths, mentions)
             for path, chunk, pagination in _paginated(tag.path, tag.articles, config.page_size):
                 title = tag.entity.name if pagination.number == 1 else f"{tag.entity.name} — page {pagination.number}"
                 out.append(PageView(path, "tag.html", title, {

@@ -88,5 +88,7 @@ def recover(output: Path) -> None:
             if folder == output or any(folder.iterdir()):
                 break
             folder.rmdir()
-    journal.unlink()
+    # The staging folder goes before the journal: its marker has moved to the output, so
+    # once the journal is gone nothing else would know the half-removed folder is ours.
     shutil.rmtree(staging, ignore_errors=True)
+    journal.unlink()

@@ -30,6 +30,14 @@ class ArticleView:
     people: tuple[Link, ...]
     places: tuple[Link, ...]
 
+    @property
+    def listed(self) -> tuple[str, ...]:
+        """What a page that lists this article shows of it (index, tag and archive lists,
+        related articles, newer and older). Page fingerprints take only this from a
+        listed article, so editing its body redraws its own page, not every list it is
+        on: a template that shows more of a listed article must add it here."""
+        return self.path, self.article.headline, self.article.standfirst, self.date_iso, self.date_label
+
 
 @dataclass(frozen=True)
 class TagView:

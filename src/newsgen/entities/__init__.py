@@ -34,4 +34,4 @@ def unify_across_archive(
     """
     curation = curation if curation is not None else Curation()
     unified = resolve.unify_across_archive(per_article, protected=curation.names)
-    return [curation.apply(article) for article in unified]
+    return resolve.change_each(unified, curation.applied)

@@ -137,20 +137,21 @@ class Curation:
 
     def apply(self, entities: Iterable[Entity]) -> list[Entity]:
         """Drop ignored entities and mentions, then rename/re-kind/describe curated ones."""
-        out = []
-        for e in entities:
-            if self.ignores(e.name):
-                continue
-            mentions = tuple(m for m in e.mentions if not self.ignores(m))
-            if e.mentions and not mentions:
-                continue
-            entry = self.find(e.name) or self._find_by_mention(mentions, e.kind)
-            if entry:
-                e = entity(entry.name, entry.kind or e.kind, mentions, entry.description)
-            elif mentions != e.mentions:
-                e = entity(e.name, e.kind, mentions, e.description)
-            out.append(e)
-        return merge_same(out)
+        return merge_same(e for e in map(self.applied, entities) if e is not None)
+
+    def applied(self, e: Entity) -> Entity | None:
+        """One entity as the editor wants it; None if ignored."""
+        if self.ignores(e.name):
+            return None
+        mentions = tuple(m for m in e.mentions if not self.ignores(m))
+        if e.mentions and not mentions:
+            return None
+        entry = self.find(e.name) or self._find_by_mention(mentions, e.kind)
+        if entry:
+            return entity(entry.name, entry.kind or e.kind, mentions, entry.description)
+        if mentions != e.mentions:
+            return entity(e.name, e.kind, mentions, e.description)
+        return e
 
 
 def load_curation(path: Path) -> Curation:

@@ -10,7 +10,8 @@ because guessing would put one person's articles on another's page.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import chain
 
 from ..records import Entity
 from ..slugs import make_slug
@@ -40,6 +41,37 @@ def merge_same(entities: Iterable[Entity]) -> list[Entity]:
             e = entity(e.name, e.kind, old.mentions + e.mentions, old.description or e.description)
         merged[key] = e
     return sort_entities(merged.values())
+
+
+def _distinct(per_article: Sequence[Sequence[Entity]]) -> dict[int, Entity]:
+    """Each entity object named, by id."""
+    return dict(zip(map(id, chain.from_iterable(per_article)), chain.from_iterable(per_article)))
+
+
+def change_each(
+    per_article: Sequence[Sequence[Entity]], change: Callable[[Entity], Entity | None]
+) -> list[list[Entity]]:
+    """`[merge_same(e2 for e in article if (e2 := change(e))) for article in per_article]`,
+    with `change` run once per distinct entity object and sorting done by rank.
+
+    An archive names the same few thousand entities hundreds of thousands of times
+    (the build gives each one object), so per-mention Python work is what costs. An
+    article whose changed entities share a kind and name is merged the slow way."""
+    changed = {key: change(e) for key, e in _distinct(per_article).items()}
+    results = {id(e): e for e in changed.values() if e is not None}
+    first: dict[tuple[str, str], int] = {}  # equal kind and name, equal rank: duplicates show
+    rank = {}
+    for position, e in enumerate(sort_entities(results.values())):
+        rank[id(e)] = first.setdefault((e.kind, e.name), position)
+    out = []
+    for article in per_article:
+        kept = [e for e in [changed[id(e)] for e in article] if e is not None]
+        ranks = [rank[id(e)] for e in kept]
+        if len(set(ranks)) == len(ranks):
+            out.append([e for _, e in sorted(zip(ranks, kept))])
+        else:
+            out.append(merge_same(kept))
+    return out
 
 
 def _decap(word: str) -> str:
@@ -139,31 +171,27 @@ def unify_across_archive(
     it is. Names in `protected` (the editor's) and entities with a description are
     never renamed. Then each slug of a kind keeps one spelling: the most common one.
     """
-    people = {e.name for article in per_article for e in article if e.kind == "person"}
-    fixed = protected | {e.name for article in per_article for e in article if e.description}
+    occurrences = Counter(map(id, chain.from_iterable(per_article)))
+    distinct = _distinct(per_article)
+    people = {e.name for e in distinct.values() if e.kind == "person"}
+    fixed = protected | {e.name for e in distinct.values() if e.description}
     folded = fold_short_names(people - fixed, [n for n in people if is_full_name(n)])
-    renamed = [
-        [
-            entity(folded[e.name], e.kind, e.mentions, e.description)
-            if e.kind == "person" and e.name in folded
-            else e
-            for e in article
-        ]
-        for article in per_article
-    ]
+    renamed = {
+        key: entity(folded[e.name], e.kind, e.mentions, e.description)
+        if e.kind == "person" and e.name in folded
+        else e
+        for key, e in distinct.items()
+    }
     spellings: dict[tuple[str, str], Counter[str]] = {}
-    for article in renamed:
-        for e in article:
-            spellings.setdefault((e.kind, e.slug), Counter())[e.name] += 1
+    for key, e in renamed.items():
+        spellings.setdefault((e.kind, e.slug), Counter())[e.name] += occurrences[key]
     chosen = {
         key: min(counter, key=lambda n: (n not in fixed, -counter[n], n)) for key, counter in spellings.items()
     }
-    return [
-        merge_same(
-            entity(chosen[(e.kind, e.slug)], e.kind, e.mentions, e.description)
-            if chosen[(e.kind, e.slug)] != e.name
-            else e
-            for e in article
-        )
-        for article in renamed
-    ]
+
+    def unified(e: Entity) -> Entity:
+        e = renamed[id(e)]
+        name = chosen[(e.kind, e.slug)]
+        return e if name == e.name else entity(name, e.kind, e.mentions, e.description)
+
+    return change_each(per_article, unified)
