@@ -25,6 +25,7 @@ from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
 from .output import check_output_dir, leftovers
+from .packed_files import PackedFiles
 from .site_update import SiteUpdate, journal_path
 from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
 from .progress import QUIET, Progress
@@ -181,7 +182,7 @@ def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     return report
 
 
-def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, str],
+def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: PackedFiles,
            changes: Changes, jobs: int | None, progress: Progress) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
@@ -194,9 +195,9 @@ def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str,
                 writer.link_from_output(path)
         with progress.stage("pages drawn", len(changes.changed)) as advance:
             render_pages(writer, config, model, changes.changed, jobs, advance)
-        for path, text in data_files.items():
+        for path in data_files.digests:
             if path in changes.changed:
-                writer.write_text(path, text)
+                writer.write_text(path, data_files.text(path))
         for rel, source in static.items():
             if f"static/{rel}" in changes.changed:
                 writer.copy_file(f"static/{rel}", source)
@@ -242,8 +243,9 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = dict(render_data_files(config, model, sources.search_terms))  # feeds, sitemap, search index: cheap to make, compared by bytes
-    current = site_manifest(model, static, data_files, shared)
+    data_files = PackedFiles(render_data_files(config, model, sources.search_terms))  # cheap to make, compared by bytes
+    del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
+    current = site_manifest(model, static, data_files.digests, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)
     report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,

@@ -45,11 +45,12 @@ def save_manifest(file: Path, output: Path, files: Manifest) -> None:
     write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, str], shared: str) -> Manifest:
-    """Output path -> fingerprint, for every file the build writes."""
+def site_manifest(model: SiteModel, static: dict[str, Path], data_digests: dict[str, str], shared: str) -> Manifest:
+    """Output path -> fingerprint, for every file the build writes (`data_digests`: the
+    feeds', sitemap's and search index's, by their bytes)."""
     folder = Fingerprinter(shared)
     files = {p.path: folder.page(p) for p in model.pages}
-    files.update({path: digest(text) for path, text in data_files.items()})
+    files.update(data_digests)
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")
     return files
