@@ -20,6 +20,7 @@ from pathlib import Path
 from . import cache
 from .cache import RecordStore, digest, file_stamp, read_bytes, tree_stamps, write_atomically
 from .config import SiteConfig
+from .data_files import DataFile, site_data_files
 from .entities import EntityExtractor, load_curation
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
@@ -28,7 +29,6 @@ from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
 from .progress import QUIET, Progress
-from .render import render_data_files
 from .records import Article, ContentPage, Entity, SeedOverride
 from .search_terms import SearchTerms
 from .site_model import SiteModel, build_site_model
@@ -184,7 +184,7 @@ def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     return report
 
 
-def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, str],
+def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile],
            changes: Changes, jobs: int | None, progress: Progress) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
@@ -197,9 +197,9 @@ def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str,
                 writer.link_from_output(path)
         with progress.stage("pages drawn", len(changes.changed)) as advance:
             render_pages(writer, config, model, changes.changed, jobs, advance)
-        for path, text in data_files.items():
+        for path, data_file in data_files.items():
             if path in changes.changed:
-                writer.write_text(path, text)
+                writer.write_text(path, data_file.make())
         for rel, source in static.items():
             if f"static/{rel}" in changes.changed:
                 writer.copy_file(f"static/{rel}", source)
@@ -245,7 +245,8 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = dict(render_data_files(config, model, sources.search_terms))  # feeds, sitemap, search index: cheap to make, compared by bytes
+    data_files = site_data_files(config, model, sources.search_terms, code)  # feeds, sitemap, search index
+    del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
     current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)

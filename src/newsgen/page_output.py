@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .cache import digest, file_stamp, read_bytes, write_atomically
 from .config import SiteConfig
+from .data_files import DataFile
 from .fingerprint import Fingerprinter
 from .output import MARKER, SiteWriter
 from .render import make_environment, render_page
@@ -46,11 +47,11 @@ def save_manifest(file: Path, output: Path, files: Manifest) -> None:
     write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, str], shared: str) -> Manifest:
+def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile], shared: str) -> Manifest:
     """Output path -> fingerprint, for every file the build writes."""
     folder = Fingerprinter(shared)
     files = {p.path: folder.page(p) for p in model.pages}
-    files.update({path: digest(text) for path, text in data_files.items()})
+    files.update({path: data_file.fingerprint for path, data_file in data_files.items()})
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")
     return files
