@@ -246,6 +246,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
     data_files = site_data_files(config, model, sources.search_terms, code)  # feeds, sitemap, search index
+    del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
     current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)

@@ -4,12 +4,13 @@ Each comes with a fingerprint of what it is made from, as pages do, so a build
 compares fingerprints with the current output's and makes only the files that
 changed. Feeds are fingerprinted by what they show (over a thousand of them at
 10,000 articles, most unchanged by an edit); the rest cost little to make, so
-they are made each build and fingerprinted by their text.
+they are made each build, fingerprinted by their text and held compressed.
 """
 
 from __future__ import annotations
 
 import functools
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -33,7 +34,10 @@ class DataFile:
 
 
 def _made(text: str) -> DataFile:
-    return DataFile(digest(text), lambda: text)
+    """Held compressed until written: at 100,000 articles the search index alone is
+    tens of megabytes of text, which would otherwise also sit in every drawing worker."""
+    packed = zlib.compress(text.encode("utf-8"), 1)
+    return DataFile(digest(text), lambda: zlib.decompress(packed).decode("utf-8"))
 
 
 def site_data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,

@@ -165,8 +165,9 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
 
 
 def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
-                     memo: ResultMemo = ResultMemo()) -> SiteModel:
+                     memo: ResultMemo | None = None) -> SiteModel:
     """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again."""
+    memo = memo if memo is not None else ResultMemo()
     for page in pages:
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
