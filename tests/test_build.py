@@ -183,3 +183,12 @@ def test_two_builds_write_identical_bytes(site_root, tmp_path):
                         "-q"], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         sites.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert sites[0] == sites[1]
+
+
+def test_a_build_leaves_no_objects_frozen_out_of_garbage_collection(site_root):
+    """serve builds again and again in one process: what one build froze must be collectable later."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    build(load_config(site_root))
+    assert gc.get_freeze_count() == 0

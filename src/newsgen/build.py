@@ -148,12 +148,14 @@ def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
 def _collector_paused() -> Iterator[None]:
     """The cache and the model are hundreds of thousands of small records made at once, none
     in a cycle: the cycle collector would walk them over and over as they pile up (a third
-    of the time it takes to make them)."""
+    of the time it takes to make them). Once made they are frozen, left out of the
+    collections the rest of the build triggers, until `build` ends."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -227,7 +229,17 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
             saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
         saved.elapsed = time.perf_counter() - started
         return saved
+    try:
+        _build(config, report, output, cache_dir, code, stamp, jobs, fresh, progress)
+    finally:
+        gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
+    report.elapsed = time.perf_counter() - started
+    return report
 
+
+def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str, stamp: str,
+           jobs: int | None, fresh: bool, progress: Progress) -> None:
+    """The build proper, once `build` has found something to do; it fills in `report`."""
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
     record_inputs = digest(code, read_bytes(curation_path))
@@ -260,5 +272,3 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     memo.save()
     saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
     write_atomically(cache_dir / "last-build.pickle", pickle.dumps({"stamp": saved_stamp, "report": report}))
-    report.elapsed = time.perf_counter() - started
-    return report

@@ -54,6 +54,7 @@ def parallel_map(
     batches = [items[i: i + chunk] for i in range(0, len(items), chunk)]
     # Frozen, the parent's objects are left out of the workers' cycle collections, which
     # would otherwise write to every one of them and so copy the whole inherited heap.
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
@@ -62,7 +63,8 @@ def parallel_map(
                 yield from results
                 on_done(len(results))
     finally:
-        gc.unfreeze()
+        if not frozen_before:  # else the caller froze them and unfreezes them itself
+            gc.unfreeze()
 
 
 def _die_with_parent(parent: int) -> None:
