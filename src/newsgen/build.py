@@ -85,6 +85,7 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             progress: Progress) -> list[Ingested]:
     """Every job's result, from the cache or computed now (in parallel)."""
     pending = [job for job in jobs if store.get(job.key) is None]
+    entities: dict[Entity, Entity] = {}
     if pending:
         ingester.extractor.extract(["Warm the model up in London."])  # loaded once, inherited by forks
     with progress.stage("parsed and tagged", len(pending)) as advance:
@@ -94,26 +95,24 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
                 result = replace(result, packed_body=b"")
             if result.search_terms is not None:
                 result = replace(result, search_terms=result.search_terms.interned())
-            store.put(job.key, result)
+            store.put(job.key, _sharing_entities(result, entities))  # as they come: a cold build's peak
     store.flush()
-    return _interned(jobs, store)
+    results = []
+    for job in jobs:
+        store.records[job.key] = _sharing_entities(store.records[job.key], entities)
+        results.append(store.records[job.key])
+    return results
 
 
-def _interned(jobs: list[SourceJob], store: RecordStore) -> list[Ingested]:
-    """The jobs' records, with one object per distinct entity across the archive.
+def _sharing_entities(result: Ingested, entities: dict[Entity, Entity]) -> Ingested:
+    """The record, with one object per distinct entity across the archive (`entities`).
 
     Kept in the store like that, so the cache file stores each entity once and
     loads it as one object: most of a large archive's memory is otherwise
     thousands of equal copies of its most-named people and places."""
-    interned: dict[Entity, Entity] = {}
-    results = []
-    for job in jobs:
-        result = store.records[job.key]
-        if result.found:
-            result = replace(result, found=tuple(interned.setdefault(e, e) for e in result.found))
-            store.records[job.key] = result
-        results.append(result)
-    return results
+    if not result.found:
+        return result
+    return replace(result, found=tuple(entities.setdefault(e, e) for e in result.found))
 
 
 @dataclass
