@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsgen.config import SiteConfig
 from newsgen.records import Article, Entity, Paragraph
-from newsgen.render import render_data_files
+from newsgen.data_files import render_data_files
 from newsgen.site_model import build_site_model
 
 

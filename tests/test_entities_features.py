@@ -38,3 +38,50 @@ def test_common_words_come_from_lower_case_use_outside_names():
     labels = ["O", "B-PER", "O", "O", "B-LOC", "I-LOC", "I-LOC"]
     sentences = [(words, labels)] * 3
     assert count_common_words(sentences) == ["and", "said", "the"]
+
+
+def test_features_for_the_tagger_are_those_the_model_knows_in_the_same_order():
+    from newsgen.entities.lexicon import load_common_words
+    from newsgen.entities.model import attributes
+
+    words = ["While", "Antony", "Blinken", "flew", "to", "Tel", "Aviv", "with", "Xqzvwy", "Brrkt", "."]
+    vocab = DocumentVocabulary.of([words])
+    known = attributes()
+    every = Featurizer(load_gazetteer(), load_common_words()).sequence(words, vocab)
+    kept = Featurizer(load_gazetteer(), load_common_words(), known).sequence(words, vocab)
+    assert kept == [[f for f in feats if f in known] for feats in every]
+    assert any(f not in known for feats in every for f in feats)  # made-up words are unknown
+    # The per-word cache gives the same features the second time, and for other neighbours.
+    featurizer = Featurizer(load_gazetteer(), load_common_words(), known)
+    assert featurizer.sequence(words, vocab) == kept == featurizer.sequence(words, vocab)
+    assert featurizer.sequence(words, vocab, [1, 2, 8]) == [kept[1], kept[2], kept[8]]
+
+
+def _windows(words):
+    """candidate_positions as its docstring states it, one capitalised word at a time."""
+    chosen = set()
+    for i, word in enumerate(words):
+        if word.lower() != word:
+            chosen.add(i)
+            for step in (-1, 1):
+                for j in range(i + step, i + 4 * step, step):
+                    if not 0 <= j < len(words):
+                        break
+                    chosen.add(j)
+                    if words[j][:1].islower():
+                        break
+    return sorted(chosen)
+
+
+def test_candidates_are_the_windows_around_every_capitalised_word():
+    from newsgen.entities.features import candidate_positions
+
+    texts = [
+        "the talks , said Anna Smith , 3 - 2 , of the al-Assad family in New York 's centre and",
+        "a b c d e f G h i j k , , , L M N , , , , o p q R",
+        "UN US EU and 1 2 3 4 5 x Y",
+        "nothing here at all",
+    ]
+    for text in texts:
+        words = text.split()
+        assert candidate_positions(words) == _windows(words), text

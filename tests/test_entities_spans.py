@@ -35,3 +35,10 @@ def test_majority_vote_picks_one_kind_and_drops_organisations():
     table = [Mention("CHICAGO", "ORG"), Mention("CHICAGO", "LOC"), Mention("CHICAGO", "ORG")]
     assert vote(table) == {"CHICAGO": "place"}
     assert vote([Mention("Jordan", "PER"), Mention("Jordan", "LOC")]) == {"Jordan": "person"}
+
+
+def test_an_inside_label_after_a_gap_does_not_start_a_span_of_the_same_type():
+    text = "Anna Smith met Boris of Kent"
+    words, starts = tokenize(text)
+    labels = ["B-PER", "I-PER", "O", "I-PER", "O", "I-LOC"]
+    assert decode(text, words, starts, labels) == [Mention("Anna Smith", "PER"), Mention("Kent", "LOC")]

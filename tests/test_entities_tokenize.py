@@ -32,3 +32,17 @@ def test_offsets_slice_the_original_text():
 def test_links_and_handles_are_single_tokens():
     link = "pic.twitter.com/g0vF7lxN0C"
     assert words(f"{link} (@TRTWorldNow)") == [link, "(", "@TRTWorldNow", ")"]
+
+
+def test_offsets_hold_around_any_white_space():
+    text = "  Anna\u00a0Smith,\tin  São Paulo’s\n\nU.S. office  \u2003 "
+    tokens, starts = tokenize(text)
+    assert tokens == ["Anna", "Smith", ",", "in", "São", "Paulo", "’s", "U.S.", "office"]
+    assert [text[s : s + len(t)] for t, s in zip(tokens, starts)] == tokens
+    assert tokenize("") == ([], []) and tokenize(" \n ") == ([], [])
+
+
+def test_plain_words_next_to_links_and_abbreviations_are_still_split_right():
+    assert words("see www.bbc.co.uk or https://x.com/a now") == ["see", "www.bbc.co.uk", "or", "https://x.com/a", "now"]
+    assert words("Mr. Smith met Dr. No, Calif.") == ["Mr.", "Smith", "met", "Dr.", "No", ",", "Calif."]
+    assert words("https: and http") == ["https", ":", "and", "http"]

@@ -20,16 +20,15 @@ from pathlib import Path
 from . import cache
 from .cache import RecordStore, digest, file_stamp, read_bytes, tree_stamps, write_atomically
 from .config import SiteConfig
+from .data_files import DataFile, site_data_files
 from .entities import EntityExtractor, load_curation
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
 from .output import check_output_dir, leftovers
-from .packed_files import PackedFiles
 from .site_update import SiteUpdate, journal_path
 from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
 from .progress import QUIET, Progress
-from .render import render_data_files
 from .records import Article, ContentPage, Entity, SeedOverride
 from .search_terms import SearchTerms
 from .site_model import SiteModel, build_site_model
@@ -85,7 +84,6 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             progress: Progress) -> list[Ingested]:
     """Every job's result, from the cache or computed now (in parallel)."""
     pending = [job for job in jobs if store.get(job.key) is None]
-    entities: dict[Entity, Entity] = {}
     if pending:
         ingester.extractor.extract(["Warm the model up in London."])  # loaded once, inherited by forks
     with progress.stage("parsed and tagged", len(pending)) as advance:
@@ -95,24 +93,29 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
                 result = replace(result, packed_body=b"")
             if result.search_terms is not None:
                 result = replace(result, search_terms=result.search_terms.interned())
-            store.put(job.key, _sharing_entities(result, entities))  # as they come: a cold build's peak
+            store.put(job.key, result)
     store.flush()
-    results = []
-    for job in jobs:
-        store.records[job.key] = _sharing_entities(store.records[job.key], entities)
-        results.append(store.records[job.key])
-    return results
+    return _interned(jobs, store)
 
 
-def _sharing_entities(result: Ingested, entities: dict[Entity, Entity]) -> Ingested:
-    """The record, with one object per distinct entity across the archive (`entities`).
+def _interned(jobs: list[SourceJob], store: RecordStore) -> list[Ingested]:
+    """The jobs' records, with one object per distinct entity across the archive.
 
     Kept in the store like that, so the cache file stores each entity once and
     loads it as one object: most of a large archive's memory is otherwise
     thousands of equal copies of its most-named people and places."""
-    if not result.found:
-        return result
-    return replace(result, found=tuple(entities.setdefault(e, e) for e in result.found))
+    interned: dict[Entity, Entity] = {}
+    by_object: dict[int, Entity] = {}  # records from the cache share theirs already: one hash per object
+    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id above
+    results = []
+    for job, result in zip(jobs, loaded):
+        if result.found:
+            found = tuple([by_object.get(id(e)) or by_object.setdefault(id(e), interned.setdefault(e, e))
+                           for e in result.found])
+            result = replace(result, found=found)
+            store.records[job.key] = result
+        results.append(result)
+    return results
 
 
 @dataclass
@@ -181,7 +184,7 @@ def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     return report
 
 
-def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: PackedFiles,
+def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile],
            changes: Changes, jobs: int | None, progress: Progress) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
@@ -194,9 +197,9 @@ def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str,
                 writer.link_from_output(path)
         with progress.stage("pages drawn", len(changes.changed)) as advance:
             render_pages(writer, config, model, changes.changed, jobs, advance)
-        for path in data_files.digests:
+        for path, data_file in data_files.items():
             if path in changes.changed:
-                writer.write_text(path, data_files.text(path))
+                writer.write_text(path, data_file.make())
         for rel, source in static.items():
             if f"static/{rel}" in changes.changed:
                 writer.copy_file(f"static/{rel}", source)
@@ -242,9 +245,9 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = PackedFiles(render_data_files(config, model, sources.search_terms))  # cheap to make, compared by bytes
+    data_files = site_data_files(config, model, sources.search_terms, code)  # feeds, sitemap, search index
     del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
-    current = site_manifest(model, static, data_files.digests, shared)
+    current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)
     report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,

@@ -18,11 +18,43 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _longest_first(words: list[str]) -> str:
+    """An alternation of `words` that, like "|".join of them longest first, prefers the
+    longest word matching at a position, written as a trie ("sep(?:t(?:ember)?)?").
+
+    The plain alternation of 24 month names was tried name by name at every character
+    of an article, which made finding dates cost more than parsing all the rest."""
+    branches = []
+    for first in sorted({w[0] for w in words}):
+        rests = [w[1:] for w in words if w[0] == first]
+        tails = [r for r in rests if r]
+        branch = first
+        if tails:
+            inner = _longest_first(tails)
+            if "" in rests:
+                branch += f"(?:{inner})?"
+            elif len({t[0] for t in tails}) > 1:
+                branch += f"(?:{inner})"
+            else:
+                branch += inner
+        branches.append(branch)
+    return "|".join(branches)
+
+
+# Month names match ASCII letters only: under IGNORECASE "ſep" would match "sep",
+# and then no month of that name could be looked up.
+_MONTH = r"(?P<month>(?a:" + _longest_first(list(_MONTHS)) + r"))\.?"
+# `\d(?<!\w\d)` is `\b\d` written so that the matcher can skip to the next digit at
+# once instead of trying the pattern at every character. Month-first dates are
+# looked for only where a text has a day and a year side by side (`_DAY_YEAR`).
+_DAY = r"(?P<day>\d(?<!\w\d)\d?)"
+_DAY_YEAR = re.compile(r"\d\d?(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
+_MONTH_FIRST = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
 _PATTERNS = [
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(_DAY + r"(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"(?P<year>\d(?<!\w\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 ]
 
 
@@ -33,7 +65,8 @@ def _month(value: str) -> int:
 def find_dates(text: str) -> list[date]:
     """Every valid full date (day, month and year) written in `text`."""
     found = []
-    for pattern in _PATTERNS:
+    patterns = [_MONTH_FIRST, *_PATTERNS] if _DAY_YEAR.search(text) else _PATTERNS
+    for pattern in patterns:
         for m in pattern.finditer(text):
             try:
                 found.append(date(int(m["year"]), _month(m["month"]), int(m["day"])))

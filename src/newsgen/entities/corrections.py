@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress, count
 
-from .spans import Mention
+from .spans import Mention, named_positions
 
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z][^\W\d_]+")
+_WORD = re.compile(r"\S+")
 
 
 def attach_particle_names(words: Sequence[str], labels: list[str]) -> None:
@@ -23,8 +25,12 @@ def attach_particle_names(words: Sequence[str], labels: list[str]) -> None:
     the name ("Abdel Fattah al-Burhan"), but it starts in lower case, so the model
     rarely continues the name over it.
     """
-    for i in range(1, len(words)):
-        if labels[i] == "O" and labels[i - 1][2:] == "PER" and _PARTICLE_NAME.fullmatch(words[i]):
+    n = len(words)
+    for i in named_positions(labels):
+        while i + 1 < n and labels[i][2:] == "PER" and labels[i + 1] == "O":
+            if not _PARTICLE_NAME.fullmatch(words[i + 1]):
+                break
+            i += 1
             labels[i] = "I-PER"
 
 
@@ -36,7 +42,7 @@ def drop_leading_titles(
     "Colonel Max Marriner" is Max Marriner, as the training data has it. A word that
     is also a given name ("Prince", "King", "Queen") stays, since it may be the name.
     """
-    for i in range(len(words) - 1):
+    for i in named_positions(labels[:-1]):
         if labels[i] != "B-PER" or labels[i + 1] != "I-PER":
             continue
         parts = words[i].lower().rstrip(".").split("-")
@@ -59,9 +65,10 @@ def label_surnames(
     if not surnames:
         return changed
     n = len(words)
-    for i, word in enumerate(words):
-        if word not in surnames and not (word.isupper() and word.title() in surnames):
-            continue
+    capitals = set(filter(str.isupper, words))
+    spelt = {*surnames.intersection(words), *(w for w in capitals if w.title() in surnames)}
+    for i in compress(count(), map(spelt.__contains__, words)) if spelt else ():
+        word = words[i]
         label = labels[i]
         alone = label == "O" or (label.startswith("B-") and (i + 1 == n or not labels[i + 1].startswith("I-")))
         if label == "B-PER" or not alone:
@@ -106,9 +113,11 @@ def people_inside_offices(
     surnames = {m.surface.split()[-1] for m in mentions if m.label == "PER"}
     found = []
     for m in mentions:
-        words = list(re.finditer(r"\S+", m.surface))
+        if m.label not in ("ORG", "MISC"):
+            continue
+        words = list(_WORD.finditer(m.surface))
         parts = [w.group() for w in words]
-        if m.label not in ("ORG", "MISC") or len(parts) < 3 or parts[-1] not in surnames:
+        if len(parts) < 3 or parts[-1] not in surnames:
             continue
         for k in range(max(1, len(parts) - 3), len(parts) - 1):
             tail = parts[k:]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, count
+from operator import ne
 
 from ..records import Entity
 from .corrections import (
@@ -18,16 +20,16 @@ from .curation import Curation
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words
-from .model import tag
+from .model import attributes, tag
 from .resolve import canonicalise
-from .spans import Mention, decode, vote
+from .spans import Mention, decode, named_positions, vote
 from .tokenize import tokenize
 
 
 @lru_cache(maxsize=1)
 def _featurizer() -> Featurizer:
     """One per process: its word cache is what makes tagging fast."""
-    return Featurizer(load_gazetteer(), load_common_words())
+    return Featurizer(load_gazetteer(), load_common_words(), attributes())
 
 
 def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> list[str]:
@@ -39,20 +41,30 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     labels = ["O"] * len(words)
     positions = candidate_positions(words)
     features = featurizer.sequence(words, vocab, positions)
+    runs = _runs(positions)
     sequence: list[list[str]] = []
-    where: list[int] = []
-    for i, feats in zip(positions, features):
-        if where and where[-1] >= 0 and i != where[-1] + 1:
+    for begin, end in runs:
+        if begin:
             sequence.append(GAP)
-            where.append(-1)
-        sequence.append(feats)
-        where.append(i)
-    for i, label in zip(where, tag(sequence)):
-        if i >= 0:
-            labels[i] = label
+        sequence += features[begin:end]
+    tagged = tag(sequence)
+    found: list[str] = []  # the labels of `positions`, without those of the gaps
+    for gaps, (begin, end) in enumerate(runs):
+        found += tagged[begin + gaps : end + gaps]
+    named = named_positions(found)
+    if not named:
+        return labels
+    for k in named:
+        labels[positions[k]] = found[k]
     attach_particle_names(words, labels)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
     return labels
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """(begin, end) ranges of `positions` holding consecutive token indexes."""
+    breaks = list(compress(count(1), map(ne, positions[1:], map((1).__add__, positions))))
+    return list(zip([0, *breaks], [*breaks, len(positions)])) if positions else []
 
 
 def tag_mentions(texts: Sequence[str]) -> list[Mention]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter, ne
 
 from .gazetteer import MAX_PLACE_TOKENS, Gazetteer
 
@@ -44,6 +46,11 @@ def is_capitalised(word: str) -> bool:
 
 def is_caps_line(words: Sequence[str]) -> bool:
     """True for an all-capitals headline, where capitals say nothing about names."""
+    # Bounds first, counted without a Python loop: at most this many words are in
+    # capitals, and at least that many (wholly alphabetic, lower case) are not.
+    most = sum(map(str.isupper, words))
+    if most < 2 or most <= 3 * sum(map(str.islower, filter(str.isalpha, words))):
+        return False
     upper = lower = 0
     for w in words:
         if w[:1].isalpha():
@@ -52,6 +59,15 @@ def is_caps_line(words: Sequence[str]) -> bool:
             else:
                 lower += 1
     return upper >= 2 and upper > 3 * lower
+
+
+def capitalised_positions(words: Sequence[str], start: int = 0) -> list[int]:
+    """Indexes (from `start` on) of the tokens that begin with a capital letter."""
+    return list(compress(count(start), map(str.isupper, map(_FIRST, words[start:]))))
+
+
+_FIRST = itemgetter(0)  # tokens are never empty
+_PLACE_TOKENS = itemgetter(6)  # of a Featurizer cache entry
 
 
 @dataclass(frozen=True)
@@ -75,9 +91,9 @@ class DocumentVocabulary:
                 continue
             lower.update(filter(str.islower, words))
             titled.update(
-                w.lower()
-                for previous, w in zip(words, words[1:])
-                if w[:1].isupper() and not w.isupper() and previous not in _SENTENCE_BREAKS
+                words[i].lower()
+                for i in capitalised_positions(words, 1)
+                if not words[i].isupper() and words[i - 1] not in _SENTENCE_BREAKS
             )
         return cls(frozenset(lower), frozenset(titled))
 
@@ -99,30 +115,62 @@ def candidate_positions(words: Sequence[str]) -> list[int]:
     """
     n = len(words)
     chosen = bytearray(n)
-    for i, word in enumerate(words):
-        if word.lower() == word:  # no capital anywhere ("al-Assad" has one)
-            continue
+    capitals = list(compress(count(), map(ne, map(str.lower, words), words)))  # "al-Assad" has one
+    previous = -2
+    for i, following in zip(capitals, [*capitals[1:], n]):
         chosen[i] = 1
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < n and abs(j - i) <= 3:
+        # Next to another capitalised word, that word's window reaches further this way.
+        if previous != i - 1:
+            for j in range(i - 1, max(i - 4, -1), -1):
                 chosen[j] = 1
                 if words[j][:1].islower():
                     break
-                j += step
-    return [i for i in range(n) if chosen[i]]
+        if following != i + 1:
+            for j in range(i + 1, min(i + 4, n)):
+                chosen[j] = 1
+                if words[j][:1].islower():
+                    break
+        previous = i
+    return list(compress(range(n), chosen))
 
 
 class Featurizer:
-    """Feature strings for tokens, with a per-process cache of per-word features."""
+    """Feature strings for tokens, with a per-process cache of per-word features.
 
-    def __init__(self, gazetteer: Gazetteer, common_words: frozenset[str] = frozenset()):
+    Given `known`, the attributes the model has weights for, it leaves out every
+    other one: the tagger would look each up and ignore it, so the labels are the
+    same and tagging is cheaper. Training passes no `known` and gets every feature.
+    """
+
+    def __init__(
+        self, gazetteer: Gazetteer, common_words: frozenset[str] = frozenset(), known: frozenset[str] | None = None
+    ):
         self.gazetteer = gazetteer
         self.common_words = common_words
-        self._cache: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._known = known
+        self._cache: dict[str, tuple] = {}
+        self._bos, self._eos, self._caps, self._dl, self._dt = (
+            self._kept([f]) for f in ("BOS", "EOS", "CAPS", "dl", "dt")
+        )
+        self._place_marks = {
+            kind: tuple(
+                (self._kept([mark]), self._kept(["-1" + mark]), self._kept(["+1" + mark]))
+                for mark in ("GB-" + kind, "GI-" + kind)
+            )
+            for kind in set(gazetteer.places.values())
+        }
+        self._longest_place: dict[str, int] = {}  # first token -> most tokens of a place it starts
+        for key in gazetteer.places:
+            self._longest_place[key[0]] = max(len(key), self._longest_place.get(key[0], 0))
 
-    def _word(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """A word's features as (itself, seen from the right, from the left, two away).
+    def _kept(self, features) -> tuple[str, ...]:
+        known = self._known
+        return tuple(features) if known is None else tuple(f for f in features if f in known)
+
+    def _word(self, word: str) -> tuple:
+        """A word's features as (itself, seen from the right, from the left, two away
+        from the right, two away from the left), its lower case if it is capitalised,
+        and the most tokens of a gazetteer place that it can start (0 for none).
 
         Own features: the lower-cased word, its shape, affixes, and flags for a given
         name ("fn"), an ordinary word written with a capital ("cw"), a title ("tt")
@@ -135,7 +183,7 @@ class Featurizer:
         norm = word.translate(_APOSTROPHES)
         low = norm.lower()
         shape = word_shape(norm)
-        own = ["w=" + low, "s=" + shape]
+        own = ["b", "w=" + low, "s=" + shape]
         if len(low) > 3:
             own += ["p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:]]
         if is_capitalised(word):
@@ -149,36 +197,42 @@ class Featurizer:
             own.append("hy")
         near = ["w=" + low, "s=" + shape] + [f for f in own if f in ("fn", "tt")]
         entry = (
-            tuple(own),
-            tuple("-1" + f for f in near),
-            tuple("+1" + f for f in near),
-            ("-2w=" + low,),
-            ("+2w=" + low,),
+            self._kept(own),
+            self._kept("-1" + f for f in near),
+            self._kept("+1" + f for f in near),
+            self._kept(["-2w=" + low]),
+            self._kept(["+2w=" + low]),
+            word.lower() if is_capitalised(word) else None,
+            self._longest_place.get(word.lower(), 0),
         )
         if len(self._cache) < 500_000:
             self._cache[word] = entry
         return entry
 
-    def _places(self, words: Sequence[str], caps: bool) -> list[str]:
-        """Mark tokens inside the longest gazetteer place match: "GB-city", "GI-city".
+    def _places(self, words: Sequence[str], caps: bool, entries: Sequence[tuple]) -> list | None:
+        """Mark tokens inside the longest gazetteer place match ("GB-city", "GI-city")
+        with the features of the mark (its own, seen from the right, from the left);
+        None when the tokens hold no place. `entries` are the words' cache entries.
 
         A match starts and ends on a capitalised word, except in all-capitals lines.
         """
         n = len(words)
-        marks = [""] * n
+        marks = None
         places = self.gazetteer.places
-        starts = range(n) if caps else [i for i, w in enumerate(words) if w[:1].isupper()]
         covered = 0
-        for i in starts:
-            if i < covered:
+        for i in compress(count(), map(_PLACE_TOKENS, entries)):
+            if i < covered or not (caps or words[i][:1].isupper()):
                 continue
-            lows = [w.lower() for w in words[i : i + MAX_PLACE_TOKENS]]
+            lows = [w.lower() for w in words[i : i + entries[i][6]]]
             for size in range(len(lows), 0, -1):
                 kind = places.get(tuple(lows[:size]))
                 if kind and (caps or words[i + size - 1][:1].isupper()):
-                    marks[i] = "GB-" + kind
+                    if marks is None:
+                        marks = [None] * n
+                    begin, inside = self._place_marks[kind]
+                    marks[i] = begin
                     for j in range(i + 1, i + size):
-                        marks[j] = "GI-" + kind
+                        marks[j] = inside
                     covered = i + size
                     break
         return marks
@@ -196,38 +250,39 @@ class Featurizer:
         if None in entries:
             entries = [e or self._word(w) for e, w in zip(entries, words)]
         caps = is_caps_line(words)
-        places = self._places(words, caps)
+        marks = self._places(words, caps, entries)
+        bos, eos, dl, dt = self._bos, self._eos, self._dl, self._dt
+        lower, titled = vocab.lower, vocab.titled
         out = []
         for i in range(n) if positions is None else positions:
-            own = entries[i]
-            feats = ["b"]
-            feats.extend(own[0])
+            entry = entries[i]
             if i == 0 or words[i - 1] in _SENTENCE_BREAKS:
-                feats.append("BOS")
+                feats = [*entry[0], *bos]
+            elif i > 1:
+                feats = [*entry[0], *entries[i - 1][1], *entries[i - 2][3]]
             else:
-                feats.extend(entries[i - 1][1])
-                if i > 1:
-                    feats.extend(entries[i - 2][3])
-            if i + 1 < n:
-                feats.extend(entries[i + 1][2])
-                if i + 2 < n:
-                    feats.extend(entries[i + 2][4])
+                feats = [*entry[0], *entries[i - 1][1]]
+            if i + 2 < n:
+                feats += entries[i + 1][2]
+                feats += entries[i + 2][4]
+            elif i + 1 < n:
+                feats += entries[i + 1][2]
             else:
-                feats.append("EOS")
-            if places[i]:
-                feats.append(places[i])
-            if i and places[i - 1]:
-                feats.append("-1" + places[i - 1])
-            if i + 1 < n and places[i + 1]:
-                feats.append("+1" + places[i + 1])
-            word = words[i]
+                feats += eos
+            if marks is not None:
+                if marks[i]:
+                    feats += marks[i][0]
+                if i and marks[i - 1]:
+                    feats += marks[i - 1][1]
+                if i + 1 < n and marks[i + 1]:
+                    feats += marks[i + 1][2]
             if caps:
-                feats.append("CAPS")
-            if is_capitalised(word):
-                low = word.lower()
-                if low in vocab.lower:
-                    feats.append("dl")
-                if low in vocab.titled:
-                    feats.append("dt")
+                feats += self._caps
+            low = entry[5]
+            if low is not None:
+                if low in lower:
+                    feats += dl
+                if low in titled:
+                    feats += dt
             out.append(feats)
         return out

@@ -29,3 +29,8 @@ def tag(features: Sequence[Sequence[str]], model: Path = DEFAULT_MODEL) -> list[
     if not features:
         return []
     return _tagger(str(model)).tag(features)
+
+
+def attributes(model: Path = DEFAULT_MODEL) -> frozenset[str]:
+    """The feature strings the model has weights for; the tagger ignores any other."""
+    return frozenset(_tagger(str(model)).info().attributes)

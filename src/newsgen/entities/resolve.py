@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from itertools import chain
 
 from ..records import Entity
@@ -23,7 +24,11 @@ def entity(name: str, kind: str, mentions: Iterable[str] = (), description: str 
 
     The slug comes from `make_slug`, like every other URL segment: bounded in length
     and never empty, whatever the tagger or an editor calls the entity."""
-    return Entity(name, make_slug(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
+    return Entity(name, _slug(name), kind, tuple(sorted(set(mentions))), description)  # type: ignore[arg-type]
+
+
+# Names recur from article to article, and slugifying one costs more than finding it.
+_slug = lru_cache(maxsize=100_000)(make_slug)
 
 
 def sort_entities(entities: Iterable[Entity]) -> list[Entity]:

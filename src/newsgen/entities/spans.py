@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 
 # CoNLL types the model predicts, mapped to newsgen kinds; ORG and MISC only vote.
 KINDS = {"PER": "person", "LOC": "place"}
@@ -29,24 +30,38 @@ class Mention:
 
 
 def decode(text: str, words: Sequence[str], starts: Sequence[int], labels: Sequence[str]) -> list[Mention]:
-    """Cut BIO-labelled tokens into mentions whose surface is an exact slice of `text`."""
+    """Cut BIO-labelled tokens into mentions whose surface is an exact slice of `text`.
+
+    A span runs from a B- label (or an I- label of another type than the span before)
+    over the I- labels of its type that follow. Only the labelled tokens are visited:
+    most are "O".
+    """
     out: list[Mention] = []
     begin = -1
     current = ""
-    for i, label in enumerate([*labels, "O"]):
+    previous = -2
+    n = len(labels)
+    for i in [*named_positions(labels), n + 1]:  # the one past the end closes the last span
+        label = labels[i] if i < n else "O"
         inside = label.startswith("I-") and label[2:] == current
-        if begin >= 0 and not inside:
-            mention = _mention(text, words, starts, begin, i, current)
+        if begin >= 0 and (i != previous + 1 or not inside):  # an "O" or a new span ends it
+            mention = _mention(text, words, starts, begin, previous + 1, current)
             if mention:
                 out.append(mention)
             begin = -1
-        if label != "O" and not inside:
+        if not inside:
             begin, current = i, label[2:]
+        previous = i
     return out
 
 
+def named_positions(labels: Sequence[str]) -> list[int]:
+    """Indexes of the tokens labelled anything but "O", found without a Python loop."""
+    return list(compress(count(), map("O".__ne__, labels)))
+
+
 def _is_name_part(word: str) -> bool:
-    return any(ch.isalnum() for ch in word) and word not in _POSSESSIVES
+    return any(map(str.isalnum, word)) and word not in _POSSESSIVES
 
 
 def _mention(
@@ -67,7 +82,7 @@ def _mention(
     if begin >= end or words[begin].lower().rstrip(".") in HONORIFICS:
         return None
     surface = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
-    if not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
+    if not any(map(str.isupper, surface)) or not any(map(str.isalpha, surface)):
         return None
     return Mention(surface, label)
 
@@ -81,11 +96,16 @@ def vote(mentions: Iterable[Mention]) -> dict[str, str]:
     while a results table that names "CHICAGO" as a team twice and as a venue once
     keeps the place.
     """
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[str, list[str]] = {}
     for m in mentions:
-        counts.setdefault(m.surface, Counter())[m.label] += 1
+        counts.setdefault(m.surface, []).append(m.label)
     result = {}
-    for surface, counter in counts.items():
+    for surface, labels in counts.items():
+        if labels.count(labels[0]) == len(labels):  # one label, the usual case
+            if labels[0] in KINDS:
+                result[surface] = KINDS[labels[0]]
+            continue
+        counter = Counter(labels)
         top = counter.most_common(1)[0][1]
         ours = [(n, label) for label, n in counter.most_common() if label in KINDS]
         if ours and 2 * ours[0][0] >= top:

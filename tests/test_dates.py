@@ -1,0 +1,34 @@
+import re
+from datetime import date
+
+from newsgen.dates import _longest_first, find_dates, parse_date
+
+
+def test_the_month_trie_prefers_the_longest_name_like_a_plain_alternation():
+    words = ["sep", "sept", "september", "mar", "march", "may", "jun", "june"]
+    trie = re.compile(f"(?:{_longest_first(words)})")
+    plain = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    for text in ["september", "sept.", "sep 3", "march", "mar", "may", "june", "jun.", "junk", "mayor", "s"]:
+        assert (trie.match(text) or [None])[0] == (plain.match(text) or [None])[0], text
+
+
+def test_dates_in_every_written_form_in_order_of_form():
+    text = "On Sept. 3, 1999 and 12th June, 2004, then 2004-02-28; also 4 July 1776 and July 4th 1776."
+    assert find_dates(text) == [
+        date(1999, 9, 3), date(1776, 7, 4), date(2004, 6, 12), date(1776, 7, 4), date(2004, 2, 28)
+    ]
+
+
+def test_digits_inside_a_longer_number_or_word_are_no_day_or_year():
+    assert find_dates("x12 May 2003, 112 May 2003, 12 May 20031, 12004-02-28") == []
+    assert find_dates("May 12 2003x and 2004-02-30") == []
+
+
+def test_letters_that_only_fold_to_a_month_name_are_not_a_month():
+    # Under case folding "ſ" is "s" and "İ" is "i"; such text once crashed the parser.
+    assert find_dates("ſeptember 5 2020, aprİl 3 2000, AUGUſT 3 2000") == []
+
+
+def test_front_matter_dates():
+    assert parse_date("3 May 2010") == date(2010, 5, 3)
+    assert parse_date("3 May 2010 or 4 May 2010") is None
