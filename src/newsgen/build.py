@@ -22,6 +22,7 @@ from .cache import RecordStore, digest, file_stamp, read_bytes, tree_stamps, wri
 from .config import SiteConfig
 from .data_files import DataFile, site_data_files
 from .entities import EntityExtractor, load_curation
+from .entities.gazetteer import load_gazetteer, source_versions
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
@@ -84,8 +85,9 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             progress: Progress) -> list[Ingested]:
     """Every job's result, from the cache or computed now (in parallel)."""
     pending = [job for job in jobs if store.get(job.key) is None]
-    if pending:
-        ingester.extractor.extract(["Warm the model up in London."])  # loaded once, inherited by forks
+    if pending:  # the gazetteer and model load once, here, and forked workers inherit them
+        load_gazetteer(store.folder / "gazetteer.pickle", store.inputs)
+        ingester.extractor.extract(["Warm the model up in London."])
     with progress.stage("parsed and tagged", len(pending)) as advance:
         for job, result in zip(pending, parallel_map(ingester, pending, workers, advance)):
             if result.packed_body:
@@ -242,7 +244,7 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     """The build proper, once `build` has found something to do; it fills in `report`."""
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
-    record_inputs = digest(code, read_bytes(curation_path))
+    record_inputs = digest(code, source_versions(), read_bytes(curation_path))
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
     source_jobs = _plan(config, store, report)
