@@ -183,3 +183,29 @@ def test_two_builds_write_identical_bytes(site_root, tmp_path):
                         "-q"], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         sites.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert sites[0] == sites[1]
+
+
+def test_a_build_leaves_no_objects_frozen_out_of_garbage_collection(site_root):
+    """serve builds again and again in one process: what one build froze must be collectable later."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    build(load_config(site_root))
+    assert gc.get_freeze_count() == 0
+
+
+def test_parsed_records_share_one_object_per_person_or_place(site_root, tmp_path):
+    from newsgen import build as pipeline
+    from newsgen.cache import RecordStore
+    from newsgen.entities import EntityExtractor
+    from newsgen.ingest import Ingester
+    from newsgen.progress import QUIET
+
+    (original,) = (site_root / "seeds").glob("*.txt")
+    lines = original.read_text(encoding="utf-8").splitlines()
+    write(site_root / "seeds" / "copy.txt", "\n".join(["Another headline"] + lines[1:]) + "\n")
+    store = RecordStore(tmp_path / "cache", "inputs")
+    jobs = pipeline._plan(load_config(site_root), store, pipeline.BuildReport())
+    first, second = pipeline._ingest(jobs, store, Ingester(EntityExtractor(), store.bodies_file), 1, QUIET)
+    assert first.found and [e.name for e in first.found] == [e.name for e in second.found]
+    assert all(a is b for a, b in zip(first.found, second.found))

@@ -7,7 +7,7 @@ from newsgen import feeds
 from newsgen.config import SiteConfig
 from newsgen.feeds import ATOM_NS, SITEMAP_NS, SitemapEntry, robots_txt, sitemap_files
 from newsgen.records import Article, Entity
-from newsgen.render import render_data_files
+from newsgen.data_files import render_data_files
 from newsgen.site_model import build_site_model
 
 A = f"{{{ATOM_NS}}}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -25,6 +26,16 @@ def test_parallel_map_keeps_input_order_across_processes(monkeypatch):
     assert [square for square, _ in results] == [i * i for i in range(40)]
     assert os.getpid() not in {pid for _, pid in results}  # which worker took which batch is up to the pool
     assert sum(progress) == 40
+
+
+def _frozen_objects(item: int) -> int:
+    return gc.get_freeze_count()
+
+
+def test_workers_leave_the_inherited_objects_out_of_their_collections(monkeypatch):
+    monkeypatch.setattr(workers, "MIN_ITEMS_PER_WORKER", 5)
+    assert min(workers.parallel_map(_frozen_objects, list(range(20)), jobs=2)) > 1000
+    assert gc.get_freeze_count() == 0  # the build's own process collects as before once they are done
 
 
 def test_small_inputs_stay_in_process():

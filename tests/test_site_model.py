@@ -87,6 +87,13 @@ def test_article_pages_get_neighbours_and_related_articles():
     assert pages["articles/d/index.html"]["related"] == ()
 
 
+def test_articles_naming_the_same_person_share_one_link():
+    model = build_site_model(config(), [article("a", date(2024, 1, 1), people=["Ann Lee"]),
+                                        article("b", date(2024, 2, 1), people=["Ann Lee"])], [])
+    first, second = model.articles
+    assert first.people == second.people and first.people[0] is second.people[0]
+
+
 def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
     model = build_site_model(config(), [
         article("a", date(2024, 1, 1), people=["Ann Lee", "Bo Ek"], places=["Oslo"]),

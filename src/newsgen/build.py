@@ -20,7 +20,9 @@ from pathlib import Path
 from . import cache
 from .cache import RecordStore, digest, file_stamp, read_bytes, tree_stamps, write_atomically
 from .config import SiteConfig
+from .data_files import DataFile, site_data_files
 from .entities import EntityExtractor, load_curation
+from .entities.gazetteer import load_gazetteer, source_versions
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
@@ -28,7 +30,6 @@ from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
 from .progress import QUIET, Progress
-from .render import render_data_files
 from .records import Article, ContentPage, Entity, SeedOverride
 from .search_terms import SearchTerms
 from .site_model import SiteModel, build_site_model
@@ -84,8 +85,9 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             progress: Progress) -> list[Ingested]:
     """Every job's result, from the cache or computed now (in parallel)."""
     pending = [job for job in jobs if store.get(job.key) is None]
-    if pending:
-        ingester.extractor.extract(["Warm the model up in London."])  # loaded once, inherited by forks
+    if pending:  # the gazetteer and model load once, here, and forked workers inherit them
+        load_gazetteer(store.folder / "gazetteer.pickle", store.inputs)
+        ingester.extractor.extract(["Warm the model up in London."])
     with progress.stage("parsed and tagged", len(pending)) as advance:
         for job, result in zip(pending, parallel_map(ingester, pending, workers, advance)):
             if result.packed_body:
@@ -105,11 +107,14 @@ def _interned(jobs: list[SourceJob], store: RecordStore) -> list[Ingested]:
     loads it as one object: most of a large archive's memory is otherwise
     thousands of equal copies of its most-named people and places."""
     interned: dict[Entity, Entity] = {}
+    by_object: dict[int, Entity] = {}  # records from the cache share theirs already: one hash per object
+    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id above
     results = []
-    for job in jobs:
-        result = store.records[job.key]
+    for job, result in zip(jobs, loaded):
         if result.found:
-            result = replace(result, found=tuple(interned.setdefault(e, e) for e in result.found))
+            found = tuple([by_object.get(id(e)) or by_object.setdefault(id(e), interned.setdefault(e, e))
+                           for e in result.found])
+            result = replace(result, found=found)
             store.records[job.key] = result
         results.append(result)
     return results
@@ -145,12 +150,14 @@ def _collect(results: list[Ingested], report: BuildReport) -> _Sources:
 def _collector_paused() -> Iterator[None]:
     """The cache and the model are hundreds of thousands of small records made at once, none
     in a cycle: the cycle collector would walk them over and over as they pile up (a third
-    of the time it takes to make them)."""
+    of the time it takes to make them). Once made they are frozen, left out of the
+    collections the rest of the build triggers, until `build` ends."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -181,7 +188,7 @@ def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     return report
 
 
-def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, str],
+def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile],
            changes: Changes, jobs: int | None, progress: Progress) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
@@ -194,9 +201,9 @@ def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str,
                 writer.link_from_output(path)
         with progress.stage("pages drawn", len(changes.changed)) as advance:
             render_pages(writer, config, model, changes.changed, jobs, advance)
-        for path, text in data_files.items():
+        for path, data_file in data_files.items():
             if path in changes.changed:
-                writer.write_text(path, text)
+                writer.write_text(path, data_file.make())
         for rel, source in static.items():
             if f"static/{rel}" in changes.changed:
                 writer.copy_file(f"static/{rel}", source)
@@ -224,10 +231,20 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
             saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
         saved.elapsed = time.perf_counter() - started
         return saved
+    try:
+        _build(config, report, output, cache_dir, code, stamp, jobs, fresh, progress)
+    finally:
+        gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
+    report.elapsed = time.perf_counter() - started
+    return report
 
+
+def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str, stamp: str,
+           jobs: int | None, fresh: bool, progress: Progress) -> None:
+    """The build proper, once `build` has found something to do; it fills in `report`."""
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
-    record_inputs = digest(code, read_bytes(curation_path))
+    record_inputs = digest(code, source_versions(), read_bytes(curation_path))
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
     source_jobs = _plan(config, store, report)
@@ -242,7 +259,8 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = dict(render_data_files(config, model, sources.search_terms))  # feeds, sitemap, search index: cheap to make, compared by bytes
+    data_files = site_data_files(config, model, sources.search_terms, code)  # feeds, sitemap, search index
+    del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
     current = site_manifest(model, static, data_files, shared)
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)
@@ -256,5 +274,3 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     memo.save()
     saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
     write_atomically(cache_dir / "last-build.pickle", pickle.dumps({"stamp": saved_stamp, "report": report}))
-    report.elapsed = time.perf_counter() - started
-    return report

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
 from . import urls
+from .cache import digest
 from .errors import BuildWarning
 from .xml_text import comment, document, leaf, nest
 from .views import ArticleView
@@ -91,33 +92,45 @@ def _entry(view: ArticleView, base_url: str, link: str) -> str:
     ])
 
 
-def atom_xml(feed: Feed, site_title: str, base_url: str, language: str = "",
-             entries: dict[tuple[str, str], str] | None = None) -> str:
-    """`entries` keeps entries already written, by page path and link, for the next feed."""
-    entries = {} if entries is None else entries
-    newest = feed.entries[0].article.date if feed.entries else None
-    head = [
-        leaf("id", _page_id(base_url, feed.path)),
-        leaf("title", feed.title),
-        leaf("updated", _timestamp(newest) if newest else _EPOCH),
-        nest("author", [leaf("name", site_title)], depth=1),
-        leaf("link", rel="alternate", type="text/html", href=_link(base_url, feed.path, feed.page_path)),
-    ]
-    if base_url:
-        head.append(leaf("link", rel="self", type="application/atom+xml", href=urls.absolute(base_url, feed.path)))
-    for view in feed.entries:
-        link = _link(base_url, feed.path, view.path)
-        if (view.path, link) not in entries:
-            entries[view.path, link] = _entry(view, base_url, link)
-        head.append(entries[view.path, link])
-    # The namespace is written as a plain attribute: the feed needs no prefixes.
-    return document(nest("feed", head, xmlns=ATOM_NS, **({"xml:lang": language} if language else {})))
+class FeedWriter:
+    """Writes one build's feeds, each article's entry once, and fingerprints each
+    feed by everything it shows, so an unchanged feed need not be written again."""
 
+    def __init__(self, site_title: str, base_url: str, language: str = ""):
+        self.site_title, self.base_url, self.language = site_title, base_url, language
+        self._entries: dict[tuple[str, str], str] = {}  # (page path, link) -> entry
+        self._shown: dict[str, str] = {}  # page path -> what an entry shows of that article
 
-def feed_files(feeds: Iterable[Feed], site_title: str, base_url: str, language: str) -> Iterator[tuple[str, str]]:
-    entries: dict[tuple[str, str], str] = {}
-    for feed in feeds:
-        yield feed.path, atom_xml(feed, site_title, base_url, language, entries)
+    def fingerprint(self, feed: Feed) -> str:
+        shown = self._shown
+        for view in feed.entries:
+            if view.path not in shown:
+                article = view.article
+                shown[view.path] = repr((view.path, article.headline, article.date, article.standfirst,
+                                         [e.name for e in article.people + article.places]))
+        head = repr((self.site_title, self.base_url, self.language, feed.path, feed.title, feed.page_path))
+        return digest(head, "\n".join([shown[view.path] for view in feed.entries]))  # a repr holds no line break
+
+    def atom(self, feed: Feed) -> str:
+        base_url = self.base_url
+        newest = feed.entries[0].article.date if feed.entries else None
+        head = [
+            leaf("id", _page_id(base_url, feed.path)),
+            leaf("title", feed.title),
+            leaf("updated", _timestamp(newest) if newest else _EPOCH),
+            nest("author", [leaf("name", self.site_title)], depth=1),
+            leaf("link", rel="alternate", type="text/html", href=_link(base_url, feed.path, feed.page_path)),
+        ]
+        if base_url:
+            head.append(leaf("link", rel="self", type="application/atom+xml", href=urls.absolute(base_url, feed.path)))
+        for view in feed.entries:
+            link = _link(base_url, feed.path, view.path)
+            if (view.path, link) not in self._entries:
+                self._entries[view.path, link] = _entry(view, base_url, link)
+            head.append(self._entries[view.path, link])
+        # The namespace is written as a plain attribute: the feed needs no prefixes.
+        language = {"xml:lang": self.language} if self.language else {}
+        return document(nest("feed", head, xmlns=ATOM_NS, **language))
 
 
 def _urlset(entries: Sequence[SitemapEntry], base_url: str) -> str:

@@ -14,6 +14,7 @@ makes a page render again, never go stale.
 from __future__ import annotations
 
 import dataclasses
+from hashlib import blake2b
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -47,7 +48,7 @@ class Fingerprinter:
             if self._names(type(value)) is None:  # a container: pages rarely share one, its parent takes it whole
                 return token
             if len(token) > _SHORT:  # a record, which many pages may show: kept short
-                token = digest(token)
+                token = blake2b(token.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
             self._tokens[id(value)] = token
             self._kept.append(value)
         return token
@@ -77,7 +78,7 @@ class Fingerprinter:
         names = self._names(kind)
         if names is not None:
             return self._record(value, names)
-        if isinstance(value, Mapping):
+        if kind is dict or isinstance(value, Mapping):
             return "{" + ",".join(sorted(f"{self.fold(k)}:{self.fold(v)}" for k, v in value.items())) + "}"
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self.fold(v) for v in value)) + "}"

@@ -9,6 +9,7 @@ Drawing runs across all cores when there are many pages.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .cache import digest, file_stamp, read_bytes, write_atomically
 from .config import SiteConfig
+from .data_files import DataFile
 from .fingerprint import Fingerprinter
 from .output import MARKER, SiteWriter
 from .render import make_environment, render_page
@@ -45,11 +47,11 @@ def save_manifest(file: Path, output: Path, files: Manifest) -> None:
     write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, str], shared: str) -> Manifest:
+def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile], shared: str) -> Manifest:
     """Output path -> fingerprint, for every file the build writes."""
     folder = Fingerprinter(shared)
     files = {p.path: folder.page(p) for p in model.pages}
-    files.update({path: digest(text) for path, text in data_files.items()})
+    files.update({path: data_file.fingerprint for path, data_file in data_files.items()})
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")
     return files
@@ -64,7 +66,9 @@ class Changes:
     @classmethod
     def between(cls, previous: Manifest, current: Manifest, output: Path) -> "Changes":
         """A file someone removed from the output counts as changed."""
-        changed = frozenset(p for p, f in current.items() if previous.get(p) != f or not (output / p).is_file())
+        root = str(output)  # plain strings: this checks every file of the site
+        changed = frozenset(p for p, f in current.items()
+                            if previous.get(p) != f or not os.path.isfile(os.path.join(root, p)))
         deleted = tuple(sorted(p for p in previous if p not in current))
         return cls(changed, deleted, tuple(p for p in current if p not in changed))
 

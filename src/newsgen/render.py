@@ -8,7 +8,7 @@ with a `link_base`, such as 404.html).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -16,12 +16,10 @@ import jinja2
 from . import urls
 from .dates import display_date
 from .config import SiteConfig
+from .data_files import render_data_files
 from .errors import NewsgenError
-from .feeds import feed_files, robots_txt, sitemap_files
 from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
-from .search_index import search_files
-from .search_terms import SearchTerms
 from .site_model import PageView, SiteModel
 from .template_code import EscapingEnvironment
 from .theme import layered
@@ -77,13 +75,3 @@ def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str
     for page in model.pages:
         yield page.path, render_page(env, config, model, page)
     yield from render_data_files(config, model)
-
-
-def render_data_files(config: SiteConfig, model: SiteModel,
-                      search_terms: Mapping[str, SearchTerms] | None = None) -> Iterator[tuple[str, str]]:
-    """The non-HTML outputs: Atom feeds, sitemap, robots.txt, the search index
-    (from `search_terms`, each article's own terms by source path, where given)."""
-    yield from feed_files(model.feeds, config.title, config.base_url, config.language)
-    yield from sitemap_files(model.sitemap, config.base_url)
-    yield urls.ROBOTS_PATH, robots_txt(config.base_url)
-    yield from search_files(model.articles, search_terms)

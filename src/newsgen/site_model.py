@@ -10,6 +10,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from hashlib import blake2b
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from . import urls
@@ -26,6 +29,7 @@ from .slugs import unique_slugs
 from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
 
+_path = attrgetter("path")
 RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
 
 
@@ -49,15 +53,15 @@ def _newest_first(article: Article) -> tuple:
 def _with_unique_slugs(articles: Sequence[Article]) -> list[Article]:
     by_source = sorted(articles, key=lambda a: a.source_path)
     slugs = unique_slugs([a.slug for a in by_source])
-    return [replace(a, slug=s) for a, s in zip(by_source, slugs)]
+    return [a if a.slug == s else replace(a, slug=s) for a, s in zip(by_source, slugs)]
 
 
-def _tag_paths(articles: Sequence[Article]) -> dict[tuple[str, str], tuple[Entity, str]]:
-    """One page per (kind, slug); distinct names that slugify alike get distinct paths."""
+def _tag_paths(mentioned: Sequence[Entity]) -> dict[tuple[str, str], tuple[Entity, str]]:
+    """One page per (kind, slug); distinct names that slugify alike get distinct paths.
+    `mentioned` holds the archive's entity objects in the order articles first name them."""
     entities: dict[tuple[str, str], Entity] = {}
-    for article in articles:
-        for entity in article.people + article.places:
-            entities.setdefault((entity.kind, entity.name), entity)
+    for entity in mentioned:
+        entities.setdefault((entity.kind, entity.name), entity)
     ordered = sorted(entities.values(), key=lambda e: (e.kind, e.slug, e.name))
     paths: dict[tuple[str, str], tuple[Entity, str]] = {}
     for kind in ("person", "place"):
@@ -67,26 +71,24 @@ def _tag_paths(articles: Sequence[Article]) -> dict[tuple[str, str], tuple[Entit
     return paths
 
 
-def _tags(kind: str, views: Sequence[ArticleView], paths) -> tuple[TagView, ...]:
-    members: dict[str, list[ArticleView]] = defaultdict(list)
+def _tags(views: Sequence[ArticleView], keys: dict[str, tuple[EntityKey, ...]],
+          paths) -> dict[str, tuple[TagView, ...]]:
+    """Each kind's tags, by name ignoring case; `keys` holds each article's entity keys."""
+    members: dict[EntityKey, list[ArticleView]] = defaultdict(list)
     for view in views:
-        for entity in view.article.people + view.article.places:
-            if entity.kind == kind:
-                members[entity.name].append(view)
-    tags = [TagView(paths[(kind, name)][0], paths[(kind, name)][1], tuple(items)) for name, items in members.items()]
-    return tuple(sorted(tags, key=lambda t: (t.entity.name.casefold(), t.path)))
+        for key in keys[view.path]:
+            members[key].append(view)
+    tags = sorted((TagView(*paths[key], tuple(items)) for key, items in members.items()),
+                  key=lambda t: (t.entity.name.casefold(), t.path))
+    return {kind: tuple(t for t in tags if t.entity.kind == kind) for kind in ("person", "place")}
 
 
 def _paginated(first_page: str, views: Sequence[ArticleView], size: int):
     """(path, the views on that page, Pagination) for each page of a long list."""
     chunks = [views[i: i + size] for i in range(0, len(views), size)] or [()]
+    paths = ["", *(urls.paged_path(first_page, n) for n in range(1, len(chunks) + 1)), ""]
     for number, chunk in enumerate(chunks, start=1):
-        yield urls.paged_path(first_page, number), chunk, Pagination(
-            number=number,
-            total=len(chunks),
-            previous=urls.paged_path(first_page, number - 1) if number > 1 else "",
-            next=urls.paged_path(first_page, number + 1) if number < len(chunks) else "",
-        )
+        yield paths[number], chunk, Pagination(number, len(chunks), paths[number - 1], paths[number + 1])
 
 
 def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
@@ -100,8 +102,10 @@ def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
 EntityKey = tuple[str, str]  # (kind, name), as in `_tag_paths`
 
 
-def _entity_keys(view: ArticleView) -> tuple[EntityKey, ...]:
-    return tuple((e.kind, e.name) for e in view.article.people + view.article.places)
+def _entity_objects(articles: Sequence[Article]) -> dict[int, Entity]:
+    """The entity objects the articles name, by id, in the order they are first named. The build
+    gives each entity one object, so this is a few thousand for hundreds of thousands of mentions."""
+    return {id(e): e for e in chain.from_iterable(a.people + a.places for a in articles)}
 
 
 @dataclass(frozen=True)
@@ -110,17 +114,22 @@ class _Mentions:
     and a digest of them with its date, under which the memo keeps what they gave."""
 
     keys: dict[str, tuple[EntityKey, ...]]
-    digests: dict[str, str]
+    digests: dict[str, bytes]
     memo: ResultMemo
 
     @classmethod
-    def of(cls, views: Sequence[ArticleView], memo: ResultMemo) -> "_Mentions":
-        keys = {v.path: _entity_keys(v) for v in views}
-        return cls(keys, {v.path: digest(repr((v.article.date, keys[v.path]))) for v in views}, memo)
+    def of(cls, views: Sequence[ArticleView], named: dict[int, EntityKey], memo: ResultMemo) -> "_Mentions":
+        keys = {v.path: tuple(map(named.__getitem__, map(id, v.article.people + v.article.places))) for v in views}
+        return cls(keys, {v.path: _short_digest(repr((v.article.date, keys[v.path]))) for v in views}, memo)
 
     def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
         """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""
-        return self.memo.get(digest(what, "".join([self.digests[v.path] for v in views])), make)
+        return self.memo.get(digest(what, b"".join(map(self.digests.__getitem__, map(_path, views)))), make)
+
+
+def _short_digest(text: str) -> bytes:
+    """Eight bytes per article: joined for every article of an entity, they are digested again."""
+    return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).digest()
 
 
 def _article_pages(views: Sequence[ArticleView], mentions: _Mentions) -> list[PageView]:
@@ -156,17 +165,20 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
 
 
 def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
-                     memo: ResultMemo = ResultMemo()) -> SiteModel:
+                     memo: ResultMemo | None = None) -> SiteModel:
     """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again."""
+    memo = memo if memo is not None else ResultMemo()
     for page in pages:
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
     ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
-    paths = _tag_paths(ordered)
+    objects = _entity_objects(ordered)
+    paths = _tag_paths(list(objects.values()))
     tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
+    named = {key: (e.kind, e.name) for key, e in objects.items()}
 
     def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
-        return tuple([tag_links[(e.kind, e.name)] for e in entities])
+        return tuple(map(tag_links.__getitem__, map(named.__getitem__, map(id, entities))))
 
     views = tuple(
         ArticleView(
@@ -179,7 +191,9 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
         )
         for a in ordered
     )
-    people, places = _tags("person", views, paths), _tags("place", views, paths)
+    mentions = _Mentions.of(views, named, memo)
+    tags = _tags(views, mentions.keys, paths)
+    people, places = tags["person"], tags["place"]
     menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))
     menu = (Link("Latest", "index.html"), Link("Archive", urls.archive_index_path()),
             Link("People", urls.tag_index_path("person")), Link("Places", urls.tag_index_path("place"))) + tuple(
@@ -190,7 +204,6 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     for path, chunk, pagination in _paginated("index.html", views, config.page_size):
         title = config.title if pagination.number == 1 else f"{config.title} — page {pagination.number}"
         out.append(PageView(path, "index.html", title, {"items": chunk, "pagination": pagination}))
-    mentions = _Mentions.of(views, memo)
     out += _article_pages(views, mentions)
     for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
         index_path = urls.tag_index_path(kind)

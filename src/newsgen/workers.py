@@ -8,6 +8,7 @@ back in input order, so output never depends on how work was split.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -51,11 +52,19 @@ def parallel_map(
         return
     chunk = max(1, min(256, len(items) // (workers * 8)))
     batches = [items[i: i + chunk] for i in range(0, len(items), chunk)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-        for results in pool.map(_run_batch, [function] * len(batches), batches):
-            yield from results
-            on_done(len(results))
+    # Frozen, the parent's objects are left out of the workers' cycle collections, which
+    # would otherwise write to every one of them and so copy the whole inherited heap.
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+            for results in pool.map(_run_batch, [function] * len(batches), batches):
+                yield from results
+                on_done(len(results))
+    finally:
+        if not frozen_before:  # else the caller froze them and unfreezes them itself
+            gc.unfreeze()
 
 
 def _die_with_parent(parent: int) -> None:

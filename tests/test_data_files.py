@@ -1,0 +1,65 @@
+"""Data files are fingerprinted by what they are made from; unchanged feeds are not made again."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from newsgen import feeds
+from newsgen.build import build
+from newsgen.config import SiteConfig, load_config
+from newsgen.data_files import render_data_files, site_data_files
+from newsgen.records import Article, Entity, Paragraph
+from newsgen.site_model import build_site_model
+
+from .sitegen import write_archive
+
+
+def article(**changes):
+    fields = dict(slug="a", headline="Harbour plan", standfirst="A vote.", date=date(2024, 5, 1), date_inferred=False,
+                  body=(Paragraph("Boats."),), source_path="seeds/a.txt", word_count=1, reading_minutes=1,
+                  people=(Entity("Ann Lee", "ann-lee", "person"),))
+    return Article(**{**fields, **changes})
+
+
+def fingerprints(item, code="v1", **settings):
+    config = SiteConfig(root=Path("/x"), **settings)
+    return {path: f.fingerprint for path, f in site_data_files(config, build_site_model(config, [item], []), None,
+                                                                code).items()}
+
+
+def test_a_feed_fingerprint_follows_what_its_entries_show_not_the_body():
+    first = fingerprints(article())
+    assert fingerprints(article(body=(Paragraph("Other boats."),)))["feed.xml"] == first["feed.xml"]
+    for changed in (article(headline="Harbour vote"), article(standfirst="A new vote."), article(date=date(2024, 5, 2)),
+                    article(people=(Entity("Ann Lee", "ann-lee", "person"), Entity("Bo Li", "bo-li", "person")))):
+        assert fingerprints(changed)["feed.xml"] != first["feed.xml"]
+    assert fingerprints(article(), code="v2")["feed.xml"] != first["feed.xml"]
+    assert fingerprints(article(), base_url="https://x.org/")["feed.xml"] != first["feed.xml"]
+    assert fingerprints(article(), language="fr")["people/ann-lee/feed.xml"] != first["people/ann-lee/feed.xml"]
+
+
+def test_made_files_are_the_data_files_texts():
+    config = SiteConfig(root=Path("/x"), base_url="https://x.org/")
+    model = build_site_model(config, [article(), article(slug="b", source_path="seeds/b.txt")], [])
+    made = {path: f.make() for path, f in site_data_files(config, model).items()}
+    assert made == dict(render_data_files(config, model))
+    assert {"feed.xml", "people/ann-lee/feed.xml", "sitemap.xml", "robots.txt", "search/shards/meta.js"} <= set(made)
+
+
+def test_an_edit_makes_only_the_feeds_it_changes(tmp_path, monkeypatch):
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 12)
+    build(load_config(root))
+    made = []
+    atom = feeds.FeedWriter.atom
+    monkeypatch.setattr(feeds.FeedWriter, "atom", lambda self, feed: made.append(feed.path) or atom(self, feed))
+    seed = sorted((root / "seeds").glob("*.txt"))[5]
+    with open(seed, "a", encoding="utf-8") as handle:
+        handle.write("Officials declined to comment further on the talks.\n")
+    build(load_config(root))
+    assert made == []
+    with open(seed, "a", encoding="utf-8") as handle:
+        handle.write("Maria Lopez later met Henrik Larsen in Oslo on 3 May 2024.\n")
+    build(load_config(root))
+    assert "feed.xml" in made and "people/maria-lopez/feed.xml" in made
+    assert len(made) < len(list((root / "site").rglob("feed.xml"))) / 2
