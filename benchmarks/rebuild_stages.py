@@ -40,7 +40,7 @@ def main() -> None:
     timed("input stamps", build._input_stamp, config, code)
     cache_dir = config.root / cache.CACHE_DIR
     curation = load_curation(config.content_dir / "entities.yaml")
-    inputs = cache.digest(code, cache.read_bytes(config.content_dir / "entities.yaml"))
+    inputs = build.record_store_inputs(code, config.content_dir / "entities.yaml")
     report = build.BuildReport()
     with build._collector_paused():
         store = timed("cache load", cache.RecordStore.open, cache_dir, inputs)

@@ -162,6 +162,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def record_store_inputs(code: str, curation_path: Path) -> str:
+    """What every cached record depends on besides its own files."""
+    return digest(code, source_versions(), read_bytes(curation_path))
+
+
 def _input_stamp(config: SiteConfig, code: str) -> str:
     """Every input's size and modification time: equal stamps mean nothing to do."""
     folders = [config.seeds_dir, config.content_dir, *layered(config.root, "templates"),
@@ -244,7 +249,7 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     """The build proper, once `build` has found something to do; it fills in `report`."""
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
-    record_inputs = digest(code, source_versions(), read_bytes(curation_path))
+    record_inputs = record_store_inputs(code, curation_path)
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
     source_jobs = _plan(config, store, report)
