@@ -50,3 +50,11 @@ def test_source_versions_name_every_package_the_tables_come_from():
     versions = gazetteer.source_versions()
     for name in gazetteer.SOURCE_PACKAGES:
         assert f"{name}==" in versions
+
+
+def test_a_source_package_without_metadata_does_not_stop_the_build(monkeypatch):
+    def missing(name):
+        raise gazetteer.PackageNotFoundError(name)
+
+    monkeypatch.setattr(gazetteer, "version", missing)
+    assert gazetteer.source_versions().count("==unknown") == len(gazetteer.SOURCE_PACKAGES)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import pickle
 from dataclasses import dataclass
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from text_unidecode import unidecode
@@ -99,7 +99,14 @@ _loaded: Gazetteer | None = None
 
 def source_versions() -> str:
     """The versions of the packages the tables come from: a new release can change them."""
-    return " ".join(f"{name}=={version(name)}" for name in SOURCE_PACKAGES)
+    return " ".join(f"{name}=={_version(name)}" for name in SOURCE_PACKAGES)
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:  # importable without its metadata (a vendored copy): its files still load
+        return "unknown"
 
 
 def load_gazetteer(saved: Path | None = None, key: str = "") -> Gazetteer:
