@@ -10,7 +10,6 @@ output. Either way the result is byte for byte the site a clean build makes.
 from __future__ import annotations
 
 import gc
-import pickle
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import cache
-from .cache import RecordStore, digest, file_stamp, read_bytes, tree_stamps, write_atomically
+from .cache import RecordStore, digest, file_stamp, load_pickle, pickle_atomically, read_bytes, tree_stamps
 from .config import SiteConfig
 from .data_files import DataFile, site_data_files
 from .entities import EntityExtractor, load_curation
@@ -181,12 +180,8 @@ def _theme_digest(config: SiteConfig) -> str:
 
 def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     """The last build's report, if nothing it was built from has changed since."""
-    try:
-        with open(file, "rb") as handle:
-            saved = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return None
-    if saved.get("stamp") != (stamp, file_stamp(output / ".newsgen-site")):
+    saved = load_pickle(file)
+    if not isinstance(saved, dict) or saved.get("stamp") != (stamp, file_stamp(output / ".newsgen-site")):
         return None
     report = saved["report"]
     report.pages_written, report.pages_reused, report.up_to_date = 0, 0, True
@@ -278,4 +273,4 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     store.save([job.name for job in source_jobs])
     memo.save()
     saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
-    write_atomically(cache_dir / "last-build.pickle", pickle.dumps({"stamp": saved_stamp, "report": report}))
+    pickle_atomically(cache_dir / "last-build.pickle", {"stamp": saved_stamp, "report": report})

@@ -38,7 +38,7 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def file_stamp(path: Path) -> tuple[int, int, int] | None:
+def file_stamp(path: Path | os.DirEntry) -> tuple[int, int, int] | None:
     """(size, mtime in ns, inode): changes whenever the file is written; None if absent."""
     try:
         st = path.stat()
@@ -53,15 +53,7 @@ def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
         return []
     files = sorted((parts, entry) for parts, entry in walk(str(folder), skip_hidden=False)
                    if entry.is_file() and os.path.splitext(entry.name)[1] != ".pyc")
-    return [(entry.path, _entry_stamp(entry)) for _, entry in files]
-
-
-def _entry_stamp(entry: os.DirEntry) -> tuple[int, int, int] | None:
-    try:
-        st = entry.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return [(entry.path, file_stamp(entry)) for _, entry in files]
 
 
 def code_fingerprint() -> str:
@@ -88,9 +80,23 @@ def pickle_atomically(path: Path, value: Any) -> None:
     """As write_atomically, streamed: a large cache is never also held as one bytes object."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def load_pickle(path: Path) -> Any | None:
+    """What `pickle_atomically` kept in `path`; None if it is missing or unreadable
+    (damaged, or written by code that no longer has its classes): a cache, rebuilt then."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
 
 
 _connections: dict[tuple[int, str], sqlite3.Connection] = {}
@@ -191,12 +197,8 @@ class RecordStore:
         folder.mkdir(parents=True, exist_ok=True)
         if not (folder / "bodies.sqlite").is_file() or not _usable_database(folder / "bodies.sqlite"):
             return store
-        try:
-            with open(folder / "records.pickle", "rb") as handle:
-                saved = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return store
-        if saved.get("header") == (_FORMAT, inputs, str(folder)):
+        saved = load_pickle(folder / "records.pickle")
+        if isinstance(saved, dict) and saved.get("header") == (_FORMAT, inputs, str(folder)):
             store.records, store.stamps = saved["records"], saved["stamps"]
         return store
 
@@ -252,14 +254,9 @@ class ResultMemo:
         self.file, self.code = file, code
         self.saved: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
-        if file is not None:
-            try:
-                with open(file, "rb") as handle:
-                    saved = pickle.load(handle)
-                if saved.get("code") == code:
-                    self.saved = saved["results"]
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-                pass
+        saved = load_pickle(file) if file is not None else None
+        if isinstance(saved, dict) and saved.get("code") == code:
+            self.saved = saved["results"]
 
     def get(self, key: str, make: Callable[[], Any]) -> Any:
         """The result stored under `key` (a digest of everything `make` reads), else `make()`."""

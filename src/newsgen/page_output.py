@@ -10,12 +10,11 @@ Drawing runs across all cores when there are many pages.
 from __future__ import annotations
 
 import os
-import pickle
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import digest, file_stamp, read_bytes, write_atomically
+from .cache import digest, file_stamp, load_pickle, pickle_atomically, read_bytes
 from .config import SiteConfig
 from .data_files import DataFile
 from .fingerprint import Fingerprinter
@@ -33,18 +32,14 @@ def manifest_file(cache_dir: Path, output: Path) -> Path:
 
 def load_manifest(file: Path, output: Path) -> Manifest:
     """The fingerprints of the files now in `output`, or nothing if unsure."""
-    try:
-        with open(file, "rb") as handle:
-            saved = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return {}
+    saved = load_pickle(file)
     stamp = file_stamp(output / MARKER)
-    return saved["files"] if stamp is not None and saved.get("marker") == stamp else {}
+    return saved["files"] if isinstance(saved, dict) and stamp is not None and saved.get("marker") == stamp else {}
 
 
 def save_manifest(file: Path, output: Path, files: Manifest) -> None:
     data = {"marker": file_stamp(output / MARKER), "files": files}
-    write_atomically(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    pickle_atomically(file, data)
 
 
 def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile], shared: str) -> Manifest:

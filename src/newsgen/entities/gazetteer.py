@@ -15,13 +15,13 @@ workers; a build keeps them in its cache, where they load ten times faster.
 from __future__ import annotations
 
 import os
-import pickle
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from text_unidecode import unidecode
 
+from ..cache import load_pickle, pickle_atomically
 from .tokenize import tokenize
 
 #: Longest place name, in tokens, that the gazetteer matches ("Bosnia and Herzegovina").
@@ -123,20 +123,14 @@ def load_gazetteer(saved: Path | None = None, key: str = "") -> Gazetteer:
 
 
 def _kept(saved: Path, key: str) -> Gazetteer:
-    try:
-        with open(saved, "rb") as handle:
-            stored_key, gazetteer = pickle.load(handle)
-        if stored_key == key and isinstance(gazetteer, Gazetteer):
-            return gazetteer
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        pass
+    stored = load_pickle(saved)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], Gazetteer):
+        return stored[1]
     gazetteer = _made()
-    temporary = saved.with_name(f".{saved.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(pickle.dumps((key, gazetteer), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, saved)
+        pickle_atomically(saved, (key, gazetteer))
     except OSError:  # a read-only cache only costs the next build the half second
-        temporary.unlink(missing_ok=True)
+        pass
     return gazetteer
 
 
