@@ -46,7 +46,7 @@ def main() -> None:
         store = timed("cache load", cache.RecordStore.open, cache_dir, inputs)
     jobs = timed("discovery and keys", build._plan, config, store, report)
     ingester = Ingester(EntityExtractor(curation), store.bodies_file)
-    results = timed("records (parse what changed)", build._ingest, jobs, store, ingester, None, build.QUIET)
+    results = timed("records (parse what changed)", build._ingest, jobs, store, ingester, None, build.QUIET, code)
     sources = build._collect(results, report)
     memo = cache.ResultMemo(cache_dir / "results.pickle", code)
     with build._collector_paused():

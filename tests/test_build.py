@@ -206,6 +206,6 @@ def test_parsed_records_share_one_object_per_person_or_place(site_root, tmp_path
     write(site_root / "seeds" / "copy.txt", "\n".join(["Another headline"] + lines[1:]) + "\n")
     store = RecordStore(tmp_path / "cache", "inputs")
     jobs = pipeline._plan(load_config(site_root), store, pipeline.BuildReport())
-    first, second = pipeline._ingest(jobs, store, Ingester(EntityExtractor(), store.bodies_file), 1, QUIET)
+    first, second = pipeline._ingest(jobs, store, Ingester(EntityExtractor(), store.bodies_file), 1, QUIET, "code")
     assert first.found and [e.name for e in first.found] == [e.name for e in second.found]
     assert all(a is b for a, b in zip(first.found, second.found))

@@ -81,11 +81,11 @@ def _plan(config: SiteConfig, store: RecordStore, report: BuildReport) -> list[S
 
 
 def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, workers: int | None,
-            progress: Progress) -> list[Ingested]:
-    """Every job's result, from the cache or computed now (in parallel)."""
+            progress: Progress, code: str) -> list[Ingested]:
+    """Every job's result, from the cache or computed now (in parallel); `code` is newsgen's."""
     pending = [job for job in jobs if store.get(job.key) is None]
     if pending:  # the gazetteer and model load once, here, and forked workers inherit them
-        load_gazetteer(store.folder / "gazetteer.pickle", store.inputs)
+        load_gazetteer(store.folder / "gazetteer.pickle", code)
         ingester.extractor.extract(["Warm the model up in London."])
     with progress.stage("parsed and tagged", len(pending)) as advance:
         for job, result in zip(pending, parallel_map(ingester, pending, workers, advance)):
@@ -248,7 +248,8 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
     source_jobs = _plan(config, store, report)
-    results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress)
+    results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
+                      code)
     sources = _collect(results, report)
     del results
 
