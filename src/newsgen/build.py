@@ -87,6 +87,7 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
     if pending:  # the gazetteer and model load once, here, and forked workers inherit them
         load_gazetteer(store.folder / "gazetteer.pickle", code)
         ingester.extractor.extract(["Warm the model up in London."])
+    interned: dict[Entity, Entity] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:
         for job, result in zip(pending, parallel_map(ingester, pending, workers, advance)):
             if result.packed_body:
@@ -94,18 +95,20 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
                 result = replace(result, packed_body=b"")
             if result.search_terms is not None:
                 result = replace(result, search_terms=result.search_terms.interned())
+            if result.found:  # as they arrive: unshared, a cold 100k build's entities would fill gigabytes
+                result = replace(result, found=tuple([interned.setdefault(e, e) for e in result.found]))
             store.put(job.key, result)
     store.flush()
-    return _interned(jobs, store)
+    return _interned(jobs, store, interned)
 
 
-def _interned(jobs: list[SourceJob], store: RecordStore) -> list[Ingested]:
-    """The jobs' records, with one object per distinct entity across the archive.
+def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[Entity, Entity]) -> list[Ingested]:
+    """The jobs' records, with one object per distinct entity across the archive (`interned`
+    holds those of the records just parsed).
 
     Kept in the store like that, so the cache file stores each entity once and
     loads it as one object: most of a large archive's memory is otherwise
     thousands of equal copies of its most-named people and places."""
-    interned: dict[Entity, Entity] = {}
     by_object: dict[int, Entity] = {}  # records from the cache share theirs already: one hash per object
     loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id above
     results = []
