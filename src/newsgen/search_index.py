@@ -28,6 +28,7 @@ newer articles first.
 from __future__ import annotations
 
 import json
+from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
@@ -43,25 +44,35 @@ MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not l
 COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
 
 
-def _postings(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms]) -> dict[str, list[int]]:
+Postings = array  # of unsigned ints: id, weight, id, weight, ...
+
+
+def _posting_list() -> Postings:
+    return array("I")
+
+
+def _postings(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms]) -> dict[str, Postings]:
     """term -> [id, weight, id, weight, ...] with ids ascending. `own_terms` holds
-    each article's text terms by source path; one missing is weighed now."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    each article's text terms by source path; one missing is weighed now.
+
+    Arrays, not lists: at 100,000 articles there are forty million numbers, which as
+    lists of int objects took 600 MB at the build's peak."""
+    postings: dict[str, Postings] = defaultdict(_posting_list)
     for doc_id, view in enumerate(views):
         article = view.article
         own = own_terms.get(article.source_path) or text_terms(article)
         lists = list(map(postings.__getitem__, own.terms))
         # Each term of the article's text gets its id, then its weight, in loops that run
         # in C (`_consume`): a million postings at 10,000 articles made a Python loop the cost.
-        _consume(map(list.append, lists, repeat(doc_id)))
-        _consume(map(list.append, lists, own.weights))
+        _consume(map(array.append, lists, repeat(doc_id)))
+        _consume(map(array.append, lists, own.weights))
         for entity in article.people + article.places:
             for term in name_terms(entity.name):
                 flat = postings[term]
                 if flat and flat[-2] == doc_id:  # already in this article: weights add up, capped
                     flat[-1] = min(MAX_WEIGHT, flat[-1] + ENTITY_WEIGHT)
                 else:
-                    flat += (doc_id, ENTITY_WEIGHT)
+                    flat.extend((doc_id, ENTITY_WEIGHT))
     return postings
 
 
@@ -69,11 +80,12 @@ def _consume(calls: Iterator[None]) -> None:
     deque(calls, maxlen=0)
 
 
-def _gaps(flat: list[int]) -> list[int]:
-    """[id, weight, ...] -> [id gap, weight, ...]: the shards hold small numbers."""
-    gaps = flat.copy()
-    gaps[2::2] = [later - earlier for earlier, later in zip(flat[0::2], flat[2::2])]
-    return gaps
+def _to_gaps(flat: Postings) -> list[int]:
+    """[id, weight, ...] -> [id gap, weight, ...], in place (the ids are not needed
+    again), and as the list the shards hold: small numbers."""
+    ids = flat[0::2]
+    flat[2::2] = array("I", [later - earlier for earlier, later in zip(ids, ids[1:])])
+    return flat.tolist()
 
 
 # Escaped inside JSON strings (where alone they can occur) so no headline can close a
@@ -86,7 +98,7 @@ def _js_value(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).translate(_SCRIPT_UNSAFE)
 
 
-def _common_terms(postings: dict[str, list[int]], documents: int) -> set[str]:
+def _common_terms(postings: dict[str, Postings], documents: int) -> set[str]:
     if documents < COMMON_MIN_DOCS:
         return set()
     return {term for term, flat in postings.items() if len(flat) // 2 > COMMON_SHARE * documents}
@@ -101,25 +113,30 @@ def js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def _term_shards(postings: dict[str, list[int]]) -> list[dict[str, list[int]]]:
-    """Consecutive runs of the sorted terms; each shard's dict keeps that order."""
-    shards: list[dict[str, list[int]]] = []
+def _term_shards(postings: dict[str, Postings], left_out: set[str]) -> Iterator[dict[str, list[int]]]:
+    """Consecutive runs of the sorted terms but `left_out`, with their postings as gaps;
+    each shard's dict keeps that order. `postings` is emptied as they go, so the
+    numbers of one shard at most are ever held as Python lists."""
+    shard: dict[str, list[int]] = {}
     size = 0
-    for term in sorted(postings, key=js_order):
-        entry = len(term.encode()) + 4 + len(json.dumps(postings[term], separators=(",", ":")))
-        if not shards or size + entry > SHARD_BUDGET:
-            shards.append({})
-            size = 0
-        shards[-1][term] = postings[term]
+    for term in sorted(postings.keys() - left_out, key=js_order):
+        gaps = _to_gaps(postings.pop(term))
+        entry = len(term.encode()) + 4 + len(json.dumps(gaps, separators=(",", ":")))
+        if shard and size + entry > SHARD_BUDGET:
+            yield shard
+            shard, size = {}, 0
+        shard[term] = gaps
         size += entry
-    return shards
+    if shard:
+        yield shard
 
 
-def _starts(shards: Sequence[dict[str, list[int]]]) -> list[str]:
-    """Per shard, the shortest prefix of its first term that sorts after the previous shard's last term."""
-    starts = [""] if shards else []
-    for previous, shard in zip(shards, shards[1:]):
-        last, first = js_order(list(previous)[-1]), next(iter(shard))
+def _starts(bounds: Sequence[tuple[str, str]]) -> list[str]:
+    """Per shard (its first and last term), the shortest prefix of its first term that
+    sorts after the previous shard's last term."""
+    starts = [""] if bounds else []
+    for (_, previous_last), (first, _) in zip(bounds, bounds[1:]):
+        last = js_order(previous_last)
         starts.append(next(first[:n] for n in range(1, len(first) + 1) if js_order(first[:n]) > last))
     return starts
 
@@ -152,12 +169,13 @@ def search_files(views: Sequence[ArticleView],
     folder = urls.SEARCH_SHARDS
     postings = _postings(views, own_terms or {})
     common = _common_terms(postings, len(views))
-    shards = _term_shards({t: _gaps(p) for t, p in postings.items() if t not in common})
-    for number, shard in enumerate(shards):
+    bounds = []
+    for number, shard in enumerate(_term_shards(postings, common)):
         yield f"{folder}/t-{number}.js", _script("t", number, shard)
+        bounds.append((next(iter(shard)), next(reversed(shard))))
     for start in range(0, len(views), DOCS_PER_SHARD):
         rows = [_document_row(v) for v in views[start: start + DOCS_PER_SHARD]]
         yield f"{folder}/d-{start // DOCS_PER_SHARD}.js", _script("d", start // DOCS_PER_SHARD, rows)
-    manifest = {"starts": _starts(shards), "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX,
+    manifest = {"starts": _starts(bounds), "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX,
                 "stop": sorted(STOP_WORDS | common), "docs": len(views)}
     yield urls.SEARCH_MANIFEST, _script("m", "", manifest)
