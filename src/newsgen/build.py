@@ -253,8 +253,11 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     source_jobs = _plan(config, store, report)
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
                       code)
+    # Saved now, while the build holds least: the records are final, and once saved the store
+    # lets go of what the rest of the build does not need (at 100,000 articles, hundreds of MB).
+    store.save([job.name for job in source_jobs])
     sources = _collect(results, report)
-    del results
+    del results, store
 
     memo = cache.ResultMemo(cache_dir / "results.pickle", code)
     with _collector_paused():
@@ -274,7 +277,6 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
     save_manifest(manifest_file(cache_dir, output), output, current)
-    store.save([job.name for job in source_jobs])
     memo.save()
     saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
     pickle_atomically(cache_dir / "last-build.pickle", {"stamp": saved_stamp, "report": report})
