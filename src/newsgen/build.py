@@ -22,6 +22,7 @@ from .config import SiteConfig
 from .data_files import DataFile, site_data_files
 from .entities import EntityExtractor, load_curation
 from .entities.gazetteer import load_gazetteer, source_versions
+from .entities.model import attributes
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
@@ -86,6 +87,7 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
     pending = [job for job in jobs if store.get(job.key) is None]
     if pending:  # the gazetteer and model load once, here, and forked workers inherit them
         load_gazetteer(store.folder / "gazetteer.pickle", code)
+        attributes(saved=store.folder / "model-attributes.pickle", key=code)
         ingester.extractor.extract(["Warm the model up in London."])
     interned: dict[Entity, Entity] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:

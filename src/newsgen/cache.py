@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import __version__
 from .errors import NewsgenError
@@ -97,6 +97,24 @@ def load_pickle(path: Path) -> Any | None:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
+
+
+Kept = TypeVar("Kept")
+
+
+def kept_built(path: Path, key: str, make: Callable[[], Kept], kind: type) -> Kept:
+    """`make()`, read back from `path` when it was kept there under the same `key` (which
+    must change with whatever `make` reads) and is a `kind`, else made and kept there
+    for the next process: for tables that take longer to make than to unpickle."""
+    stored = load_pickle(path)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], kind):
+        return stored[1]
+    value = make()
+    try:
+        pickle_atomically(path, (key, value))
+    except OSError:  # a read-only cache only costs the next build the time
+        pass
+    return value
 
 
 _connections: dict[tuple[int, str], sqlite3.Connection] = {}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from text_unidecode import unidecode
 
-from ..cache import load_pickle, pickle_atomically
+from ..cache import kept_built
 from .tokenize import tokenize
 
 #: Longest place name, in tokens, that the gazetteer matches ("Bosnia and Herzegovina").
@@ -118,20 +118,8 @@ def load_gazetteer(saved: Path | None = None, key: str = "") -> Gazetteer:
     """
     global _loaded
     if _loaded is None:
-        _loaded = _made() if saved is None else _kept(saved, f"{key} {source_versions()}")
+        _loaded = _made() if saved is None else kept_built(saved, f"{key} {source_versions()}", _made, Gazetteer)
     return _loaded
-
-
-def _kept(saved: Path, key: str) -> Gazetteer:
-    stored = load_pickle(saved)
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], Gazetteer):
-        return stored[1]
-    gazetteer = _made()
-    try:
-        pickle_atomically(saved, (key, gazetteer))
-    except OSError:  # a read-only cache only costs the next build the half second
-        pass
-    return gazetteer
 
 
 def _made() -> Gazetteer:

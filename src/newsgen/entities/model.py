@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import kept_built
+
 DEFAULT_MODEL = Path(__file__).with_name("data") / "ner.crfsuite"
 
 
@@ -31,6 +33,19 @@ def tag(features: Sequence[Sequence[str | bytes]], model: Path = DEFAULT_MODEL) 
     return _tagger(str(model)).tag(features)
 
 
-def attributes(model: Path = DEFAULT_MODEL) -> frozenset[str]:
-    """The feature strings the model has weights for; the tagger ignores any other."""
-    return frozenset(_tagger(str(model)).info().attributes)
+_listed: dict[str, frozenset[str]] = {}
+
+
+def attributes(model: Path = DEFAULT_MODEL, saved: Path | None = None, key: str = "") -> frozenset[str]:
+    """The feature strings the model has weights for; the tagger ignores any other.
+
+    Listing them reads the model's whole dump (a fifth of a second, which an edit's
+    rebuild would pay each time), so they are kept per process and, with `saved`, in
+    that file under `key`, which must change with the model (newsgen's code does)."""
+    path = str(model)
+    if path not in _listed:
+        def listed() -> frozenset[str]:
+            return frozenset(_tagger(path).info().attributes)
+
+        _listed[path] = listed() if saved is None else kept_built(saved, key, listed, frozenset)
+    return _listed[path]
