@@ -20,8 +20,7 @@ from newsgen import build, cache
 from newsgen.config import load_config
 from newsgen.entities import EntityExtractor, load_curation
 from newsgen.ingest import Ingester
-from newsgen.page_output import Changes, site_manifest
-from newsgen.theme import static_files
+from newsgen.page_output import Changes, page_fingerprints
 
 
 def main() -> None:
@@ -52,7 +51,7 @@ def main() -> None:
     with build._collector_paused():
         articles = timed("tagging", build.tag_articles, sources.articles, sources.found, sources.overrides, curation)
         model = timed("site model", build.build_site_model, config, articles, sources.pages, memo)
-    current = timed("page fingerprints", site_manifest, model, static_files(config.root), {}, "")
+    current = timed("page fingerprints", page_fingerprints, model, "")
     timed("change check", Changes.between, current, current, config.output_dir.resolve())
     timed("cache save", lambda: (store.save([job.name for job in jobs]), memo.save()))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

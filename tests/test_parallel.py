@@ -54,3 +54,30 @@ def test_a_parallel_build_equals_a_single_process_build(tmp_path, monkeypatch, j
         build(load_config(root), jobs=count)
         trees.append(tree_bytes(root / "site"))
     assert trees[0] == trees[1]
+
+
+def test_in_background_runs_in_another_process_and_gives_its_result():
+    with workers.InBackground(os.getpid, jobs=2) as task:
+        assert task.result() not in (os.getpid(), None)
+    with workers.InBackground(os.getpid, jobs=1) as task:  # no core to spare: in-process, when asked
+        assert task.result() == os.getpid()
+
+
+def _fails():
+    raise ValueError("no such page")
+
+
+def test_in_background_raises_the_error_of_its_task_in_the_caller():
+    for jobs in (1, 2):
+        with pytest.raises(ValueError, match="no such page"), workers.InBackground(_fails, jobs=jobs) as task:
+            task.result()
+
+
+def test_in_background_stops_its_process_when_the_caller_fails_first():
+    import time
+
+    with pytest.raises(KeyError), workers.InBackground(lambda: time.sleep(60), jobs=2) as task:
+        process = task._process
+        raise KeyError("the build failed")
+    assert not process.is_alive() and process.exitcode is not None
+    assert gc.get_freeze_count() == 0

@@ -14,12 +14,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import cache
 from .cache import RecordStore, digest, file_stamp, load_pickle, pickle_atomically, read_bytes, tree_stamps
 from .config import SiteConfig
-from .data_files import DataFile, site_data_files
+from .data_files import DataFile, feed_files, made_files
 from .entities import EntityExtractor, load_curation
 from .entities.gazetteer import load_gazetteer, source_versions
 from .entities.model import attributes
@@ -28,7 +29,8 @@ from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
 from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
-from .page_output import Changes, load_manifest, manifest_file, render_pages, save_manifest, site_manifest
+from .page_output import (Changes, load_manifest, manifest_file, page_fingerprints, render_pages, save_manifest,
+                          site_manifest)
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride
 from .search_terms import SearchTerms
@@ -36,7 +38,7 @@ from .site_model import SiteModel, build_site_model
 from .sources import discover
 from .tagging import tag_articles
 from .theme import layered, static_files
-from .workers import parallel_map
+from .workers import InBackground, parallel_map
 
 
 @dataclass
@@ -268,9 +270,13 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)
-    data_files = site_data_files(config, model, sources.search_terms, code)  # feeds, sitemap, search index
-    del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
-    current = site_manifest(model, static, data_files, shared)
+    # The sitemap and search index are made on a second core while this one fingerprints pages and feeds.
+    with InBackground(partial(made_files, config, model, sources.search_terms), jobs) as made:
+        del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
+        pages = page_fingerprints(model, shared)
+        data_files = feed_files(config, model, code) | made.result()
+    current = site_manifest(pages, static, data_files)
+    del pages
     changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
                               output)
     report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,

@@ -33,25 +33,43 @@ class DataFile:
     make: Callable[[], str]
 
 
+@dataclass(frozen=True)
+class _Packed:
+    """A made file's text, compressed: at 100,000 articles the search index alone is tens
+    of megabytes of text, which would otherwise also sit in every drawing worker.
+    Picklable, so a data file can be made in another process."""
+
+    data: bytes
+
+    def __call__(self) -> str:
+        return zlib.decompress(self.data).decode("utf-8")
+
+
 def _made(text: str) -> DataFile:
-    """Held compressed until written: at 100,000 articles the search index alone is
-    tens of megabytes of text, which would otherwise also sit in every drawing worker."""
-    packed = zlib.compress(text.encode("utf-8"), 1)
-    return DataFile(digest(text), lambda: zlib.decompress(packed).decode("utf-8"))
+    return DataFile(digest(text), _Packed(zlib.compress(text.encode("utf-8"), 1)))
+
+
+def feed_files(config: SiteConfig, model: SiteModel, code: str = "") -> dict[str, DataFile]:
+    """Atom feeds, fingerprinted by what they show and `code` (newsgen's own), made only when written."""
+    feeds = FeedWriter(config.title, config.base_url, config.language)
+    return {feed.path: DataFile(digest(code, feeds.fingerprint(feed)), functools.partial(feeds.atom, feed))
+            for feed in model.feeds}
+
+
+def made_files(config: SiteConfig, model: SiteModel,
+               search_terms: Mapping[str, SearchTerms] | None = None) -> dict[str, DataFile]:
+    """Sitemap, robots.txt and the search index (from `search_terms`, each article's own
+    terms by source path, where given), made now: they cost little, and are fingerprinted
+    by their text."""
+    made = chain(sitemap_files(model.sitemap, config.base_url), [(urls.ROBOTS_PATH, robots_txt(config.base_url))],
+                 search_files(model.articles, search_terms))
+    return {path: _made(text) for path, text in made}
 
 
 def site_data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,
-               code: str = "") -> dict[str, DataFile]:
-    """Atom feeds (fingerprinted by what they show and `code`, newsgen's own), sitemap,
-    robots.txt and the search index (from `search_terms`, each article's own terms by
-    source path, where given), the last three made now: they cost little."""
-    feeds = FeedWriter(config.title, config.base_url, config.language)
-    files = {feed.path: DataFile(digest(code, feeds.fingerprint(feed)), functools.partial(feeds.atom, feed))
-             for feed in model.feeds}
-    made = chain(sitemap_files(model.sitemap, config.base_url), [(urls.ROBOTS_PATH, robots_txt(config.base_url))],
-                 search_files(model.articles, search_terms))
-    files.update((path, _made(text)) for path, text in made)
-    return files
+                    code: str = "") -> dict[str, DataFile]:
+    """Every data file: `feed_files` and `made_files` together."""
+    return feed_files(config, model, code) | made_files(config, model, search_terms)
 
 
 def render_data_files(config: SiteConfig, model: SiteModel,

@@ -42,10 +42,15 @@ def save_manifest(file: Path, output: Path, files: Manifest) -> None:
     pickle_atomically(file, data)
 
 
-def site_manifest(model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile], shared: str) -> Manifest:
-    """Output path -> fingerprint, for every file the build writes."""
+def page_fingerprints(model: SiteModel, shared: str) -> Manifest:
+    """Page path -> fingerprint; `shared` is what every page depends on (theme, settings, menu)."""
     folder = Fingerprinter(shared)
-    files = {p.path: folder.page(p) for p in model.pages}
+    return {p.path: folder.page(p) for p in model.pages}
+
+
+def site_manifest(pages: Manifest, static: dict[str, Path], data_files: dict[str, DataFile]) -> Manifest:
+    """Output path -> fingerprint, for every file the build writes."""
+    files = dict(pages)
     files.update({path: data_file.fingerprint for path, data_file in data_files.items()})
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")

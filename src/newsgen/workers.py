@@ -1,4 +1,5 @@
-"""Run one function over many items on every core, or in-process when that is cheaper.
+"""Run one function over many items on every core, or in-process when that is cheaper;
+or one task in a second process while the build goes on.
 
 Worker processes are forked, so they start with whatever the parent had built
 (the entity model, the site model) without pickling it; each item's result comes
@@ -15,7 +16,8 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from contextlib import contextmanager
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -52,19 +54,83 @@ def parallel_map(
         return
     chunk = max(1, min(256, len(items) // (workers * 8)))
     batches = [items[i: i + chunk] for i in range(0, len(items), chunk)]
-    # Frozen, the parent's objects are left out of the workers' cycle collections, which
-    # would otherwise write to every one of them and so copy the whole inherited heap.
+    with _frozen(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                        initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+        for results in pool.map(_run_batch, [function] * len(batches), batches):
+            yield from results
+            on_done(len(results))
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """The parent's objects left out of cycle collections while processes fork from it:
+    a child's collection would otherwise write to every one of them, and so copy the
+    whole inherited heap."""
     frozen_before = gc.get_freeze_count()
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            for results in pool.map(_run_batch, [function] * len(batches), batches):
-                yield from results
-                on_done(len(results))
+        yield
     finally:
         if not frozen_before:  # else the caller froze them and unfreezes them itself
             gc.unfreeze()
+
+
+class InBackground(Generic[Result]):
+    """`function()` run in a forked process while the caller goes on, with a core to
+    spare; else in-process, when `result()` asks for it. As a context manager it ends
+    the process if the caller stops (an error) before taking the result."""
+
+    def __init__(self, function: Callable[[], Result], jobs: int | None = None):
+        self._function: Callable[[], Result] | None = function
+        self._process = None
+        if (jobs if jobs is not None else available_cores()) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            with _frozen():
+                self._process = context.Process(target=_send_result, args=(function, sender, os.getpid()),
+                                                daemon=True)
+                self._process.start()
+            sender.close()
+            self._function = None  # the child has it: what it holds is let go here
+
+    def result(self) -> Result:
+        if self._process is None:
+            function, self._function = self._function, None
+            assert function is not None, "result() is taken once"
+            return function()
+        try:
+            succeeded, value = self._receiver.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"a background build process died (exit code {self._process.exitcode})") from None
+        finally:
+            self._end(stop=False)  # it ends on its own once it has sent its result
+        if not succeeded:
+            raise value
+        return value
+
+    def _end(self, stop: bool) -> None:
+        if self._process is not None:
+            self._receiver.close()
+            if stop:
+                self._process.terminate()
+            self._process.join()
+            self._process = None
+
+    def __enter__(self) -> "InBackground[Result]":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._end(stop=True)
+
+
+def _send_result(function: Callable[[], Result], sender, parent: int) -> None:
+    _die_with_parent(parent)
+    try:
+        outcome = (True, function())
+    except BaseException as exc:  # raised again in the parent, which decides what it means
+        outcome = (False, exc)
+    sender.send(outcome)
 
 
 def _die_with_parent(parent: int) -> None:
