@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from newsgen import workers
+from newsgen import site_model, workers
 from newsgen.build import build
 from newsgen.config import load_config
 
@@ -47,6 +47,7 @@ def test_small_inputs_stay_in_process():
 @pytest.mark.parametrize("jobs", [2])
 def test_a_parallel_build_equals_a_single_process_build(tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(workers, "MIN_ITEMS_PER_WORKER", 4)
+    monkeypatch.setattr(site_model, "RELATED_IN_BACKGROUND_FROM", 4)
     trees = []
     for label, count in (("serial", 1), ("parallel", jobs)):
         root = tmp_path / label

@@ -1,3 +1,4 @@
+import os
 from datetime import date
 from pathlib import Path
 
@@ -142,3 +143,17 @@ def test_a_memo_from_the_last_build_gives_the_same_model_and_follows_changes(tmp
         assert contexts(remembered) == contexts(build_site_model(config(), articles, []))
     ann = next(p for p in remembered.pages if p.path == "people/ann-lee/index.html")
     assert [(link.label, link.count) for link in ann.context["profile"].co_mentions] == [("Bo Ek", 1), ("Oslo", 1)]
+
+
+def test_related_articles_counted_in_another_process_are_the_same(monkeypatch):
+    from newsgen import site_model
+
+    monkeypatch.setattr(site_model, "RELATED_IN_BACKGROUND_FROM", 1)
+    counted_in = []
+    real = site_model.related_articles
+    monkeypatch.setattr(site_model, "related_articles", lambda keys: counted_in.append(os.getpid()) or real(keys))
+    items = [article(f"a{i}", date(2024, 1, 1 + i % 28), people=[f"P{i % 3}"], places=[f"L{i % 4}"]) for i in range(30)]
+    alone, spread = (build_site_model(config(), items, [], jobs=jobs) for jobs in (1, 2))
+    assert counted_in == [os.getpid()]  # the one in another process was counted there
+    assert [(p.path, p.context) for p in alone.pages] == [(p.path, p.context) for p in spread.pages]
+    assert any(p.context.get("related") for p in alone.pages)  # there is something to compare

@@ -266,7 +266,7 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     memo = cache.ResultMemo(cache_dir / "results.pickle", code)
     with _collector_paused():
         articles = tag_articles(sources.articles, sources.found, sources.overrides, curation)
-        model = build_site_model(config, articles, sources.pages, memo)
+        model = build_site_model(config, articles, sources.pages, memo, jobs)
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
     static = static_files(config.root)

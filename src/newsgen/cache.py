@@ -276,6 +276,9 @@ class ResultMemo:
         if isinstance(saved, dict) and saved.get("code") == code:
             self.saved = saved["results"]
 
+    def __contains__(self, key: str) -> bool:
+        return key in self.used or key in self.saved
+
     def get(self, key: str, make: Callable[[], Any]) -> Any:
         """The result stored under `key` (a digest of everything `make` reads), else `make()`."""
         if key not in self.used:

@@ -7,9 +7,11 @@ only lay out what they are given.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from hashlib import blake2b
 from itertools import chain
 from operator import attrgetter
@@ -28,8 +30,10 @@ from .related import related_articles
 from .slugs import unique_slugs
 from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
+from .workers import InBackground
 
 _path = attrgetter("path")
+RELATED_IN_BACKGROUND_FROM = 2_000  # articles; fewer take too little time to be worth a process
 RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
 
 
@@ -122,9 +126,13 @@ class _Mentions:
         keys = {v.path: tuple(map(named.__getitem__, map(id, v.article.people + v.article.places))) for v in views}
         return cls(keys, {v.path: _short_digest(repr((v.article.date, keys[v.path]))) for v in views}, memo)
 
+    def key(self, what: str, views: Sequence[ArticleView]) -> str:
+        """The memo's key for `what` of `views`: a digest of their mentions."""
+        return digest(what, b"".join(map(self.digests.__getitem__, map(_path, views))))
+
     def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
         """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""
-        return self.memo.get(digest(what, b"".join(map(self.digests.__getitem__, map(_path, views)))), make)
+        return self.memo.get(self.key(what, views), make)
 
 
 def _short_digest(text: str) -> bytes:
@@ -132,8 +140,21 @@ def _short_digest(text: str) -> bytes:
     return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).digest()
 
 
-def _article_pages(views: Sequence[ArticleView], mentions: _Mentions) -> list[PageView]:
-    related = mentions.remember("related", views, lambda: related_articles([mentions.keys[v.path] for v in views]))
+@contextmanager
+def _related(views: Sequence[ArticleView], mentions: _Mentions, jobs: int | None) -> Iterator[Callable[[], list]]:
+    """Yields a function giving every article's related articles. When the memo does not
+    have them and the archive is large (the count takes seconds at 10,000 articles),
+    they are counted in a second process while this one makes the rest of the model."""
+    key = mentions.key("related", views)
+    count = partial(related_articles, [mentions.keys[v.path] for v in views])
+    if key in mentions.memo or len(views) < RELATED_IN_BACKGROUND_FROM:
+        yield partial(mentions.memo.get, key, count)
+        return
+    with InBackground(count, jobs) as counting:
+        yield partial(mentions.memo.get, key, counting.result)
+
+
+def _article_pages(views: Sequence[ArticleView], related: list[tuple[int, ...]]) -> list[PageView]:
     return [
         PageView(view.path, "article.html", view.article.headline, {
             "item": view, "newer": near.newer, "older": near.older,
@@ -165,8 +186,9 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
 
 
 def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
-                     memo: ResultMemo | None = None) -> SiteModel:
-    """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again."""
+                     memo: ResultMemo | None = None, jobs: int | None = 1) -> SiteModel:
+    """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again;
+    `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core."""
     memo = memo if memo is not None else ResultMemo()
     for page in pages:
         if page.slug in RESERVED_ROOTS:
@@ -204,17 +226,22 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     for path, chunk, pagination in _paginated("index.html", views, config.page_size):
         title = config.title if pagination.number == 1 else f"{config.title} — page {pagination.number}"
         out.append(PageView(path, "index.html", title, {"items": chunk, "pagination": pagination}))
-    out += _article_pages(views, mentions)
-    for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
-        index_path = urls.tag_index_path(kind)
-        for tag in tags:
-            profile = _profile(tag, paths, mentions)
-            for path, chunk, pagination in _paginated(tag.path, tag.articles, config.page_size):
-                title = tag.entity.name if pagination.number == 1 else f"{tag.entity.name} — page {pagination.number}"
-                out.append(PageView(path, "tag.html", title, {
-                    "tag": tag, "section": label, "section_path": index_path, "profile": profile,
-                    "items": chunk, "pagination": pagination}))
-        out.append(PageView(index_path, "tag_index.html", label, {"groups": _letter_groups(tags), "section": label}))
+    with _related(views, mentions, jobs) as related:
+        tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
+        for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
+            index_path = urls.tag_index_path(kind)
+            for tag in tags:
+                profile = _profile(tag, paths, mentions)
+                for path, chunk, pagination in _paginated(tag.path, tag.articles, config.page_size):
+                    name = tag.entity.name
+                    title = name if pagination.number == 1 else f"{name} — page {pagination.number}"
+                    tag_pages.append(PageView(path, "tag.html", title, {
+                        "tag": tag, "section": label, "section_path": index_path, "profile": profile,
+                        "items": chunk, "pagination": pagination}))
+            tag_pages.append(PageView(index_path, "tag_index.html", label,
+                                      {"groups": _letter_groups(tags), "section": label}))
+        out += _article_pages(views, related())
+    out += tag_pages
     out += archive_pages(views)
     for page in pages:
         out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
