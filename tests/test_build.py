@@ -205,16 +205,17 @@ def test_parsed_records_share_one_object_per_person_or_place(site_root, tmp_path
 
     (original,) = (site_root / "seeds").glob("*.txt")
     lines = original.read_text(encoding="utf-8").splitlines()
-    for copy in ("copy", "later-copy"):  # in-process, the last item's progress is never reported
+    for copy in ("copy", "later-copy"):
         write(site_root / "seeds" / f"{copy}.txt", "\n".join([f"Another headline: {copy}"] + lines[1:]) + "\n")
     store = RecordStore(tmp_path / "cache", "inputs")
     jobs = pipeline._plan(load_config(site_root), store, pipeline.BuildReport())
-    shared_while_parsing = []
+    shared_while_parsing, advanced = [], []
 
     class Watching(Progress):  # looks at the store each time a record has come in
         @contextmanager
         def stage(self, label, total):
             def advance(n):
+                advanced.append(n)
                 records = list(store.records.values())
                 if len(records) == 2:
                     shared_while_parsing.append(all(map(operator.is_, records[0].found, records[1].found)))
@@ -225,3 +226,4 @@ def test_parsed_records_share_one_object_per_person_or_place(site_root, tmp_path
     assert first.found and [e.name for e in first.found] == [e.name for e in second.found]
     assert all(map(operator.is_, first.found, second.found)) and all(map(operator.is_, first.found, third.found))
     assert shared_while_parsing == [True]  # not only once all are in: a cold build's peak is while parsing
+    assert sum(advanced) == 3  # the last one too

@@ -93,7 +93,7 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
         ingester.extractor.extract(["Warm the model up in London."])
     interned: dict[Entity, Entity] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:
-        for job, result in zip(pending, parallel_map(ingester, pending, workers, advance)):
+        for result, job in zip(parallel_map(ingester, pending, workers, advance), pending):  # each result reported
             if result.packed_body:
                 store.put_body(job.key, result.packed_body)
                 result = replace(result, packed_body=b"")
