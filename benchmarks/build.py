@@ -1,4 +1,4 @@
-"""Time `newsgen build` on large archives: cold, no-op, touched, one edit; with Hugo alongside.
+"""Time `newsgen build` on large archives: cold, no-op, touched, one edit, one naming someone new; Hugo alongside.
 
     python benchmarks/build.py --n 1000 10000 100000
     python benchmarks/build.py --n 10000 --corpus ../shared/corpus/bbc
@@ -70,6 +70,20 @@ def edit_one(root: Path) -> None:
     target = seeds[len(seeds) // 2]
     with open(target, "a", encoding="utf-8") as handle:
         handle.write("A late correction was added to this report by the editors.\n")
+
+
+_NEW_NAMES = ("Ingrid Castellanos", "Tomasz Okafor", "Lucia Brandt", "Farid Lindqvist", "Noura Kowalski",
+              "Pieter Moreau", "Sanna Iglesias", "Kofi Halvorsen")
+
+
+def edit_naming_someone(root: Path) -> None:
+    """An edit that names a person and a place the article did not name before, so its
+    tags, the archive's related articles and those entities' pages change too."""
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    target = seeds[len(seeds) // 3]
+    name = _NEW_NAMES[len(target.read_text(encoding="utf-8").splitlines()) % len(_NEW_NAMES)]  # new each run
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(f"Editors later spoke to {name} in Reykjavik about the report.\n")
 
 
 def touch_all(root: Path) -> None:
@@ -146,6 +160,8 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
     row["touched"] = measure(newsgen(root, jobs))
     edit_one(root)
     row["edit"] = measure(newsgen(root, jobs))
+    edit_naming_someone(root)
+    row["edit_names"] = measure(newsgen(root, jobs))
     if hugo:
         hugo_root = workdir / f"hugo-{n}"
         write_hugo_site(root, hugo_root)
@@ -158,16 +174,16 @@ def print_table(rows: list[dict]) -> None:
     def seconds(m: dict | None) -> str:
         return f"{m['seconds']:.2f} s" if m else "-"
 
-    print("| articles | cold | cold CPU | peak RSS | no-op | no-op, all touched | one edit | Hugo cold | Hugo CPU "
-          "| newsgen / Hugo |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| articles | cold | cold CPU | peak RSS | no-op | no-op, all touched | one edit | one edit, new name "
+          "| Hugo cold | Hugo CPU | newsgen / Hugo |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         hugo = row.get("hugo")
         ratio = f"{row['cold']['seconds'] / hugo['seconds']:.2f}x" if hugo else "-"
         hugo_cpu = f"{hugo['cpu']:.1f} s" if hugo else "-"
         print(f"| {row['n']:,} | {seconds(row['cold'])} | {row['cold']['cpu']:.1f} s "
               f"| {row['cold']['rss'] / 2**20:.0f} MB | {seconds(row['noop'])} | {seconds(row['touched'])} "
-              f"| {seconds(row['edit'])} | {seconds(hugo)} | {hugo_cpu} | {ratio} |")
+              f"| {seconds(row['edit'])} | {seconds(row.get('edit_names'))} | {seconds(hugo)} | {hugo_cpu} | {ratio} |")
 
 
 def main() -> None:
