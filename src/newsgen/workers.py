@@ -91,7 +91,7 @@ class InBackground(Generic[Result]):
                                                 daemon=True)
                 self._process.start()
             sender.close()
-            self._function = None  # the child has it: what it holds is let go here
+            self._function = None  # the child runs it; result() only waits for its answer
 
     def result(self) -> Result:
         if self._process is None:
