@@ -1,6 +1,9 @@
 import random
 
-from newsgen.related import related_articles
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgen.related import related_articles, update_related
 
 
 def brute_force(keys, limit):
@@ -55,3 +58,24 @@ def test_a_very_common_entity_only_offers_its_nearest_mentions():
 
 def test_an_entity_named_twice_in_one_article_counts_once():
     assert related_articles([["a", "a"], ["a", "b"], ["b"]], limit=1)[1] == (0,)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_an_update_after_edits_equals_counting_again(data):
+    names = st.lists(st.sampled_from("abcdefg"), max_size=4)
+    before = data.draw(st.lists(names, min_size=1, max_size=40))
+    after = [data.draw(names) if data.draw(st.booleans()) and data.draw(st.booleans()) else keys for keys in before]
+    window, limit = data.draw(st.integers(1, 4)), data.draw(st.integers(1, 4))
+    previous = related_articles(before, limit, window)
+    assert update_related(before, previous, after, limit, window) == related_articles(after, limit, window)
+
+
+def test_an_update_counts_again_only_near_the_edit():
+    keys = [["ann"] for _ in range(200)]
+    previous = related_articles(keys, window=3)
+    stale = [("stale",)] * 200  # what the update keeps where it does not count again
+    edited = [*keys[:100], ["bo"], *keys[101:]]  # one article no longer names Ann
+    updated = update_related(keys, stale, edited, window=3)
+    assert [i for i, r in enumerate(updated) if r != ("stale",)] == list(range(97, 104))
+    assert updated[97:104] == related_articles(edited, window=3)[97:104] and previous[97:104] != stale[97:104]

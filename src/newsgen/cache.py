@@ -276,8 +276,12 @@ class ResultMemo:
         if isinstance(saved, dict) and saved.get("code") == code:
             self.saved = saved["results"]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.used or key in self.saved
+    def last(self, name: str) -> Any | None:
+        """What the last build kept under `name` with `keep`, for this build to start from."""
+        return self.saved.pop(name, None)
+
+    def keep(self, name: str, value: Any) -> None:
+        self.used[name] = value
 
     def get(self, key: str, make: Callable[[], Any]) -> Any:
         """The result stored under `key` (a digest of everything `make` reads), else `make()`."""

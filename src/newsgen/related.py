@@ -26,20 +26,71 @@ def related_articles(
 ) -> list[tuple[int, ...]]:
     """`entity_keys[i]` names article i's people and places (articles in archive order);
     returns, for each article, the indices of its related articles, best first."""
+    postings = _postings(entity_keys)
+    return [_related(index, keys, postings, limit, window) for index, keys in enumerate(entity_keys)]
+
+
+def update_related(
+    previous_keys: Sequence[Sequence[Hashable]],
+    previous: Sequence[tuple[int, ...]],
+    entity_keys: Sequence[Sequence[Hashable]],
+    limit: int = DEFAULT_LIMIT,
+    window: int = DEFAULT_WINDOW,
+) -> list[tuple[int, ...]]:
+    """`related_articles(entity_keys, ...)`, from what it gave (`previous`) for the same
+    articles in the same order when they named `previous_keys`.
+
+    Only articles whose windows an edit reached are counted again: those that changed,
+    and those within `window` of one in the postings of a person or place it gained
+    (as they are now) or lost (as they were). Farther along, the nearest `window`
+    articles on each side are the same unchanged ones as before."""
+    if len(previous_keys) != len(entity_keys):
+        raise ValueError("update_related needs the same articles as before")
+    changed = [i for i, (old, new) in enumerate(zip(previous_keys, entity_keys))
+               if old != new and set(old) != set(new)]
+    if not changed:
+        return list(previous)
+    postings = _postings(entity_keys)
+    gained: dict[Hashable, set[int]] = {}
+    lost: dict[Hashable, set[int]] = {}
+    for i in changed:
+        old, new = set(previous_keys[i]), set(entity_keys[i])
+        for key in new - old:
+            gained.setdefault(key, set()).add(i)
+        for key in old - new:
+            lost.setdefault(key, set()).add(i)
+    affected = set(changed)
+    for key in gained.keys() | lost.keys():
+        now = postings.get(key, [])
+        before = sorted(set(now) - gained.get(key, set()) | lost.get(key, set()))
+        for posting, moved in ((now, gained.get(key, ())), (before, lost.get(key, ()))):
+            for i in moved:
+                at = bisect_left(posting, i)
+                affected.update(posting[max(0, at - window): at + 1 + window])
+    related = list(previous)
+    for i in affected:
+        related[i] = _related(i, entity_keys[i], postings, limit, window)
+    return related
+
+
+def _postings(entity_keys: Sequence[Sequence[Hashable]]) -> dict[Hashable, list[int]]:
+    """entity -> the indices of the articles naming it, ascending."""
     postings: dict[Hashable, list[int]] = {}
     for index, keys in enumerate(entity_keys):
         for key in set(keys):
             postings.setdefault(key, []).append(index)
-    related = []
-    for index, keys in enumerate(entity_keys):
-        shared: Counter[int] = Counter()
-        for key in set(keys):
-            posting = postings[key]
-            at = bisect_left(posting, index)
-            shared.update(posting[max(0, at - window): at])
-            shared.update(posting[at + 1: at + 1 + window])
-        related.append(_best(shared, index, limit))
-    return related
+    return postings
+
+
+def _related(index: int, keys: Sequence[Hashable], postings: dict[Hashable, list[int]], limit: int,
+             window: int) -> tuple[int, ...]:
+    shared: Counter[int] = Counter()
+    for key in set(keys):
+        posting = postings[key]
+        at = bisect_left(posting, index)
+        shared.update(posting[max(0, at - window): at])
+        shared.update(posting[at + 1: at + 1 + window])
+    return _best(shared, index, limit)
 
 
 def _best(shared: Counter[int], index: int, limit: int) -> tuple[int, ...]:

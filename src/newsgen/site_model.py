@@ -26,7 +26,7 @@ from .entity_stats import EntityStats, entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .records import Article, ContentPage, Entity
-from .related import related_articles
+from .related import related_articles, update_related
 from .slugs import unique_slugs
 from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
@@ -126,13 +126,9 @@ class _Mentions:
         keys = {v.path: tuple(map(named.__getitem__, map(id, v.article.people + v.article.places))) for v in views}
         return cls(keys, {v.path: _short_digest(repr((v.article.date, keys[v.path]))) for v in views}, memo)
 
-    def key(self, what: str, views: Sequence[ArticleView]) -> str:
-        """The memo's key for `what` of `views`: a digest of their mentions."""
-        return digest(what, b"".join(map(self.digests.__getitem__, map(_path, views))))
-
     def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
         """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""
-        return self.memo.get(self.key(what, views), make)
+        return self.memo.get(digest(what, b"".join(map(self.digests.__getitem__, map(_path, views)))), make)
 
 
 def _short_digest(text: str) -> bytes:
@@ -142,16 +138,27 @@ def _short_digest(text: str) -> bytes:
 
 @contextmanager
 def _related(views: Sequence[ArticleView], mentions: _Mentions, jobs: int | None) -> Iterator[Callable[[], list]]:
-    """Yields a function giving every article's related articles. When the memo does not
-    have them and the archive is large (the count takes seconds at 10,000 articles),
-    they are counted in a second process while this one makes the rest of the model."""
-    key = mentions.key("related", views)
-    count = partial(related_articles, [mentions.keys[v.path] for v in views])
-    if key in mentions.memo or len(views) < RELATED_IN_BACKGROUND_FROM:
-        yield partial(mentions.memo.get, key, count)
-        return
-    with InBackground(count, jobs) as counting:
-        yield partial(mentions.memo.get, key, counting.result)
+    """Yields a function giving every article's related articles.
+
+    They are kept with the articles' mentions from the last build: when the same articles
+    stand in the same order, only those an edit reached are counted again. Else all are
+    counted, in a large archive (seconds at 10,000 articles) in a second process while
+    this one makes the rest of the model."""
+    paths = tuple(map(_path, views))
+    keys = [mentions.keys[path] for path in paths]
+    last = mentions.memo.last("related")  # (paths, keys, related articles)
+
+    def kept(related: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        mentions.memo.keep("related", (paths, keys, related))
+        return related
+
+    if last is not None and last[0] == paths:
+        yield lambda: kept(update_related(last[1], last[2], keys))
+    elif len(views) < RELATED_IN_BACKGROUND_FROM:
+        yield lambda: kept(related_articles(keys))
+    else:
+        with InBackground(partial(related_articles, keys), jobs) as counting:
+            yield lambda: kept(counting.result())
 
 
 def _article_pages(views: Sequence[ArticleView], related: list[tuple[int, ...]]) -> list[PageView]:
