@@ -33,10 +33,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _process_limit(jobs: int | None) -> int:
+    return jobs if jobs is not None else available_cores()
+
+
+def _forks(processes: int) -> bool:
+    """Whether work for `processes` processes goes to forked ones (else it runs in-process)."""
+    return processes > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def worker_count(items: int, jobs: int | None) -> int:
     """How many processes to use for `items` items; 1 means run in-process."""
-    limit = jobs if jobs is not None else available_cores()
-    return max(1, min(limit, items // MIN_ITEMS_PER_WORKER))
+    return max(1, min(_process_limit(jobs), items // MIN_ITEMS_PER_WORKER))
 
 
 def parallel_map(
@@ -47,7 +55,7 @@ def parallel_map(
 ) -> Iterator[Result]:
     """`map(function, items)` across processes, in order; `on_done(n)` reports progress."""
     workers = worker_count(len(items), jobs)
-    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks(workers):
         for item in items:
             yield function(item)
             on_done(1)
@@ -83,7 +91,7 @@ class InBackground(Generic[Result]):
     def __init__(self, function: Callable[[], Result], jobs: int | None = None):
         self._function: Callable[[], Result] | None = function
         self._process = None
-        if (jobs if jobs is not None else available_cores()) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if _forks(_process_limit(jobs)):
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
             with _frozen():
