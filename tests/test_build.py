@@ -208,7 +208,7 @@ def test_parsed_records_share_one_object_per_person_or_place(site_root, tmp_path
     for copy in ("copy", "later-copy"):
         write(site_root / "seeds" / f"{copy}.txt", "\n".join([f"Another headline: {copy}"] + lines[1:]) + "\n")
     store = RecordStore(tmp_path / "cache", "inputs")
-    jobs = pipeline._plan(load_config(site_root), store, pipeline.BuildReport())
+    jobs = pipeline._plan(load_config(site_root), store, pipeline.BuildReport(), {})
     shared_while_parsing, advanced = [], []
 
     class Watching(Progress):  # looks at the store each time a record has come in

@@ -37,3 +37,19 @@ def test_a_curated_name_is_not_folded_into_another(tmp_path: Path):
     kept = tag_articles([article("a"), article("b")], found, [None, None], curation)
     assert [p.name for p in folded[1].people] == ["Joe Biden"]
     assert [p.name for p in kept[1].people] == ["Biden"]
+
+
+def test_a_memo_from_the_last_build_gives_the_same_tags_and_follows_changes(tmp_path: Path):
+    from newsgen.cache import ResultMemo
+
+    articles = [article("a"), article("b")]
+    before = [[person("Antony Blinken")], [person("Blinken")]]
+    after = [[person("Antony Blinken")], [person("Blinken"), person("Ann Lee")]]
+    memo = ResultMemo(tmp_path / "memo.pickle", "code")
+    tag_articles(articles, before, [None, None], memo=memo)
+    memo.save()
+    override = SeedOverride(path="content/seeds/b.yaml", remove=("Ann Lee",))
+    for found, overrides in ((before, [None, None]), (after, [None, None]), (after, [None, override])):
+        remembered = tag_articles(articles, found, overrides, memo=ResultMemo(tmp_path / "memo.pickle", "code"))
+        assert remembered == tag_articles(articles, found, overrides)
+    assert [p.name for p in tag_articles(articles, after, [None, None])[1].people] == ["Ann Lee", "Antony Blinken"]

@@ -10,11 +10,13 @@ output. Either way the result is byte for byte the site a clean build makes.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from . import cache
@@ -32,7 +34,7 @@ from .site_update import SiteUpdate, journal_path
 from .page_output import (Changes, load_manifest, manifest_file, page_fingerprints, render_pages, save_manifest,
                           site_manifest)
 from .progress import QUIET, Progress
-from .records import Article, ContentPage, Entity, SeedOverride
+from .records import Article, ContentPage, Entity, SeedOverride, replaced
 from .search_terms import SearchTerms
 from .site_model import SiteModel, build_site_model
 from .sources import discover
@@ -55,14 +57,21 @@ class BuildReport:
 
 
 def _display(config: SiteConfig, path: Path) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
+    """`path` relative to the project, as `Path.relative_to` gives it, without its cost per seed."""
+    root, text = str(config.root) + os.sep, str(path)
+    return text[len(root):].replace(os.sep, "/") if text.startswith(root) else text
 
 
-def _plan(config: SiteConfig, store: RecordStore, report: BuildReport) -> list[SourceJob]:
-    """One job per source file, each with its content key; refused files go in the report."""
+Stamps = dict[str, tuple[int, int, int] | None]  # the inputs' `file_stamp`s, by path
+
+
+def _plan(config: SiteConfig, store: RecordStore, report: BuildReport, stamps: Stamps) -> list[SourceJob]:
+    """One job per source file, each with its content key; refused files go in the report.
+    `stamps` holds those `_input_stamp` took: each file is looked at once per build."""
+
+    def stamp_of(path: Path) -> tuple[int, int, int] | None:
+        return stamps[str(path)] if str(path) in stamps else file_stamp(path)
+
     jobs = []
     seeds, refused = discover(config.seeds_dir, "*.txt")
     report.dropped.extend(refused)
@@ -70,7 +79,7 @@ def _plan(config: SiteConfig, store: RecordStore, report: BuildReport) -> list[S
     overrides = {p.stem: p for p in override_dir.glob("*.yaml") if p.is_file()} if override_dir.is_dir() else {}
     for path in seeds:
         name, override = _display(config, path), overrides.get(path.stem)
-        stamp = (file_stamp(path), file_stamp(override) if override else None)
+        stamp = (stamp_of(path), stamp_of(override) if override else None)
         key = store.key_for(name, stamp, lambda: (b"seed", read_bytes(path))
                             + ((b"override", read_bytes(override)) if override else ()))
         jobs.append(SourceJob("seed", path, name, key, override_path=override))
@@ -78,7 +87,7 @@ def _plan(config: SiteConfig, store: RecordStore, report: BuildReport) -> list[S
     report.dropped.extend(refused)
     for path in markdown:
         name = _display(config, path)
-        key = store.key_for(name, (file_stamp(path),), lambda: (b"markdown", read_bytes(path)))
+        key = store.key_for(name, (stamp_of(path),), lambda: (b"markdown", read_bytes(path)))
         jobs.append(SourceJob("markdown", path, name, key, relative=path.relative_to(config.content_dir)))
     return jobs
 
@@ -96,11 +105,11 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
         for result, job in zip(parallel_map(ingester, pending, workers, advance), pending):  # each result reported
             if result.packed_body:
                 store.put_body(job.key, result.packed_body)
-                result = replace(result, packed_body=b"")
+                result = replaced(result, packed_body=b"")
             if result.search_terms is not None:
-                result = replace(result, search_terms=result.search_terms.interned())
+                result = replaced(result, search_terms=result.search_terms.interned())
             if result.found:  # as they arrive: unshared, a cold 100k build's entities would fill gigabytes
-                result = replace(result, found=tuple([interned.setdefault(e, e) for e in result.found]))
+                result = replaced(result, found=tuple([interned.setdefault(e, e) for e in result.found]))
             store.put(job.key, result)
     store.flush()
     return _interned(jobs, store, interned)
@@ -120,7 +129,7 @@ def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[Entity, 
         if result.found:
             found = tuple([by_object.get(id(e)) or by_object.setdefault(id(e), interned.setdefault(e, e))
                            for e in result.found])
-            result = replace(result, found=found)
+            result = replaced(result, found=found)
             store.records[job.key] = result
         results.append(result)
     return results
@@ -173,11 +182,13 @@ def record_store_inputs(code: str, curation_path: Path) -> str:
     return digest(code, source_versions(), read_bytes(curation_path))
 
 
-def _input_stamp(config: SiteConfig, code: str) -> str:
-    """Every input's size and modification time: equal stamps mean nothing to do."""
+def _input_stamp(config: SiteConfig, code: str) -> tuple[str, Stamps]:
+    """Every input's size and modification time, as one digest (equal digests mean nothing
+    to do) and by path."""
     folders = [config.seeds_dir, config.content_dir, *layered(config.root, "templates"),
                *layered(config.root, "static")]
-    return digest(code, repr(config), *(repr(tree_stamps(f)) for f in folders))
+    trees = [tree_stamps(f) for f in folders]
+    return digest(code, repr(config), *map(repr, trees)), dict(chain.from_iterable(trees))
 
 
 def _theme_digest(config: SiteConfig) -> str:
@@ -233,28 +244,29 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
     cache_dir = config.root / cache.CACHE_DIR
     code = cache.code_fingerprint()
-    stamp = _input_stamp(config, code)
+    stamp, stamps = _input_stamp(config, code)
     if not fresh and not journal_path(output).exists() and not leftovers(output) and (
             saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
         saved.elapsed = time.perf_counter() - started
         return saved
     try:
-        _build(config, report, output, cache_dir, code, stamp, jobs, fresh, progress)
+        _build(config, report, output, cache_dir, code, (stamp, stamps), jobs, fresh, progress)
     finally:
         gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
     report.elapsed = time.perf_counter() - started
     return report
 
 
-def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str, stamp: str,
-           jobs: int | None, fresh: bool, progress: Progress) -> None:
+def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str,
+           stamped: tuple[str, Stamps], jobs: int | None, fresh: bool, progress: Progress) -> None:
     """The build proper, once `build` has found something to do; it fills in `report`."""
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
     record_inputs = record_store_inputs(code, curation_path)
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
-    source_jobs = _plan(config, store, report)
+    stamp, stamps = stamped
+    source_jobs = _plan(config, store, report, stamps)
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
                       code)
     # Saved now, while the build holds least: the records are final, and once saved the store
@@ -265,7 +277,7 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
 
     memo = cache.ResultMemo(cache_dir / "results.pickle", code)
     with _collector_paused():
-        articles = tag_articles(sources.articles, sources.found, sources.overrides, curation)
+        articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
         model = build_site_model(config, articles, sources.pages, memo, jobs)
     report.warnings.extend(model.warnings)
     shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from hashlib import blake2b
@@ -25,7 +25,7 @@ from .dates import display_date
 from .entity_stats import EntityStats, entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
-from .records import Article, ContentPage, Entity
+from .records import Article, ContentPage, Entity, replaced
 from .related import related_articles, update_related
 from .slugs import unique_slugs
 from .timeline_svg import Timeline, draw_timeline
@@ -57,7 +57,7 @@ def _newest_first(article: Article) -> tuple:
 def _with_unique_slugs(articles: Sequence[Article]) -> list[Article]:
     by_source = sorted(articles, key=lambda a: a.source_path)
     slugs = unique_slugs([a.slug for a in by_source])
-    return [a if a.slug == s else replace(a, slug=s) for a, s in zip(by_source, slugs)]
+    return [a if a.slug == s else replaced(a, slug=s) for a, s in zip(by_source, slugs)]
 
 
 def _tag_paths(mentioned: Sequence[Entity]) -> dict[tuple[str, str], tuple[Entity, str]]:

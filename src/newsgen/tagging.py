@@ -4,10 +4,11 @@ then the editor's per-seed additions and removals, which always win."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from itertools import chain
 
+from .cache import ResultMemo
 from .entities import Curation, EntityExtractor, unify_across_archive
-from .records import Article, Entity, SeedOverride
+from .records import Article, Entity, SeedOverride, replaced
 from .slugs import make_slug
 
 
@@ -37,21 +38,43 @@ def _edited(entities: Sequence[Entity], override: SeedOverride | None) -> list[E
     return kept
 
 
+Tags = tuple[tuple[Entity, ...], tuple[Entity, ...]]  # an article's people and places
+
+
+def _tags(found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
+          curation: Curation | None) -> list[Tags]:
+    tags = []
+    for entities, override in zip(unify_across_archive(found, curation), overrides):
+        final = sorted(_edited(entities, override), key=lambda e: (e.name.casefold(), e.slug))
+        tags.append((tuple([e for e in final if e.kind == "person"]), tuple([e for e in final if e.kind == "place"])))
+    return tags
+
+
+def _inputs(found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
+            curation: Curation | None) -> tuple:
+    """All that `_tags` reads, cheap to compare with the last build's: the entity objects
+    (the build makes one per entity) once each, and each article's as their positions."""
+    objects = {id(e): e for e in chain.from_iterable(found)}
+    position = {key: n for n, key in enumerate(objects)}
+    return (repr(curation), tuple(overrides), tuple(objects.values()),
+            tuple(tuple(map(position.__getitem__, map(id, entities))) for entities in found))
+
+
 def tag_articles(
     articles: Sequence[Article],
     found: Sequence[Sequence[Entity]],
     overrides: Sequence[SeedOverride | None],
     curation: Curation | None = None,
+    memo: ResultMemo | None = None,
 ) -> list[Article]:
     """`found[i]` holds article i's extracted entities; `overrides[i]` its editor rules.
-    The curation keeps the editor's names from being folded into others."""
-    unified = unify_across_archive(found, curation)
-    tagged = []
-    for article, entities, override in zip(articles, unified, overrides):
-        final = sorted(_edited(entities, override), key=lambda e: (e.name.casefold(), e.slug))
-        tagged.append(replace(
-            article,
-            people=tuple(e for e in final if e.kind == "person"),
-            places=tuple(e for e in final if e.kind == "place"),
-        ))
-    return tagged
+    The curation keeps the editor's names from being folded into others.
+
+    Unification weighs the whole archive, so `memo` keeps the last build's tags: an
+    edit that finds the same entities (and most do) reuses them all."""
+    memo = memo if memo is not None else ResultMemo()
+    inputs = _inputs(found, overrides, curation)
+    last = memo.last("tags")  # (inputs, tags)
+    tags = last[1] if last is not None and last[0] == inputs else _tags(found, overrides, curation)
+    memo.keep("tags", (inputs, tags))
+    return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tags)]
