@@ -20,7 +20,7 @@ from newsgen import build, cache
 from newsgen.config import load_config
 from newsgen.entities import EntityExtractor, load_curation
 from newsgen.ingest import Ingester
-from newsgen.page_output import Changes, page_fingerprints
+from newsgen.page_output import Changes, load_manifest, manifest_file, page_fingerprints
 
 
 def main() -> None:
@@ -36,23 +36,26 @@ def main() -> None:
         return result
 
     code = cache.code_fingerprint()
-    timed("input stamps", build._input_stamp, config, code)
+    _, stamps = timed("input stamps", build._input_stamp, config, code)
     cache_dir = config.root / cache.CACHE_DIR
     curation = load_curation(config.content_dir / "entities.yaml")
     inputs = build.record_store_inputs(code, config.content_dir / "entities.yaml")
     report = build.BuildReport()
     with build._collector_paused():
         store = timed("cache load", cache.RecordStore.open, cache_dir, inputs)
-    jobs = timed("discovery and keys", build._plan, config, store, report)
+    jobs = timed("discovery and keys", build._plan, config, store, report, stamps)
     ingester = Ingester(EntityExtractor(curation), store.bodies_file)
     results = timed("records (parse what changed)", build._ingest, jobs, store, ingester, None, build.QUIET, code)
     sources = build._collect(results, report)
     memo = cache.ResultMemo(cache_dir / "results.pickle", code)
     with build._collector_paused():
-        articles = timed("tagging", build.tag_articles, sources.articles, sources.found, sources.overrides, curation)
+        articles = timed("tagging", build.tag_articles, sources.articles, sources.found, sources.overrides, curation,
+                         memo)
         model = timed("site model", build.build_site_model, config, articles, sources.pages, memo)
-    current = timed("page fingerprints", page_fingerprints, model, "")
-    timed("change check", Changes.between, current, current, config.output_dir.resolve())
+    output = config.output_dir.resolve()
+    previous = load_manifest(manifest_file(cache_dir, output), output)
+    current = timed("page fingerprints", page_fingerprints, model, build.shared_inputs(config, code, model), previous)
+    timed("change check", Changes.between, previous.files, current.files, output)
     timed("cache save", lambda: (store.save([job.name for job in jobs]), memo.save()))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{len(model.articles):,} articles, {len(model.pages):,} pages; load average {load}")

@@ -31,8 +31,8 @@ from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
 from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
-from .page_output import (Changes, load_manifest, manifest_file, page_fingerprints, render_pages, save_manifest,
-                          site_manifest)
+from .page_output import (Changes, Drawn, load_manifest, manifest_file, page_fingerprints, render_pages,
+                          save_manifest, site_manifest)
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, replaced
 from .search_terms import SearchTerms
@@ -196,6 +196,11 @@ def _theme_digest(config: SiteConfig) -> str:
                     for p, _ in tree_stamps(folder)))
 
 
+def shared_inputs(config: SiteConfig, code: str, model: SiteModel) -> str:
+    """What every page is drawn from besides its own context: newsgen, the theme, the settings, the menu."""
+    return digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
+
+
 def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
     """The last build's report, if nothing it was built from has changed since."""
     saved = load_pickle(file)
@@ -280,17 +285,17 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
         articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
         model = build_site_model(config, articles, sources.pages, memo, jobs)
     report.warnings.extend(model.warnings)
-    shared = digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
+    shared = shared_inputs(config, code, model)
     static = static_files(config.root)
     # The sitemap and search index are made on a second core while this one fingerprints pages and feeds.
+    previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
     with InBackground(partial(made_files, config, model, sources.search_terms), jobs) as made:
         del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
-        pages = page_fingerprints(model, shared)
+        pages = page_fingerprints(model, shared, previous)
         data_files = feed_files(config, model, code) | made.result()
     current = site_manifest(pages, static, data_files)
     del pages
-    changes = Changes.between({} if fresh else load_manifest(manifest_file(cache_dir, output), output), current,
-                              output)
+    changes = Changes.between(previous.files, current.files, output)
     report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
                                                             jobs, progress)
 

@@ -20,7 +20,8 @@ from datetime import date
 from typing import Any
 
 from .cache import StoredBody, digest
-from .views import ArticleView
+from .records import Article
+from .views import OWN_PAGE_FIELDS, ArticleView
 
 _PLAIN = frozenset({str, int, float, bool, type(None), date, StoredBody})  # exact types: fold by repr
 _SHORT = 64  # longer tokens are replaced by their digest
@@ -38,6 +39,19 @@ class Fingerprinter:
         item = page.context.get("item")
         whole = self._record(item, self._names(ArticleView)) if type(item) is ArticleView else ""
         return digest(self.shared, self._token(page), whole)
+
+    def outline(self, views: Sequence[ArticleView], others: Sequence[Any]) -> str:
+        """A digest of everything the site's pages are drawn from (the articles, in order, and
+        `others`, the rest of the site model's input) but the articles' OWN_PAGE_FIELDS:
+        while it stays the same, so does every page but those whose article's `own` changed."""
+        shown = [n for n in self._names(Article) if n not in OWN_PAGE_FIELDS]
+        rest = [n for n in self._names(ArticleView) if n != "article"]
+        return digest(self.shared, self.fold(tuple(others)), *(
+            self._record(view.article, shown) + self._record(view, rest) for view in views))
+
+    def own(self, article: Article) -> str:
+        """What only the article's own page shows of it (OWN_PAGE_FIELDS)."""
+        return self._parts([getattr(article, n) for n in OWN_PAGE_FIELDS])
 
     def fold(self, value: Any) -> str:
         if type(value) in _PLAIN:

@@ -3,15 +3,17 @@
 Every file of the site gets a fingerprint (pages: what they are drawn from;
 static files: their bytes). Comparing with the manifest recorded for the
 current output gives the files to draw again and the ones to delete; the
-manifest is only trusted for the exact output state it was written for.
-Drawing runs across all cores when there are many pages.
+manifest is only trusted for the exact output state it was written for. It
+also keeps the outline of what the pages were drawn from, so after an edit
+that changed only articles' own text the other pages are not even
+fingerprinted. Drawing runs across all cores when there are many pages.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import digest, file_stamp, load_pickle, pickle_atomically, read_bytes
@@ -30,31 +32,50 @@ def manifest_file(cache_dir: Path, output: Path) -> Path:
     return cache_dir / f"pages-{digest(str(output))}.pickle"
 
 
-def load_manifest(file: Path, output: Path) -> Manifest:
-    """The fingerprints of the files now in `output`, or nothing if unsure."""
+@dataclass(frozen=True)
+class Drawn:
+    """The fingerprint of each file of a site, and of what its pages were drawn from
+    (`Fingerprinter.outline`, and each article page's `own` by path), so that the next
+    build can tell the pages an edit left alone without fingerprinting them again."""
+
+    files: Manifest = field(default_factory=dict)
+    outline: str = ""
+    own: dict[str, str] = field(default_factory=dict)
+
+
+def load_manifest(file: Path, output: Path) -> Drawn:
+    """What the files now in `output` were drawn from, or nothing if unsure."""
     saved = load_pickle(file)
     stamp = file_stamp(output / MARKER)
-    return saved["files"] if isinstance(saved, dict) and stamp is not None and saved.get("marker") == stamp else {}
+    trusted = isinstance(saved, dict) and stamp is not None and saved.get("marker") == stamp
+    return saved["drawn"] if trusted and isinstance(saved.get("drawn"), Drawn) else Drawn()
 
 
-def save_manifest(file: Path, output: Path, files: Manifest) -> None:
-    data = {"marker": file_stamp(output / MARKER), "files": files}
-    pickle_atomically(file, data)
+def save_manifest(file: Path, output: Path, drawn: Drawn) -> None:
+    pickle_atomically(file, {"marker": file_stamp(output / MARKER), "drawn": drawn})
 
 
-def page_fingerprints(model: SiteModel, shared: str) -> Manifest:
-    """Page path -> fingerprint; `shared` is what every page depends on (theme, settings, menu)."""
+def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn()) -> Drawn:
+    """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu).
+
+    When the outline is the same as `previous`'s, only the pages of articles whose own
+    fields changed are fingerprinted again: an edit to one article's text is one page
+    to look at, not the whole site."""
     folder = Fingerprinter(shared)
-    return {p.path: folder.page(p) for p in model.pages}
+    outline = folder.outline(model.articles, model.content_pages)
+    own = {view.path: folder.own(view.article) for view in model.articles}
+    kept = previous.files if previous.outline == outline else {}
+    files = {page.path: kept[page.path] if page.path in kept and previous.own.get(page.path) == own.get(page.path)
+             else folder.page(page) for page in model.pages}
+    return Drawn(files, outline, own)
 
 
-def site_manifest(pages: Manifest, static: dict[str, Path], data_files: dict[str, DataFile]) -> Manifest:
-    """Output path -> fingerprint, for every file the build writes."""
-    files = dict(pages)
-    files.update({path: data_file.fingerprint for path, data_file in data_files.items()})
+def site_manifest(pages: Drawn, static: dict[str, Path], data_files: dict[str, DataFile]) -> Drawn:
+    """`pages` with every other file the build writes."""
+    files = pages.files | {path: data_file.fingerprint for path, data_file in data_files.items()}
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")
-    return files
+    return Drawn(files, pages.outline, pages.own)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class SiteModel:
     feeds: tuple[Feed, ...] = ()
     sitemap: tuple[SitemapEntry, ...] = ()
     warnings: tuple[BuildWarning, ...] = ()
+    content_pages: tuple[ContentPage, ...] = ()  # the Markdown pages it was made from, as given
 
 
 def _newest_first(article: Article) -> tuple:
@@ -260,4 +261,4 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
-                     tuple(missing_base_url_warnings(config.base_url)))
+                     tuple(missing_base_url_warnings(config.base_url)), tuple(pages))

@@ -39,6 +39,13 @@ class ArticleView:
         return self.path, self.article.headline, self.article.standfirst, self.date_iso, self.date_label
 
 
+# The Article fields that only the article's own page shows, nowhere else: no list, tag or
+# archive page, nor any other article's page. While only these change, every other page
+# stays as it was (page_output relies on it): a template that shows one elsewhere must
+# take it out of here.
+OWN_PAGE_FIELDS = ("body", "word_count", "reading_minutes", "date_inferred")
+
+
 @dataclass(frozen=True)
 class TagView:
     entity: Entity

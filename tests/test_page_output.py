@@ -1,0 +1,72 @@
+"""Page fingerprints: reused from the last build only where nothing a page shows can have changed."""
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.fingerprint import Fingerprinter
+from newsgen.page_output import Drawn, page_fingerprints
+from newsgen.records import Article, ContentPage, Entity, Paragraph
+from newsgen.site_model import build_site_model
+
+ANN, OSLO = Entity("Ann Lee", "ann-lee", "person", ("Ann Lee",)), Entity("Oslo", "oslo", "place", ("Oslo",))
+
+
+def _articles() -> list[Article]:
+    return [Article(f"a{n}", f"Headline {n}", f"Standfirst {n}", date(2024, 1, 1 + n), False,
+                    (Paragraph(f"Body {n}."),), f"seeds/a{n}.txt", 2, 1, people=(ANN,), places=(OSLO,) * (n % 2))
+            for n in range(6)]
+
+
+def _model(articles, pages=()):
+    return build_site_model(SiteConfig(root=Path("/x"), page_size=2), articles, list(pages))
+
+
+def _fingerprinted(monkeypatch, model, previous, shared="shared"):
+    """page_fingerprints(model, shared, previous), and the pages it fingerprinted."""
+    looked_at = []
+    page = Fingerprinter.page
+    monkeypatch.setattr(Fingerprinter, "page", lambda self, p: looked_at.append(p.path) or page(self, p))
+    drawn = page_fingerprints(model, shared, previous)
+    monkeypatch.undo()
+    return drawn, looked_at
+
+
+def test_an_edit_to_an_articles_own_text_fingerprints_its_page_alone_and_as_afresh(monkeypatch):
+    before = page_fingerprints(_model(_articles()), "shared")
+    edited = _articles()
+    edited[3] = replace(edited[3], body=(Paragraph("Body 3."), Paragraph("A late correction.")), word_count=5,
+                        reading_minutes=2, date_inferred=True)
+    model = _model(edited)
+    drawn, looked_at = _fingerprinted(monkeypatch, model, before)
+    assert looked_at == ["articles/a3/index.html"]
+    assert drawn == page_fingerprints(model, "shared")
+    assert drawn.files["articles/a3/index.html"] != before.files["articles/a3/index.html"]
+
+
+@pytest.mark.parametrize("change", [
+    lambda a: replace(a, headline="A new headline"),
+    lambda a: replace(a, date=date(2023, 5, 5)),
+    lambda a: replace(a, places=()),
+    lambda a: replace(a, people=(replace(ANN, description="A diplomat"),)),
+])
+def test_an_edit_other_pages_show_fingerprints_every_page_again(monkeypatch, change):
+    before = page_fingerprints(_model(_articles()), "shared")
+    edited = _articles()
+    edited[3] = change(edited[3])
+    drawn, looked_at = _fingerprinted(monkeypatch, _model(edited), before)
+    assert len(looked_at) == len(_model(edited).pages)
+    assert drawn.outline != before.outline
+
+
+@pytest.mark.parametrize("shared, pages", [("another theme", ()),
+                                           ("shared", (ContentPage("about", "About", "<p>Hi</p>", "about.md"),))])
+def test_new_settings_or_pages_fingerprint_every_page_again(monkeypatch, shared, pages):
+    before = page_fingerprints(_model(_articles()), "shared")
+    changed = _model(_articles(), pages)
+    drawn, looked_at = _fingerprinted(monkeypatch, changed, before, shared)
+    assert len(looked_at) == len(changed.pages)
+    assert drawn == page_fingerprints(changed, shared)
