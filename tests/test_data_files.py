@@ -1,6 +1,5 @@
 """Data files are fingerprinted by what they are made from; unchanged feeds are not made again."""
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 

@@ -8,7 +8,7 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.fingerprint import Fingerprinter
-from newsgen.page_output import Drawn, page_fingerprints
+from newsgen.page_output import page_fingerprints
 from newsgen.records import Article, ContentPage, Entity, Paragraph
 from newsgen.site_model import build_site_model
 

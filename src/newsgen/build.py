@@ -22,7 +22,7 @@ from pathlib import Path
 from . import cache
 from .cache import RecordStore, digest, file_stamp, load_pickle, pickle_atomically, read_bytes, tree_stamps
 from .config import SiteConfig
-from .data_files import DataFile, feed_files, made_files
+from .data_files import DataFile, feed_files, made_files, search_data_files
 from .entities import EntityExtractor, load_curation
 from .entities.gazetteer import load_gazetteer, source_versions
 from .entities.model import attributes
@@ -36,7 +36,8 @@ from .page_output import (Changes, Drawn, load_manifest, manifest_file, page_fin
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, replaced
 from .search_terms import SearchTerms
-from .site_model import SiteModel, build_site_model
+from .listing import list_articles
+from .site_model import SiteModel, model_of
 from .sources import discover
 from .tagging import tag_articles
 from .theme import layered, static_files
@@ -283,16 +284,19 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     memo = cache.ResultMemo(cache_dir / "results.pickle", code)
     with _collector_paused():
         articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
-        model = build_site_model(config, articles, sources.pages, memo, jobs)
-    report.warnings.extend(model.warnings)
-    shared = shared_inputs(config, code, model)
-    static = static_files(config.root)
-    # The sitemap and search index are made on a second core while this one fingerprints pages and feeds.
+        listing = list_articles(articles)
+    content_pages = sources.pages
     previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
-    with InBackground(partial(made_files, config, model, sources.search_terms), jobs) as made:
-        del sources  # its search terms and untagged articles: not needed to draw or write, nor by forked workers
-        pages = page_fingerprints(model, shared, previous)
-        data_files = feed_files(config, model, code) | made.result()
+    # The search index is made on a second core while this one makes the rest of the model and fingerprints.
+    with InBackground(partial(search_data_files, listing.views, sources.search_terms), jobs) as searching:
+        del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
+        with _collector_paused():
+            model = model_of(config, listing, content_pages, memo, jobs)
+        del listing
+        report.warnings.extend(model.warnings)
+        static = static_files(config.root)
+        pages = page_fingerprints(model, shared_inputs(config, code, model), previous)
+        data_files = feed_files(config, model, code) | made_files(config, model) | searching.result()
     current = site_manifest(pages, static, data_files)
     del pages
     changes = Changes.between(previous.files, current.files, output)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -22,6 +22,7 @@ from .feeds import FeedWriter, robots_txt, sitemap_files
 from .search_index import search_files
 from .search_terms import SearchTerms
 from .site_model import SiteModel
+from .views import ArticleView
 
 
 @dataclass(frozen=True)
@@ -56,20 +57,23 @@ def feed_files(config: SiteConfig, model: SiteModel, code: str = "") -> dict[str
             for feed in model.feeds}
 
 
-def made_files(config: SiteConfig, model: SiteModel,
-               search_terms: Mapping[str, SearchTerms] | None = None) -> dict[str, DataFile]:
-    """Sitemap, robots.txt and the search index (from `search_terms`, each article's own
-    terms by source path, where given), made now: they cost little, and are fingerprinted
-    by their text."""
-    made = chain(sitemap_files(model.sitemap, config.base_url), [(urls.ROBOTS_PATH, robots_txt(config.base_url))],
-                 search_files(model.articles, search_terms))
+def made_files(config: SiteConfig, model: SiteModel) -> dict[str, DataFile]:
+    """Sitemap and robots.txt, made now: they cost little, and are fingerprinted by their text."""
+    made = chain(sitemap_files(model.sitemap, config.base_url), [(urls.ROBOTS_PATH, robots_txt(config.base_url))])
     return {path: _made(text) for path, text in made}
+
+
+def search_data_files(views: Sequence[ArticleView],
+                      search_terms: Mapping[str, SearchTerms] | None = None) -> dict[str, DataFile]:
+    """The search index of the articles `views` list (from `search_terms`, each article's own
+    terms by source path, where given), made now and fingerprinted by its text."""
+    return {path: _made(text) for path, text in search_files(views, search_terms)}
 
 
 def site_data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,
                     code: str = "") -> dict[str, DataFile]:
-    """Every data file: `feed_files` and `made_files` together."""
-    return feed_files(config, model, code) | made_files(config, model, search_terms)
+    """Every data file."""
+    return feed_files(config, model, code) | made_files(config, model) | search_data_files(model.articles, search_terms)
 
 
 def render_data_files(config: SiteConfig, model: SiteModel,

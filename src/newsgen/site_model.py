@@ -10,10 +10,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from hashlib import blake2b
-from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -21,13 +19,12 @@ from . import urls
 from .archives import archive_pages, neighbours
 from .cache import ResultMemo, digest
 from .config import SiteConfig
-from .dates import display_date
 from .entity_stats import EntityStats, entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
-from .records import Article, ContentPage, Entity, replaced
+from .listing import EntityKey, Listing, list_articles
+from .records import Article, ContentPage
 from .related import related_articles, update_related
-from .slugs import unique_slugs
 from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
 from .workers import InBackground
@@ -48,32 +45,6 @@ class SiteModel:
     sitemap: tuple[SitemapEntry, ...] = ()
     warnings: tuple[BuildWarning, ...] = ()
     content_pages: tuple[ContentPage, ...] = ()  # the Markdown pages it was made from, as given
-
-
-def _newest_first(article: Article) -> tuple:
-    # Dated articles first, newest first; then undated ones by headline.
-    return (article.date is None, -(article.date or date.min).toordinal(), article.headline.casefold(), article.source_path)
-
-
-def _with_unique_slugs(articles: Sequence[Article]) -> list[Article]:
-    by_source = sorted(articles, key=lambda a: a.source_path)
-    slugs = unique_slugs([a.slug for a in by_source])
-    return [a if a.slug == s else replaced(a, slug=s) for a, s in zip(by_source, slugs)]
-
-
-def _tag_paths(mentioned: Sequence[Entity]) -> dict[tuple[str, str], tuple[Entity, str]]:
-    """One page per (kind, slug); distinct names that slugify alike get distinct paths.
-    `mentioned` holds the archive's entity objects in the order articles first name them."""
-    entities: dict[tuple[str, str], Entity] = {}
-    for entity in mentioned:
-        entities.setdefault((entity.kind, entity.name), entity)
-    ordered = sorted(entities.values(), key=lambda e: (e.kind, e.slug, e.name))
-    paths: dict[tuple[str, str], tuple[Entity, str]] = {}
-    for kind in ("person", "place"):
-        group = [e for e in ordered if e.kind == kind]
-        for entity, slug in zip(group, unique_slugs([e.slug for e in group])):
-            paths[(kind, entity.name)] = (entity, urls.tag_path(kind, slug))
-    return paths
 
 
 def _tags(views: Sequence[ArticleView], keys: dict[str, tuple[EntityKey, ...]],
@@ -102,15 +73,6 @@ def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
         first = tag.entity.name[:1].upper()
         groups[first if first.isalpha() else "#"].append(Link(tag.entity.name, tag.path, len(tag.articles)))
     return sorted(groups.items())
-
-
-EntityKey = tuple[str, str]  # (kind, name), as in `_tag_paths`
-
-
-def _entity_objects(articles: Sequence[Article]) -> dict[int, Entity]:
-    """The entity objects the articles name, by id, in the order they are first named. The build
-    gives each entity one object, so this is a few thousand for hundreds of thousands of mentions."""
-    return {id(e): e for e in chain.from_iterable(a.people + a.places for a in articles)}
 
 
 @dataclass(frozen=True)
@@ -195,33 +157,20 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
 
 def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
                      memo: ResultMemo | None = None, jobs: int | None = 1) -> SiteModel:
+    """The model of a site of these articles and pages (see `model_of`)."""
+    return model_of(config, list_articles(articles), pages, memo, jobs)
+
+
+def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage], memo: ResultMemo | None = None,
+             jobs: int | None = 1) -> SiteModel:
     """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again;
     `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core."""
     memo = memo if memo is not None else ResultMemo()
     for page in pages:
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
-    ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
-    objects = _entity_objects(ordered)
-    paths = _tag_paths(list(objects.values()))
-    tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
-    named = {key: (e.kind, e.name) for key, e in objects.items()}
-
-    def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
-        return tuple(map(tag_links.__getitem__, map(named.__getitem__, map(id, entities))))
-
-    views = tuple(
-        ArticleView(
-            article=a,
-            path=urls.article_path(a.slug),
-            date_iso=a.date.isoformat() if a.date else "",
-            date_label=display_date(a.date) if a.date else "",
-            people=links(a.people),
-            places=links(a.places),
-        )
-        for a in ordered
-    )
-    mentions = _Mentions.of(views, named, memo)
+    views, paths = listing.views, listing.tag_paths
+    mentions = _Mentions.of(views, listing.named, memo)
     tags = _tags(views, mentions.keys, paths)
     people, places = tags["person"], tags["place"]
     menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))

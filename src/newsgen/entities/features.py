@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter, ne
 
-from .gazetteer import MAX_PLACE_TOKENS, Gazetteer
+from .gazetteer import Gazetteer
 
 # Tokens after which the next word is capitalised for grammar, not because it is a name.
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", '"', "\u201c", "\u2018", "``", "''", "-", "\u2014"})
