@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from newsgen.build import build
 from newsgen.config import load_config
 from newsgen.page_policy import CONTENT_SECURITY_POLICY
+from newsgen.progress import QUIET
 
 from .conftest import broken_links, write
 
@@ -227,3 +228,31 @@ def test_parsed_records_share_one_object_per_person_or_place(site_root, tmp_path
     assert all(map(operator.is_, first.found, second.found)) and all(map(operator.is_, first.found, third.found))
     assert shared_while_parsing == [True]  # not only once all are in: a cold build's peak is while parsing
     assert sum(advanced) == 3  # the last one too
+
+
+def test_a_record_parsed_again_shares_the_cached_records_people_and_places(site_root, tmp_path):
+    from newsgen import build as pipeline
+    from newsgen.cache import RecordStore
+    from newsgen.entities import EntityExtractor
+    from newsgen.ingest import Ingester
+
+    (original,) = (site_root / "seeds").glob("*.txt")
+    lines = original.read_text(encoding="utf-8").splitlines()
+    for copy in ("copy", "later-copy"):
+        write(site_root / "seeds" / f"{copy}.txt", "\n".join([f"Another headline: {copy}"] + lines[1:]) + "\n")
+
+    def ingest(store):
+        jobs = pipeline._plan(load_config(site_root), store, pipeline.BuildReport(), {})
+        results = pipeline._ingest(jobs, store, Ingester(EntityExtractor(), store.bodies_file), 1, QUIET, "code")
+        store.save([job.name for job in jobs])
+        return results
+
+    ingest(RecordStore(tmp_path / "cache", "inputs"))
+    with open(site_root / "seeds" / "copy.txt", "a", encoding="utf-8") as handle:
+        handle.write("A late correction was added to this report.\n")
+    store = RecordStore.open(tmp_path / "cache", "inputs")
+    cached = list(store.records.values())
+    first, edited, third = ingest(store)
+    assert edited.article.word_count > first.article.word_count
+    assert all(map(operator.is_, first.found, edited.found)) and all(map(operator.is_, first.found, third.found))
+    assert {id(first), id(third)} <= set(map(id, cached))  # the cached records themselves, not copies made again

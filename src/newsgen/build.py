@@ -122,15 +122,22 @@ def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[Entity, 
 
     Kept in the store like that, so the cache file stores each entity once and
     loads it as one object: most of a large archive's memory is otherwise
-    thousands of equal copies of its most-named people and places."""
-    by_object: dict[int, Entity] = {}  # records from the cache share theirs already: one hash per object
-    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id above
+    thousands of equal copies of its most-named people and places. The records
+    from the cache share theirs already, so theirs are kept, and only records that
+    name an entity some other record has its own copy of are made again."""
+    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id below
+    objects = {id(e): e for result in loaded for e in result.found}
+    parsed_now = {id(e) for e in interned.values()}
+    canonical: dict[Entity, Entity] = {}
+    for e in objects.values():
+        if id(e) not in parsed_now:
+            canonical.setdefault(e, e)
+    canonical.update((e, e) for e in interned.values() if e not in canonical)
+    copies = {key: canonical[e] for key, e in objects.items() if canonical[e] is not e}
     results = []
     for job, result in zip(jobs, loaded):
-        if result.found:
-            found = tuple([by_object.get(id(e)) or by_object.setdefault(id(e), interned.setdefault(e, e))
-                           for e in result.found])
-            result = replaced(result, found=found)
+        if copies and not copies.keys().isdisjoint(map(id, result.found)):
+            result = replaced(result, found=tuple([copies.get(id(e), e) for e in result.found]))
             store.records[job.key] = result
         results.append(result)
     return results

@@ -87,7 +87,9 @@ class _Mentions:
     @classmethod
     def of(cls, views: Sequence[ArticleView], named: dict[int, EntityKey], memo: ResultMemo) -> "_Mentions":
         keys = {v.path: tuple(map(named.__getitem__, map(id, v.article.people + v.article.places))) for v in views}
-        return cls(keys, {v.path: _short_digest(repr((v.article.date, keys[v.path]))) for v in views}, memo)
+        shown = {key: repr(key) for key in named.values()}  # each entity's key written once, not per article
+        return cls(keys, {v.path: _short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]))
+                          for v in views}, memo)
 
     def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
         """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""

@@ -63,7 +63,8 @@ def paged_path(first_page: str, number: int) -> str:
     `index.html` -> `page/2/index.html`, `people/x/index.html` -> `people/x/page/2/index.html`."""
     if number == 1:
         return first_page
-    return posixpath.join(posixpath.dirname(first_page), "page", str(number), "index.html")
+    folder = first_page.rpartition("/")[0]
+    return f"{folder}/page/{number}/index.html" if folder else f"page/{number}/index.html"
 
 
 def index_page_path(number: int) -> str:
