@@ -101,6 +101,19 @@ def test_unchanged_sources_are_not_parsed_again_nor_pages_redrawn(built, monkeyp
     assert 0 < len(drawn) < report.pages_reused / 3
 
 
+@pytest.mark.parametrize("change, looked_again", [(_edit, False), (_edit_people, True)])
+def test_feeds_are_looked_at_again_only_when_what_lists_show_may_have_changed(built, monkeypatch, change,
+                                                                                looked_again):
+    from newsgen.feeds import FeedWriter
+
+    looked_at = []
+    fingerprint = FeedWriter.fingerprint
+    monkeypatch.setattr(FeedWriter, "fingerprint", lambda self, feed: looked_at.append(feed.path) or fingerprint(self, feed))
+    change(built / "seeds")
+    build(load_config(built))
+    assert bool(looked_at) == looked_again
+
+
 def test_nothing_changed_writes_nothing(built):
     before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")}
     report = build(load_config(built))

@@ -303,7 +303,8 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
         report.warnings.extend(model.warnings)
         static = static_files(config.root)
         pages = page_fingerprints(model, shared_inputs(config, code, model), previous)
-        data_files = feed_files(config, model, code) | made_files(config, model) | searching.result()
+        known = previous.still_true(pages.outline)
+        data_files = feed_files(config, model, code, known) | made_files(config, model) | searching.result()
     current = site_manifest(pages, static, data_files)
     del pages
     changes = Changes.between(previous.files, current.files, output)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import zlib
+from types import MappingProxyType
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -50,10 +51,14 @@ def _made(text: str) -> DataFile:
     return DataFile(digest(text), _Packed(zlib.compress(text.encode("utf-8"), 1)))
 
 
-def feed_files(config: SiteConfig, model: SiteModel, code: str = "") -> dict[str, DataFile]:
-    """Atom feeds, fingerprinted by what they show and `code` (newsgen's own), made only when written."""
+def feed_files(config: SiteConfig, model: SiteModel, code: str = "",
+               known: Mapping[str, str] = MappingProxyType({})) -> dict[str, DataFile]:
+    """Atom feeds, fingerprinted by what they show and `code` (newsgen's own), made only when
+    written. `known` holds fingerprints still true (the last build's, when what pages and feeds
+    show is the same, see `page_output.page_fingerprints`), so they are not taken again."""
     feeds = FeedWriter(config.title, config.base_url, config.language)
-    return {feed.path: DataFile(digest(code, feeds.fingerprint(feed)), functools.partial(feeds.atom, feed))
+    return {feed.path: DataFile(known.get(feed.path) or digest(code, feeds.fingerprint(feed)),
+                                functools.partial(feeds.atom, feed))
             for feed in model.feeds}
 
 

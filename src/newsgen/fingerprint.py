@@ -41,13 +41,12 @@ class Fingerprinter:
         return digest(self.shared, self._token(page), whole)
 
     def outline(self, views: Sequence[ArticleView], others: Sequence[Any]) -> str:
-        """A digest of everything the site's pages are drawn from (the articles, in order, and
-        `others`, the rest of the site model's input) but the articles' OWN_PAGE_FIELDS:
-        while it stays the same, so does every page but those whose article's `own` changed."""
+        """A digest of everything the site model is made from (its articles, in order, and
+        `others`, the rest of its input; `shared` holds the settings and the theme) but
+        the articles' OWN_PAGE_FIELDS: while it stays the same, so does every page but
+        those whose article's `own` changed."""
         shown = [n for n in self._names(Article) if n not in OWN_PAGE_FIELDS]
-        rest = [n for n in self._names(ArticleView) if n != "article"]
-        return digest(self.shared, self.fold(tuple(others)), *(
-            self._record(view.article, shown) + self._record(view, rest) for view in views))
+        return digest(self.shared, self.fold(tuple(others)), *(self._record(view.article, shown) for view in views))
 
     def own(self, article: Article) -> str:
         """What only the article's own page shows of it (OWN_PAGE_FIELDS)."""

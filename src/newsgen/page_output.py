@@ -42,6 +42,12 @@ class Drawn:
     outline: str = ""
     own: dict[str, str] = field(default_factory=dict)
 
+    def still_true(self, outline: str) -> Manifest:
+        """The fingerprints that may still hold for a site of this `outline`: if these were
+        drawn from the same, every feed's and page's (but those of articles whose own fields
+        changed, which `page_fingerprints` checks), else none."""
+        return self.files if outline == self.outline else {}
+
 
 def load_manifest(file: Path, output: Path) -> Drawn:
     """What the files now in `output` were drawn from, or nothing if unsure."""
@@ -64,7 +70,7 @@ def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn()) 
     folder = Fingerprinter(shared)
     outline = folder.outline(model.articles, model.content_pages)
     own = {view.path: folder.own(view.article) for view in model.articles}
-    kept = previous.files if previous.outline == outline else {}
+    kept = previous.still_true(outline)
     files = {page.path: kept[page.path] if page.path in kept and previous.own.get(page.path) == own.get(page.path)
              else folder.page(page) for page in model.pages}
     return Drawn(files, outline, own)

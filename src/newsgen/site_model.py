@@ -23,7 +23,7 @@ from .entity_stats import EntityStats, entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
-from .records import Article, ContentPage
+from .records import Article, ContentPage, replaced
 from .related import related_articles, update_related
 from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
@@ -205,9 +205,8 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     for page in pages:
         out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
     out.append(PageView(urls.SEARCH_PAGE, "search.html", "Search", {"manifest": urls.SEARCH_MANIFEST}))
-    out = [
-        PageView(p.path, p.template, p.title, p.context, urls.absolute(config.base_url, p.path)) for p in out
-    ]
+    if config.base_url:  # without one, pages have no canonical URL
+        out = [replaced(p, canonical=urls.absolute(config.base_url, p.path)) for p in out]
     dates = {v.path: v.article.date for v in views}
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
