@@ -54,6 +54,45 @@ def test_save_drops_records_and_bodies_this_build_did_not_use(tmp_path):
         list(StoredBody(again.bodies_file, "old"))
 
 
+def _build_with(folder, keys, stamp="s"):
+    """What a build using records `keys` leaves: each record is its key, each name's stamp `stamp`."""
+    store = RecordStore.open(folder, "v1")
+    for key in keys:
+        if store.get(key) is None:
+            store.put(key, key)
+        store.key_for(f"seeds/{key}.txt", (stamp,), lambda: (key.encode(),))
+    store.save([f"seeds/{key}.txt" for key in keys])
+
+
+def test_a_few_changes_are_saved_beside_the_whole_store_until_they_are_a_tenth_of_it(tmp_path):
+    keys = [f"r{n}" for n in range(40)]
+    _build_with(tmp_path, keys)
+    whole = (tmp_path / "records.pickle").stat().st_mtime_ns
+    for changes in (1, 2):  # an edit: one record less, one record more; 4 changes of 40 so far
+        keys = keys[1:] + [f"new{changes}"]
+        _build_with(tmp_path, keys, stamp=f"s{changes}")
+        store = RecordStore.open(tmp_path, "v1")
+        assert sorted(store.records) == sorted(keys)
+        assert set(store.stamps) == {f"seeds/{key}.txt" for key in keys}
+        assert {stamp for stamp, _ in store.stamps.values()} == {(f"s{changes}",)}
+        assert (tmp_path / "records.pickle").stat().st_mtime_ns == whole  # the whole left as it was
+    keys = keys[1:] + ["new3"]  # 6 changes: the whole is written again, alone
+    _build_with(tmp_path, keys)
+    assert (tmp_path / "records.pickle").stat().st_mtime_ns != whole
+    assert not (tmp_path / "records-recent.pickle").exists()
+    assert sorted(RecordStore.open(tmp_path, "v1").records) == sorted(keys)
+
+
+def test_changes_saved_for_another_whole_store_are_not_applied(tmp_path):
+    keys = [f"r{n}" for n in range(40)]
+    _build_with(tmp_path, keys)
+    _build_with(tmp_path, keys + ["late"])
+    recent = (tmp_path / "records-recent.pickle").read_bytes()
+    _build_with(tmp_path, keys[:20])  # written whole again
+    (tmp_path / "records-recent.pickle").write_bytes(recent)  # as if a crash had left the old changes behind
+    assert sorted(RecordStore.open(tmp_path, "v1").records) == sorted(keys[:20])
+
+
 def test_a_stored_body_reads_back_and_pickles_small(tmp_path):
     store = RecordStore.open(tmp_path, "v1")
     blocks = [Paragraph("word " * 2000), Paragraph("Second.")]

@@ -200,13 +200,19 @@ class StoredBody(Sequence):
 @dataclass
 class RecordStore:
     """Source records by content key, plus each source's last stat, so an
-    untouched file is not even read."""
+    untouched file is not even read.
+
+    Kept as a whole (`records.pickle`) and the changes since it was written
+    (`records-recent.pickle`): after an edit, a build writes the few records it
+    made and every stamp, not the whole archive's records again. Once the changes
+    are a tenth of the whole, the whole is written again."""
 
     folder: Path
     inputs: str
     records: dict[str, Any] = field(default_factory=dict)
     stamps: dict[str, tuple[tuple, str]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    in_whole: frozenset[str] = frozenset()  # the keys of the records in records.pickle
 
     @classmethod
     def open(cls, folder: Path, inputs: str) -> "RecordStore":
@@ -215,10 +221,21 @@ class RecordStore:
         folder.mkdir(parents=True, exist_ok=True)
         if not (folder / "bodies.sqlite").is_file() or not _usable_database(folder / "bodies.sqlite"):
             return store
-        saved = load_pickle(folder / "records.pickle")
-        if isinstance(saved, dict) and saved.get("header") == (_FORMAT, inputs, str(folder)):
+        saved = load_pickle(folder / _WHOLE)
+        if isinstance(saved, dict) and saved.get("header") == store._header:
             store.records, store.stamps = saved["records"], saved["stamps"]
+            store.in_whole = frozenset(store.records)
+            recent = load_pickle(folder / _RECENT)
+            if isinstance(recent, dict) and recent.get("header") == (*store._header, file_stamp(folder / _WHOLE)):
+                for key in recent["dropped"]:
+                    del store.records[key]
+                store.records.update(recent["records"])
+                store.stamps = recent["stamps"]
         return store
+
+    @property
+    def _header(self) -> tuple:
+        return _FORMAT, self.inputs, str(self.folder)
 
     def key_for(self, name: str, stamp: tuple, read: Any) -> str:
         """The content key of source `name`; `read()` gives its key material when its stamp changed."""
@@ -254,10 +271,19 @@ class RecordStore:
         database = _database(self.bodies_file)
         database.executemany("DELETE FROM bodies WHERE key = ?", [(k,) for k in set(self.records) - self.used])
         database.commit()
-        kept = {k: v for k, v in self.records.items() if k in self.used}
         stamps = {n: self.stamps[n] for n in names if n in self.stamps}
-        data = {"header": (_FORMAT, self.inputs, str(self.folder)), "records": kept, "stamps": stamps}
-        pickle_atomically(self.folder / "records.pickle", data)
+        changed = {k: self.records[k] for k in self.used if k not in self.in_whole}  # put by this build or a recent one
+        dropped = self.in_whole - self.used
+        if not self.in_whole or len(changed) + len(dropped) > len(self.used) // 10:
+            kept = {k: v for k, v in self.records.items() if k in self.used}
+            pickle_atomically(self.folder / _WHOLE, {"header": self._header, "records": kept, "stamps": stamps})
+            (self.folder / _RECENT).unlink(missing_ok=True)
+        else:
+            pickle_atomically(self.folder / _RECENT, {"header": (*self._header, file_stamp(self.folder / _WHOLE)),
+                                                      "records": changed, "dropped": dropped, "stamps": stamps})
+
+
+_WHOLE, _RECENT = "records.pickle", "records-recent.pickle"
 
 
 class ResultMemo:
