@@ -19,7 +19,6 @@ import argparse
 import importlib.util
 import json
 import os
-import pickle
 import shutil
 import subprocess
 import sys
@@ -99,8 +98,11 @@ def clean(root: Path) -> None:
 def write_hugo_site(root: Path, hugo_root: Path) -> int:
     """The built archive's articles as Hugo content, tagged as newsgen tagged them."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    with open(root / ".newsgen-cache" / "records.pickle", "rb") as handle:
-        records = pickle.load(handle)["records"]
+    from newsgen.build import record_store_inputs
+    from newsgen.cache import CACHE_DIR, RecordStore, code_fingerprint
+
+    inputs = record_store_inputs(code_fingerprint(), root / "content" / "entities.yaml")
+    records = RecordStore.open(root / CACHE_DIR, inputs).records
     shutil.rmtree(hugo_root, ignore_errors=True)
     content = hugo_root / "content" / "articles"
     content.mkdir(parents=True)

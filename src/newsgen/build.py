@@ -29,6 +29,7 @@ from .entities.model import attributes
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
+from .listing import list_articles
 from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import (Changes, Drawn, load_manifest, manifest_file, page_fingerprints, render_pages,
@@ -36,7 +37,6 @@ from .page_output import (Changes, Drawn, load_manifest, manifest_file, page_fin
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, replaced
 from .search_terms import SearchTerms
-from .listing import list_articles
 from .site_model import SiteModel, model_of
 from .sources import discover
 from .tagging import tag_articles
@@ -263,22 +263,21 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
         saved.elapsed = time.perf_counter() - started
         return saved
     try:
-        _build(config, report, output, cache_dir, code, (stamp, stamps), jobs, fresh, progress)
+        _build(config, report, output, cache_dir, code, stamp, stamps, jobs, fresh, progress)
     finally:
         gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
     report.elapsed = time.perf_counter() - started
     return report
 
 
-def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str,
-           stamped: tuple[str, Stamps], jobs: int | None, fresh: bool, progress: Progress) -> None:
+def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str, stamp: str,
+           stamps: Stamps, jobs: int | None, fresh: bool, progress: Progress) -> None:
     """The build proper, once `build` has found something to do; it fills in `report`."""
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
     record_inputs = record_store_inputs(code, curation_path)
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
-    stamp, stamps = stamped
     source_jobs = _plan(config, store, report, stamps)
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
                       code)
