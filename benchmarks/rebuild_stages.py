@@ -20,7 +20,9 @@ from newsgen import build, cache
 from newsgen.config import load_config
 from newsgen.entities import EntityExtractor, load_curation
 from newsgen.ingest import Ingester
+from newsgen.listing import list_articles
 from newsgen.page_output import Changes, load_manifest, manifest_file, page_fingerprints
+from newsgen.site_model import model_of
 
 
 def main() -> None:
@@ -51,7 +53,8 @@ def main() -> None:
     with build._collector_paused():
         articles = timed("tagging", build.tag_articles, sources.articles, sources.found, sources.overrides, curation,
                          memo)
-        model = timed("site model", build.build_site_model, config, articles, sources.pages, memo)
+        listing = timed("article listing", list_articles, articles)
+        model = timed("site model", model_of, config, listing, sources.pages, memo)
     output = config.output_dir.resolve()
     previous = load_manifest(manifest_file(cache_dir, output), output)
     current = timed("page fingerprints", page_fingerprints, model, build.shared_inputs(config, code, model), previous)
