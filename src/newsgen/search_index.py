@@ -67,7 +67,8 @@ def _postings(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms]
             for term in name_terms(entity.name):
                 flat = postings[term]
                 if flat and flat[-2] == doc_id:  # already in this article: weights add up, capped
-                    flat[-1] = min(MAX_WEIGHT, flat[-1] + ENTITY_WEIGHT)
+                    weight = flat[-1] + ENTITY_WEIGHT
+                    flat[-1] = weight if weight < MAX_WEIGHT else MAX_WEIGHT
                 else:
                     flat.extend((doc_id, ENTITY_WEIGHT))
     return postings
@@ -117,7 +118,7 @@ def _term_shards(postings: dict[str, Postings], left_out: set[str]) -> Iterator[
     size = 0
     for term in sorted(postings.keys() - left_out, key=js_order):
         gaps = _gaps(postings.pop(term))
-        entry = len(term.encode()) + 4 + len(json.dumps(gaps, separators=(",", ":")))
+        entry = len(term.encode()) + 4 + len(str(gaps)) - len(gaps) + 1  # its JSON: str() but for a space per comma
         if shard and size + entry > SHARD_BUDGET:
             yield shard
             shard, size = {}, 0
