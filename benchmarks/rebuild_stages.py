@@ -21,7 +21,7 @@ from newsgen.config import load_config
 from newsgen.entities import EntityExtractor, load_curation
 from newsgen.ingest import Ingester
 from newsgen.listing import list_articles
-from newsgen.page_output import Changes, load_manifest, manifest_file, page_fingerprints
+from newsgen.page_output import Changes, load_manifest, manifest_file, missing_files, page_fingerprints
 from newsgen.site_model import model_of
 
 
@@ -58,7 +58,8 @@ def main() -> None:
     output = config.output_dir.resolve()
     previous = load_manifest(manifest_file(cache_dir, output), output)
     current = timed("page fingerprints", page_fingerprints, model, build.shared_inputs(config, code, model), previous)
-    timed("change check", Changes.between, previous.files, current.files, output)
+    missing = timed("change check", missing_files, previous.files, output)
+    timed("change check", Changes.between, previous.files, current.files, missing)
     timed("cache save", lambda: (store.save([job.name for job in jobs]), memo.save()))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{len(model.articles):,} articles, {len(model.pages):,} pages; load average {load}")

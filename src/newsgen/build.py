@@ -32,8 +32,8 @@ from .ingest import Ingested, Ingester, SourceJob
 from .listing import list_articles
 from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
-from .page_output import (Changes, Drawn, load_manifest, manifest_file, page_fingerprints, render_pages,
-                          save_manifest, site_manifest)
+from .page_output import (Changes, Drawn, load_manifest, manifest_file, missing_files, page_fingerprints,
+                          render_pages, save_manifest, site_manifest)
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, replaced
 from .search_terms import SearchTerms
@@ -293,7 +293,8 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
         listing = list_articles(articles)
     content_pages = sources.pages
     previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
-    # The search index is made on a second core while this one makes the rest of the model and fingerprints.
+    # The search index is made on a second core while this one makes the rest of the model, fingerprints
+    # and looks for files removed from the output.
     with InBackground(partial(search_data_files, listing.views, sources.search_terms), jobs) as searching:
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with _collector_paused():
@@ -303,10 +304,12 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
         static = static_files(config.root)
         pages = page_fingerprints(model, shared_inputs(config, code, model), previous)
         known = previous.still_true(pages.outline)
-        data_files = feed_files(config, model, code, known) | made_files(config, model) | searching.result()
+        data_files = feed_files(config, model, code, known) | made_files(config, model)
+        missing = missing_files(previous.files, output)
+        data_files |= searching.result()
     current = site_manifest(pages, static, data_files)
     del pages
-    changes = Changes.between(previous.files, current.files, output)
+    changes = Changes.between(previous.files, current.files, missing)
     report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
                                                             jobs, progress)
 

@@ -84,6 +84,12 @@ def site_manifest(pages: Drawn, static: dict[str, Path], data_files: dict[str, D
     return Drawn(files, pages.outline, pages.own)
 
 
+def missing_files(files: Manifest, output: Path) -> frozenset[str]:
+    """Those of `files` that someone removed from `output`, so they are written again."""
+    root = str(output)  # plain strings: this checks every file of the site
+    return frozenset(p for p in files if not os.path.isfile(os.path.join(root, p)))
+
+
 @dataclass(frozen=True)
 class Changes:
     changed: frozenset[str]  # to write: new, or different from the current output
@@ -91,11 +97,9 @@ class Changes:
     unchanged: tuple[str, ...]  # to keep as they are
 
     @classmethod
-    def between(cls, previous: Manifest, current: Manifest, output: Path) -> "Changes":
-        """A file someone removed from the output counts as changed."""
-        root = str(output)  # plain strings: this checks every file of the site
-        changed = frozenset(p for p, f in current.items()
-                            if previous.get(p) != f or not os.path.isfile(os.path.join(root, p)))
+    def between(cls, previous: Manifest, current: Manifest, missing: Collection[str] = frozenset()) -> "Changes":
+        """`missing`: files of `previous` gone from the output (`missing_files`), which count as changed."""
+        changed = frozenset(p for p, f in current.items() if previous.get(p) != f or p in missing)
         deleted = tuple(sorted(p for p in previous if p not in current))
         return cls(changed, deleted, tuple(p for p in current if p not in changed))
 
