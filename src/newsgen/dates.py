@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 
 _MONTHS = {
@@ -86,5 +87,6 @@ def parse_date(value: object) -> date | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # many articles share a day, and strftime costs more than the lookup
 def display_date(value: date) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"

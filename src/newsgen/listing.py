@@ -67,9 +67,10 @@ def list_articles(articles: Sequence[Article]) -> Listing:
     paths = _tag_paths(list(objects.values()))
     tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
     named = {key: (e.kind, e.name) for key, e in objects.items()}
+    link_of = {key: tag_links[entity_key] for key, entity_key in named.items()}  # by the entity object's id
 
     def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
-        return tuple(map(tag_links.__getitem__, map(named.__getitem__, map(id, entities))))
+        return tuple(map(link_of.__getitem__, map(id, entities)))
 
     views = tuple(
         ArticleView(
