@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import zlib
-from types import MappingProxyType
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from types import MappingProxyType
 
 from . import urls
 from .cache import digest
@@ -78,7 +78,8 @@ def search_data_files(views: Sequence[ArticleView],
 def site_data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,
                     code: str = "") -> dict[str, DataFile]:
     """Every data file."""
-    return feed_files(config, model, code) | made_files(config, model) | search_data_files(model.articles, search_terms)
+    return (feed_files(config, model, code) | made_files(config, model)
+            | search_data_files(model.articles, search_terms))
 
 
 def render_data_files(config: SiteConfig, model: SiteModel,
