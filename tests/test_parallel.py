@@ -74,6 +74,14 @@ def test_in_background_raises_the_error_of_its_task_in_the_caller():
             task.result()
 
 
+def test_in_background_says_so_when_its_process_dies_without_an_answer():
+    with workers.InBackground(lambda: os._exit(3), jobs=2) as task:
+        process = task._process
+        with pytest.raises(RuntimeError, match="died \\(exit code 3\\)"):
+            task.result()
+    assert not process.is_alive()
+
+
 def test_in_background_stops_its_process_when_the_caller_fails_first():
     import time
 

@@ -106,13 +106,15 @@ class InBackground(Generic[Result]):
             function, self._function = self._function, None
             assert function is not None, "result() is taken once"
             return function()
+        process = self._process
         try:
             succeeded, value = self._receiver.recv()
         except EOFError:
-            self._process.join()
-            raise RuntimeError(f"a background build process died (exit code {self._process.exitcode})") from None
+            succeeded = None  # it died before it could answer
         finally:
             self._end(stop=False)  # it ends on its own once it has sent its result
+        if succeeded is None:
+            raise RuntimeError(f"a background build process died (exit code {process.exitcode})")
         if not succeeded:
             raise value
         return value
