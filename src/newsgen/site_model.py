@@ -86,7 +86,8 @@ class _Mentions:
 
     @classmethod
     def of(cls, views: Sequence[ArticleView], named: dict[int, EntityKey], memo: ResultMemo) -> "_Mentions":
-        keys = {v.path: tuple(map(named.__getitem__, map(id, v.article.people + v.article.places))) for v in views}
+        keys = {v.path: tuple(dict.fromkeys(map(named.__getitem__, map(id, v.article.people + v.article.places))))
+                for v in views}  # each key once: a profile counts the articles two entities share
         shown = {key: repr(key) for key in named.values()}  # each entity's key written once, not per article
         return cls(keys, {v.path: _short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]))
                           for v in views}, memo)
