@@ -32,8 +32,8 @@ from .ingest import Ingested, Ingester, SourceJob
 from .listing import list_articles
 from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
-from .page_output import (Changes, Drawn, load_manifest, manifest_file, missing_files, page_fingerprints,
-                          render_pages, save_manifest, site_manifest)
+from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_file, missing_files, page_fingerprints,
+                          save_manifest, site_manifest)
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, replaced
 from .search_terms import SearchTerms
@@ -231,10 +231,7 @@ def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str,
             for path in changes.unchanged:
                 writer.link_from_output(path)
         with progress.stage("pages drawn", len(changes.changed)) as advance:
-            render_pages(writer, config, model, changes.changed, jobs, advance)
-        for path, data_file in data_files.items():
-            if path in changes.changed:
-                writer.write_text(path, data_file.make())
+            draw_files(writer, config, model, data_files, changes.changed, jobs, advance)
         for rel, source in static.items():
             if f"static/{rel}" in changes.changed:
                 writer.copy_file(f"static/{rel}", source)

@@ -12,7 +12,7 @@ fingerprinted. Drawing runs across all cores when there are many pages.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,22 +112,28 @@ class Changes:
 _job: tuple | None = None
 
 
-def _render_into_staging(index: int) -> None:
-    env, config, model, writer, pages = _job  # type: ignore[misc]
-    page = pages[index]
-    writer.write_text(page.path, render_page(env, config, model, page))
+def _draw_into_staging(index: int) -> None:
+    env, config, model, writer, pages, data_files = _job  # type: ignore[misc]
+    if index < len(pages):
+        page = pages[index]
+        writer.write_text(page.path, render_page(env, config, model, page))
+    else:
+        path, data_file = data_files[index - len(pages)]
+        writer.write_text(path, data_file.make())
 
 
-def render_pages(writer: SiteWriter, config: SiteConfig, model: SiteModel, paths: Collection[str],
-                 jobs: int | None, on_done: Callable[[int], None]) -> None:
-    """Draw the model's pages whose path is in `paths` into the staging folder."""
+def draw_files(writer: SiteWriter, config: SiteConfig, model: SiteModel, data_files: Mapping[str, DataFile],
+               paths: Collection[str], jobs: int | None, on_done: Callable[[int], None]) -> None:
+    """Draw the model's pages and make the data files whose path is in `paths`, into the
+    staging folder; the data files (feeds, the search index) are made by the same workers."""
     global _job
     pages = [page for page in model.pages if page.path in paths]
+    made = [(path, file) for path, file in data_files.items() if path in paths]
     written_before = writer.files_written
-    _job = (make_environment(config.root), config, model, writer, pages)
+    _job = (make_environment(config.root), config, model, writer, pages, made)
     try:
-        for _ in parallel_map(_render_into_staging, range(len(pages)), jobs, on_done):
+        for _ in parallel_map(_draw_into_staging, range(len(pages) + len(made)), jobs, on_done):
             pass
     finally:
         _job = None
-    writer.files_written = written_before + len(pages)  # forked workers count in their own copy
+    writer.files_written = written_before + len(pages) + len(made)  # forked workers count in their own copy
