@@ -76,18 +76,25 @@ def edit_one(root: Path) -> None:
         handle.write("A late correction was added to this report by the editors.\n")
 
 
-_NEW_NAMES = ("Ingrid Castellanos", "Tomasz Okafor", "Lucia Brandt", "Farid Lindqvist", "Noura Kowalski",
-              "Pieter Moreau", "Sanna Iglesias", "Kofi Halvorsen")
+_NEW_FIRST = ("Ingrid", "Tomasz", "Lucia", "Farid", "Noura", "Pieter", "Sanna", "Kofi")
+_NEW_LAST = ("Castellanos", "Okafor", "Brandt", "Lindqvist", "Kowalski", "Moreau", "Iglesias", "Halvorsen")
+_NEW_PLACES = ("Reykjavik", "Tbilisi", "Windhoek", "Valletta", "Ulaanbaatar", "Bishkek", "Asmara", "Suva")
 
 
 def edit_naming_someone(root: Path) -> None:
-    """An edit that names a person and a place the article did not name before, so its
-    tags, the archive's related articles and those entities' pages change too."""
+    """An edit that names a person the article did not name before (and a place, while the
+    list lasts), so its tags, the archive's related articles and those entities' pages
+    change too. A workdir kept between runs edits the same article each time, so the
+    names are chosen from those its text does not hold yet."""
     seeds = sorted((root / "seeds").glob("*.txt"))
     target = seeds[len(seeds) // 3]
-    name = _NEW_NAMES[len(target.read_text(encoding="utf-8").splitlines()) % len(_NEW_NAMES)]  # new each run
+    text = target.read_text(encoding="utf-8")
+    name = next((f"{first} {last}" for last in _NEW_LAST for first in _NEW_FIRST if f"{first} {last}" not in text), None)
+    if name is None:
+        raise SystemExit(f"{target} already names every new name the benchmark has; delete {root} to start afresh")
+    place = next((f" in {place}" for place in _NEW_PLACES if place not in text), "")
     with open(target, "a", encoding="utf-8") as handle:
-        handle.write(f"Editors later spoke to {name} in Reykjavik about the report.\n")
+        handle.write(f"Editors later spoke to {name}{place} about the report.\n")
 
 
 def touch_all(root: Path) -> None:

