@@ -1,6 +1,7 @@
 """Time `newsgen build` on large archives: cold, no-op, touched, one edit, one naming someone new; Hugo alongside.
 
     python benchmarks/build.py --n 1000 10000 100000
+    python benchmarks/build.py --n 10000 --repeat 3
     python benchmarks/build.py --n 10000 --corpus ../shared/corpus/bbc
 
 Each build runs as its own process; peak RSS is that of its largest process
@@ -173,23 +174,37 @@ def hugo_binary() -> str | None:
     return shutil.which("hugo")
 
 
-def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str | None) -> dict:
+def _median(runs: list[dict]) -> dict:
+    """The run of median wall time, with every run's time beside it."""
+    middle = sorted(runs, key=lambda m: m["seconds"])[len(runs) // 2]
+    return middle | {"runs": [round(m["seconds"], 2) for m in runs]}
+
+
+def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str | None, repeat: int = 1) -> dict:
+    """One row: newsgen's cold build and Hugo's taken in turn `repeat` times (their medians),
+    then newsgen's rebuilds."""
     root = workdir / f"archive-{n}"
+    hugo_root = workdir / f"hugo-{n}"
     prepare(root, n, corpus)
-    clean(root)
-    row = {"n": n, "cold": measure(newsgen(root, jobs)), "noop": measure(newsgen(root, jobs))}
+    colds, hugos = [], []
+    for attempt in range(repeat):
+        clean(root)
+        colds.append(measure(newsgen(root, jobs)))
+        if hugo:
+            if not attempt:
+                write_hugo_site(root, hugo_root)
+            shutil.rmtree(hugo_root / "public", ignore_errors=True)
+            os.sync()
+            hugos.append(measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"]))
+    row = {"n": n, "cold": _median(colds), "noop": measure(newsgen(root, jobs))}
     touch_all(root)
     row["touched"] = measure(newsgen(root, jobs))
     edit_one(root)
     row["edit"] = measure(newsgen(root, jobs))
     edit_naming_someone(root)
     row["edit_names"] = measure(newsgen(root, jobs))
-    if hugo:
-        hugo_root = workdir / f"hugo-{n}"
-        write_hugo_site(root, hugo_root)
-        shutil.rmtree(hugo_root / "public", ignore_errors=True)
-        os.sync()
-        row["hugo"] = measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"])
+    if hugos:
+        row["hugo"] = _median(hugos)
     return row
 
 
@@ -216,15 +231,17 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where archives are kept between runs (default: a temp folder)")
     parser.add_argument("--jobs", type=int, help="newsgen --jobs (default: all cores)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    parser.add_argument("--repeat", type=int, default=1, help="cold builds of each, in turn; medians shown (default: 1)")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsgen-bench-"))
     hugo = None if args.no_hugo else hugo_binary()
     rows = []
     for n in args.n:
-        rows.append(run(n, workdir, args.corpus, args.jobs, hugo))
+        rows.append(run(n, workdir, args.corpus, args.jobs, hugo, args.repeat))
         print(json.dumps(rows[-1]), file=sys.stderr)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}")
+    print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}"
+          + (f"; cold builds: the median of {args.repeat}, newsgen's and Hugo's in turn" if args.repeat > 1 else ""))
     print_table(rows)
 
 

@@ -60,3 +60,12 @@ def test_hugo_makes_the_pages_newsgen_makes(tmp_path):
         assert len(list((hugos / kind).glob("*/index.xml"))) == len(list((ours / kind).glob("*/feed.xml")))
     assert (hugos / "sitemap.xml").is_file() and (hugos / "robots.txt").is_file()
     assert not (hugos / "articles" / "index.html").exists()  # newsgen has no section page
+
+
+def test_a_row_takes_the_median_of_repeated_cold_builds(tmp_path, capsys):
+    row = build_benchmark.run(30, tmp_path, None, 1, None, repeat=3)
+    runs = row["cold"]["runs"]
+    assert len(runs) == 3 and round(row["cold"]["seconds"], 2) == sorted(runs)[1]
+    assert {"noop", "touched", "edit", "edit_names"} <= row.keys() and "hugo" not in row
+    build_benchmark.print_table([row])
+    assert "| 30 |" in capsys.readouterr().out
