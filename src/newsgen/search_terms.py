@@ -47,13 +47,23 @@ def normalise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 18)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalise(chunk)))
+
+
+def words(text: str) -> list[str]:
+    """Normalised words, as search.js's `words` gives them. Whitespace never joins a word, so
+    each chunk between is done once and cached, and the chunks' words are joined in C."""
+    return list(chain.from_iterable(map(_chunk_words, text.split())))
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def _chunk_terms(chunk: str) -> tuple[str, ...]:
-    return tuple(w for w in _WORD.findall(normalise(chunk)) if MIN_TERM <= len(w) <= MAX_TERM and w not in STOP_WORDS)
+    return tuple(w for w in _chunk_words(chunk) if MIN_TERM <= len(w) <= MAX_TERM and w not in STOP_WORDS)
 
 
 def index_terms(text: str) -> list[str]:
-    """The terms of `text` in order. Whitespace never joins a word, so each chunk between is
-    done once and cached, and the chunks' terms are joined without a Python loop."""
+    """The words of `text` that the index keeps, in order; filtered once per distinct chunk."""
     return list(chain.from_iterable(map(_chunk_terms, text.split())))
 
 
