@@ -35,7 +35,7 @@ from .site_update import SiteUpdate, journal_path
 from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_file, missing_files, page_fingerprints,
                           save_manifest, site_manifest)
 from .progress import QUIET, Progress
-from .records import Article, ContentPage, Entity, SeedOverride, replaced
+from .records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
 from .search_terms import SearchTerms
 from .site_model import SiteModel, model_of
 from .sources import discover
@@ -126,7 +126,7 @@ def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[Entity, 
     from the cache share theirs already, so theirs are kept, and only records that
     name an entity some other record has its own copy of are made again."""
     loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id below
-    objects = {id(e): e for result in loaded for e in result.found}
+    objects = by_identity(result.found for result in loaded)
     parsed_now = {id(e) for e in interned.values()}
     canonical: dict[Entity, Entity] = {}
     for e in objects.values():

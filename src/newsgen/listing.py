@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import chain
 
 from . import urls
 from .dates import display_date
-from .records import Article, Entity, replaced
+from .records import Article, Entity, by_identity, replaced
 from .slugs import unique_slugs
 from .views import ArticleView, Link
 
@@ -40,12 +39,6 @@ def _with_unique_slugs(articles: Sequence[Article]) -> list[Article]:
     return [a if a.slug == s else replaced(a, slug=s) for a, s in zip(by_source, slugs)]
 
 
-def _entity_objects(articles: Sequence[Article]) -> dict[int, Entity]:
-    """The entity objects the articles name, by id, in the order they are first named. The build
-    gives each entity one object, so this is a few thousand for hundreds of thousands of mentions."""
-    return {id(e): e for e in chain.from_iterable(a.people + a.places for a in articles)}
-
-
 def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str]]:
     """One page per (kind, slug); distinct names that slugify alike get distinct paths.
     `mentioned` holds the archive's entity objects in the order articles first name them."""
@@ -63,7 +56,7 @@ def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str
 
 def list_articles(articles: Sequence[Article]) -> Listing:
     ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
-    objects = _entity_objects(ordered)
+    objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
     paths = _tag_paths(list(objects.values()))
     tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
     named = {key: (e.kind, e.name) for key, e in objects.items()}

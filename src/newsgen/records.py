@@ -6,9 +6,11 @@ Each stage takes these records and returns new ones; none reaches back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cache
+from itertools import chain
 from typing import ClassVar, Literal, TypeVar, Union
 
 EntityKind = Literal["person", "place"]
@@ -127,6 +129,7 @@ class SeedOverride:
 
 
 Record = TypeVar("Record")
+Item = TypeVar("Item")
 
 
 @cache
@@ -143,3 +146,10 @@ def replaced(record: Record, **changes) -> Record:
     copy = object.__new__(type(record))
     copy.__dict__.update(record.__dict__, **changes)
     return copy
+
+
+def by_identity(groups: Iterable[Iterable[Item]]) -> dict[int, Item]:
+    """Each object of the groups once, by id, in the order first met. The build gives each
+    entity one object, so this is a few thousand for hundreds of thousands of mentions."""
+    objects = list(chain.from_iterable(groups))
+    return dict(zip(map(id, objects), objects))

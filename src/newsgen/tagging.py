@@ -4,11 +4,10 @@ then the editor's per-seed additions and removals, which always win."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
 
 from .cache import ResultMemo
 from .entities import Curation, EntityExtractor, unify_across_archive
-from .records import Article, Entity, SeedOverride, replaced
+from .records import Article, Entity, SeedOverride, by_identity, replaced
 from .slugs import make_slug
 
 
@@ -54,7 +53,7 @@ def _inputs(found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride 
             curation: Curation | None) -> tuple:
     """All that `_tags` reads, cheap to compare with the last build's: the entity objects
     (the build makes one per entity) once each, and each article's as their positions."""
-    objects = {id(e): e for e in chain.from_iterable(found)}
+    objects = by_identity(found)
     position = {key: n for n, key in enumerate(objects)}
     return (repr(curation), tuple(overrides), tuple(objects.values()),
             tuple(tuple(map(position.__getitem__, map(id, entities))) for entities in found))

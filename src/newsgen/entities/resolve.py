@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
 
-from ..records import Entity
+from ..records import Entity, by_identity
 from ..slugs import make_slug
 from .gazetteer import Gazetteer
 
@@ -48,11 +48,6 @@ def merge_same(entities: Iterable[Entity]) -> list[Entity]:
     return sort_entities(merged.values())
 
 
-def _distinct(per_article: Sequence[Sequence[Entity]]) -> dict[int, Entity]:
-    """Each entity object named, by id."""
-    return dict(zip(map(id, chain.from_iterable(per_article)), chain.from_iterable(per_article)))
-
-
 def change_each(
     per_article: Sequence[Sequence[Entity]], change: Callable[[Entity], Entity | None]
 ) -> list[list[Entity]]:
@@ -62,7 +57,7 @@ def change_each(
     An archive names the same few thousand entities hundreds of thousands of times
     (the build gives each one object), so per-mention Python work is what costs. An
     article whose changed entities share a kind and name is merged the slow way."""
-    changed = {key: change(e) for key, e in _distinct(per_article).items()}
+    changed = {key: change(e) for key, e in by_identity(per_article).items()}
     results = {id(e): e for e in changed.values() if e is not None}
     first: dict[tuple[str, str], int] = {}  # equal kind and name, equal rank: duplicates show
     rank = {}
@@ -177,7 +172,7 @@ def unify_across_archive(
     never renamed. Then each slug of a kind keeps one spelling: the most common one.
     """
     occurrences = Counter(map(id, chain.from_iterable(per_article)))
-    distinct = _distinct(per_article)
+    distinct = by_identity(per_article)
     people = {e.name for e in distinct.values() if e.kind == "person"}
     fixed = protected | {e.name for e in distinct.values() if e.description}
     folded = fold_short_names(people - fixed, [n for n in people if is_full_name(n)])
