@@ -109,6 +109,15 @@ def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
                                              "places/oslo/feed.xml"]
 
 
+def test_a_profile_counts_an_article_once_however_often_it_names_someone():
+    twice = article("a", date(2024, 1, 1), people=["Ann Lee"], places=["Oslo"])
+    twice = Article(**{**twice.__dict__, "places": (Entity("Oslo", "oslo", "place", ("Oslo",)),
+                                                    Entity("Oslo", "oslo", "place", ("OSLO",)))})
+    model = build_site_model(config(), [twice], [])
+    profile = next(p for p in model.pages if p.path == "people/ann-lee/index.html").context["profile"]
+    assert [(link.label, link.count) for link in profile.co_mentions] == [("Oslo", 1)]
+
+
 def test_menu_links_the_archive():
     assert "archive/index.html" in [l.path for l in build_site_model(config(), [], []).menu]
 
