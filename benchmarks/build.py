@@ -103,9 +103,10 @@ def touch_all(root: Path) -> None:
         os.utime(path)
 
 
-def clean(root: Path) -> None:
-    for name in ("site", ".newsgen-cache"):
-        shutil.rmtree(root / name, ignore_errors=True)
+def clean(*folders: Path) -> None:
+    """Remove `folders` and wait until that is on disk, so the cold build timed next does not pay for it."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
     os.sync()
 
 
@@ -188,13 +189,12 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
     prepare(root, n, corpus)
     colds, hugos = [], []
     for attempt in range(repeat):
-        clean(root)
+        clean(root / "site", root / ".newsgen-cache")
         colds.append(measure(newsgen(root, jobs)))
         if hugo:
             if not attempt:
                 write_hugo_site(root, hugo_root)
-            shutil.rmtree(hugo_root / "public", ignore_errors=True)
-            os.sync()
+            clean(hugo_root / "public")
             hugos.append(measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"]))
     row = {"n": n, "cold": _median(colds), "noop": measure(newsgen(root, jobs))}
     touch_all(root)
