@@ -13,7 +13,9 @@ Hugo Markdown with `people` and `places` taxonomies (taken from newsgen's own
 extraction, outside the timing) and built in the same run into the same kinds
 of pages (paginated alike, with feeds, a sitemap and robots.txt); Hugo does no
 entity extraction, newsgen does. Each cold build starts once the deletion of
-the last one's output is on disk, so it does not pay for that.
+the last one's output is on disk, and each rebuild once the last build's files
+are, so no build pays for another's writing. With --repeat, every kind of
+build is taken that many times (each edit a new one) and its median shown.
 """
 
 from __future__ import annotations
@@ -103,6 +105,10 @@ def touch_all(root: Path) -> None:
         os.utime(path)
 
 
+# What each rebuild changes first, in this order; `--repeat` takes them all again, in turn.
+REBUILDS = {"noop": lambda root: None, "touched": touch_all, "edit": edit_one, "edit_names": edit_naming_someone}
+
+
 def clean(*folders: Path) -> None:
     """Remove `folders` and wait until that is on disk, so the cold build timed next does not pay for it."""
     for folder in folders:
@@ -182,8 +188,8 @@ def _median(runs: list[dict]) -> dict:
 
 
 def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str | None, repeat: int = 1) -> dict:
-    """One row: newsgen's cold build and Hugo's taken in turn `repeat` times (their medians),
-    then newsgen's rebuilds."""
+    """One row: newsgen's cold build and Hugo's taken in turn `repeat` times, then newsgen's
+    rebuilds `repeat` times; the medians of each."""
     root = workdir / f"archive-{n}"
     hugo_root = workdir / f"hugo-{n}"
     prepare(root, n, corpus)
@@ -196,13 +202,14 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
                 write_hugo_site(root, hugo_root)
             clean(hugo_root / "public")
             hugos.append(measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"]))
-    row = {"n": n, "cold": _median(colds), "noop": measure(newsgen(root, jobs))}
-    touch_all(root)
-    row["touched"] = measure(newsgen(root, jobs))
-    edit_one(root)
-    row["edit"] = measure(newsgen(root, jobs))
-    edit_naming_someone(root)
-    row["edit_names"] = measure(newsgen(root, jobs))
+    row = {"n": n, "cold": _median(colds)}
+    rebuilds: dict[str, list[dict]] = {name: [] for name in REBUILDS}
+    for _ in range(repeat):
+        for name, change in REBUILDS.items():
+            change(root)
+            os.sync()  # the last build's files on disk, so this one does not pay for their writing
+            rebuilds[name].append(measure(newsgen(root, jobs)))
+    row |= {name: _median(runs) for name, runs in rebuilds.items()}
     if hugos:
         row["hugo"] = _median(hugos)
     return row
@@ -231,7 +238,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where archives are kept between runs (default: a temp folder)")
     parser.add_argument("--jobs", type=int, help="newsgen --jobs (default: all cores)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
-    parser.add_argument("--repeat", type=int, default=1, help="cold builds of each, in turn; medians shown (default: 1)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds of each kind, in turn; medians shown (default: 1)")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsgen-bench-"))
     hugo = None if args.no_hugo else hugo_binary()
@@ -241,7 +248,8 @@ def main() -> None:
         print(json.dumps(rows[-1]), file=sys.stderr)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}"
-          + (f"; cold builds: the median of {args.repeat}, newsgen's and Hugo's in turn" if args.repeat > 1 else ""))
+          + (f"; each figure the median of {args.repeat} builds, newsgen's and Hugo's cold builds in turn"
+             if args.repeat > 1 else ""))
     print_table(rows)
 
 
