@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 
 import pytest
@@ -130,6 +131,31 @@ def test_a_result_memo_reuses_what_the_last_build_made_for_the_same_code(tmp_pat
     assert ResultMemo(tmp_path / "results.pickle", "code-1").get("b", make(5)) == 5
     assert ResultMemo(tmp_path / "results.pickle", "code-2").get("a", make(6)) == 6
     assert made == [1, 2, 5, 6]
+
+
+def test_a_result_memo_writes_its_file_only_when_a_result_changed(tmp_path):
+    from newsgen.cache import ResultMemo
+
+    file = tmp_path / "results.pickle"
+
+    def build(kept: list[int], result: int) -> None:
+        memo = ResultMemo(file, "code")
+        memo.last("kept")
+        memo.keep("kept", kept)
+        memo.get("result", lambda: result)
+        memo.save()
+
+    build([1, 2], 3)
+    written = file.stat().st_mtime_ns
+    os.utime(file, ns=(written - 10**9, written - 10**9))  # so a rewrite shows whatever the clock's grain
+    build([1, 2], 4)  # an equal value kept, the same result: nothing to write
+    assert file.stat().st_mtime_ns == written - 10**9
+    build([1, 3], 4)
+    assert ResultMemo(file, "code").last("kept") == [1, 3]
+    memo = ResultMemo(file, "code")
+    memo.keep("kept", [1, 3])
+    memo.save()  # the result it no longer used is dropped
+    assert ResultMemo(file, "code").get("result", lambda: 5) == 5
 
 
 def test_tree_stamps_lists_every_file_in_path_order_without_entering_linked_folders(tmp_path):

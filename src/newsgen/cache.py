@@ -301,6 +301,7 @@ class ResultMemo:
         saved = load_pickle(file) if file is not None else None
         if isinstance(saved, dict) and saved.get("code") == code:
             self.saved = saved["results"]
+        self._in_file = dict(self.saved)  # what the file holds, so `save` can leave it alone
 
     def last(self, name: str) -> Any | None:
         """What the last build kept under `name` with `keep`, for this build to start from."""
@@ -316,6 +317,8 @@ class ResultMemo:
         return self.used[key]
 
     def save(self) -> None:
-        """Keep what this build used, nothing else."""
-        if self.file is not None:
+        """Keep what this build used, nothing else. After an edit that changed no result, that
+        is what the file holds: the results it gave are the same objects, and only what
+        `keep` was given is compared, so the file is not written again (megabytes at 10,000 articles)."""
+        if self.file is not None and self.used != self._in_file:
             pickle_atomically(self.file, {"code": self.code, "results": self.used})

@@ -74,6 +74,8 @@ def tag_articles(
     memo = memo if memo is not None else ResultMemo()
     inputs = _inputs(found, overrides, curation)
     last = memo.last("tags")  # (inputs, tags)
-    tags = last[1] if last is not None and last[0] == inputs else _tags(found, overrides, curation)
-    memo.keep("tags", (inputs, tags))
+    if last is None or last[0] != inputs:
+        last = (inputs, _tags(found, overrides, curation))
+    memo.keep("tags", last)  # when reused, the very object the memo gave: it sees no change without comparing
+    tags = last[1]
     return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tags)]
