@@ -1,4 +1,6 @@
+import fcntl
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -7,7 +9,13 @@ from newsgen.errors import NewsgenError
 from newsgen import output
 from newsgen.output import MARKER, SiteWriter, check_output_dir, exchange
 
-from .conftest import write
+from .conftest import wait_for, write
+
+
+def _beside(folder: Path) -> list[str]:
+    """What is in `folder` once the old sites that detached processes delete are gone."""
+    wait_for(lambda: not any(".trash-" in p.name for p in folder.iterdir()), "the old site's deletion")
+    return sorted(p.name for p in folder.iterdir())
 
 
 def test_commit_swaps_in_the_new_site(tmp_path):
@@ -18,7 +26,34 @@ def test_commit_swaps_in_the_new_site(tmp_path):
             writer.commit()
     assert (out / "index.html").read_text() == "two"
     assert (out / MARKER).is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert _beside(tmp_path) == [".site.lock", "site"]
+
+
+def test_the_old_site_is_left_to_a_process_the_build_does_not_wait_for(tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(output.subprocess, "Popen", lambda command, **options: started.append(command))
+    for text in ("old", "new"):
+        _build_once(tmp_path / "site", text)
+    (trash,) = [p for p in tmp_path.iterdir() if ".trash-" in p.name]
+    assert (trash / "index.html").read_text() == "old"  # not deleted by the build itself
+    assert (tmp_path / "site" / "index.html").read_text() == "new"
+    assert len(started) == 1 and started[0][-1] == str(trash)
+
+
+def test_a_build_leaves_alone_an_old_site_being_deleted_and_removes_one_a_killed_build_left(tmp_path):
+    _build_once(tmp_path / "site", "one")
+    trash = write(tmp_path / ".site.trash-99999" / "index.html", "old").parent
+    descriptor = os.open(trash, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)  # as a detached deleter holds it
+    try:
+        assert output.leftovers(tmp_path / "site") == []
+        _build_once(tmp_path / "site", "two")
+        assert (trash / "index.html").is_file()
+    finally:
+        os.close(descriptor)  # the deleter was killed
+    assert output.leftovers(tmp_path / "site") == [trash]
+    _build_once(tmp_path / "site", "three")
+    assert not trash.exists()
 
 
 def _build_once(out: Path, text: str) -> None:
@@ -39,7 +74,7 @@ def test_fallback_swap_without_exchange(tmp_path, monkeypatch):
     for text in ("one", "two"):
         _build_once(tmp_path / "site", text)
     assert (tmp_path / "site" / "index.html").read_text() == "two"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert _beside(tmp_path) == [".site.lock", "site"]
 
 
 def test_next_build_restores_a_site_killed_between_fallback_renames(tmp_path):
@@ -52,7 +87,7 @@ def test_next_build_restores_a_site_killed_between_fallback_renames(tmp_path):
         writer.write_text("index.html", "new")
         writer.commit()
     assert (tmp_path / "site" / "index.html").read_text() == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+    assert _beside(tmp_path) == [".site.lock", "site"]
 
 
 def test_stale_staging_is_removed_only_if_newsgen_made_it(tmp_path):
@@ -133,3 +168,18 @@ def test_an_up_to_date_build_still_removes_what_a_killed_build_left(site_root):
     trash = write(site_root / ".site.trash-99998" / "index.html", "half deleted").parent
     build(load_config(site_root))
     assert not stale.exists() and not trash.exists()
+
+
+def test_a_build_is_up_to_date_while_a_detached_process_deletes_the_old_site(site_root):
+    from newsgen.build import build
+    from newsgen.config import load_config
+
+    build(load_config(site_root))
+    trash = write(site_root / ".site.trash-99998" / "index.html", "being deleted").parent
+    descriptor = os.open(trash, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    try:
+        assert build(load_config(site_root)).up_to_date
+    finally:
+        os.close(descriptor)
+    assert not build(load_config(site_root)).up_to_date and not trash.exists()  # its deleter died: tidied
