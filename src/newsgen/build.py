@@ -36,6 +36,7 @@ from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_fi
                           save_manifest, site_manifest)
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
+from .search_postings import KeptPostings
 from .search_terms import SearchTerms
 from .site_model import SiteModel, model_of
 from .sources import discover
@@ -292,7 +293,9 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
     # The search index is made on a second core while this one makes the rest of the model, fingerprints
     # and looks for files removed from the output.
-    with InBackground(partial(search_data_files, listing.views, sources.search_terms), jobs) as searching:
+    kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
+    with InBackground(partial(search_data_files, listing.views, sources.search_terms, kept_postings),
+                      jobs) as searching:
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with _collector_paused():
             model = model_of(config, listing, content_pages, memo, jobs)

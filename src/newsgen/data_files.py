@@ -21,6 +21,7 @@ from .cache import digest
 from .config import SiteConfig
 from .feeds import FeedWriter, robots_txt, sitemap_files
 from .search_index import search_files
+from .search_postings import KeptPostings
 from .search_terms import SearchTerms
 from .site_model import SiteModel
 from .views import ArticleView
@@ -68,11 +69,12 @@ def made_files(config: SiteConfig, model: SiteModel) -> dict[str, DataFile]:
     return {path: _made(text) for path, text in made}
 
 
-def search_data_files(views: Sequence[ArticleView],
-                      search_terms: Mapping[str, SearchTerms] | None = None) -> dict[str, DataFile]:
+def search_data_files(views: Sequence[ArticleView], search_terms: Mapping[str, SearchTerms] | None = None,
+                      kept: KeptPostings | None = None) -> dict[str, DataFile]:
     """The search index of the articles `views` list (from `search_terms`, each article's own
-    terms by source path, where given), made now and fingerprinted by its text."""
-    return {path: _made(text) for path, text in search_files(views, search_terms)}
+    terms by source path, where given), made now and fingerprinted by its text; `kept`, where
+    the last build's postings are."""
+    return {path: _made(text) for path, text in search_files(views, search_terms, kept)}
 
 
 def site_data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,

@@ -19,7 +19,8 @@ The index is sharded so that a visitor downloads only what a query needs:
   largest shards).
 
 Terms and weights come from search_terms (each article's own text weighed
-once, when it was ingested), so building the index only merges postings.
+once, when it was ingested), so building the index only merges postings, which
+search_postings counts in blocks and keeps between builds.
 Python and JS must sort alike: by UTF-16 code units, as JS compares strings.
 Document ids follow the site's newest-first order, so ties in score rank
 newer articles first.
@@ -28,14 +29,11 @@ newer articles first.
 from __future__ import annotations
 
 import json
-from array import array
-from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import partial
-from itertools import repeat
 
 from . import urls
-from .search_terms import ENTITY_WEIGHT, MAX_WEIGHT, STOP_WORDS, SearchTerms, name_terms, text_terms
+from .search_postings import KeptPostings, Postings, postings_of
+from .search_terms import STOP_WORDS, SearchTerms
 from .views import ArticleView
 
 DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
@@ -43,39 +41,6 @@ SHARD_BUDGET = 16_000  # bytes of postings per term shard; one term over it gets
 STANDFIRST_CHARS = 240
 MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
 COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
-
-
-Postings = array  # of unsigned ints: id, weight, id, weight, ...
-
-
-def _postings(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms]) -> dict[str, Postings]:
-    """term -> [id, weight, id, weight, ...] with ids ascending. `own_terms` holds
-    each article's text terms by source path; one missing is weighed now.
-
-    Arrays, not lists: at 100,000 articles there are forty million numbers, which as
-    lists (and their copies as gaps) added 360 MB to the build's peak."""
-    postings: dict[str, Postings] = defaultdict(partial(array, "I"))
-    for doc_id, view in enumerate(views):
-        article = view.article
-        own = own_terms.get(article.source_path) or text_terms(article)
-        lists = list(map(postings.__getitem__, own.terms))
-        # Each term of the article's text gets its id, then its weight, in loops that run
-        # in C (`_consume`): a million postings at 10,000 articles made a Python loop the cost.
-        _consume(map(array.append, lists, repeat(doc_id)))
-        _consume(map(array.append, lists, own.weights))
-        for entity in article.people + article.places:
-            for term in name_terms(entity.name):
-                flat = postings[term]
-                if flat and flat[-2] == doc_id:  # already in this article: weights add up, capped
-                    weight = flat[-1] + ENTITY_WEIGHT
-                    flat[-1] = weight if weight < MAX_WEIGHT else MAX_WEIGHT
-                else:
-                    flat.extend((doc_id, ENTITY_WEIGHT))
-    return postings
-
-
-def _consume(calls: Iterator[None]) -> None:
-    deque(calls, maxlen=0)
 
 
 def _gaps(flat: Postings) -> list[int]:
@@ -159,12 +124,13 @@ def _document_row(view: ArticleView) -> list[str]:
             standfirst]
 
 
-def search_files(views: Sequence[ArticleView],
-                 own_terms: Mapping[str, SearchTerms] | None = None) -> Iterable[tuple[str, str]]:
+def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms] | None = None,
+                 kept: KeptPostings | None = None) -> Iterable[tuple[str, str]]:
     """(site path, JS text) for the manifest and every shard of the index.
-    `own_terms`: the articles' `text_terms` by source path, as ingest made them."""
+    `own_terms`: the articles' `text_terms` by source path, as ingest made them;
+    `kept`: where the postings of the last build are kept (search_postings)."""
     folder = urls.SEARCH_SHARDS
-    postings = _postings(views, own_terms or {})
+    postings = postings_of(views, own_terms or {}, kept)
     common = _common_terms(postings, len(views))
     bounds = []
     for number, shard in enumerate(_term_shards(postings, common)):

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain, repeat
 
+from .cache import digest
 from .records import Article
 
 # Field weights: a person or place named in the article outranks a headline
@@ -80,10 +81,12 @@ def _weigh(fields: Iterable[tuple[str, int]]) -> Counter[str]:
 
 @dataclass(frozen=True)
 class SearchTerms:
-    """An article's terms from its own text and one byte of weight for each."""
+    """An article's terms from its own text and one byte of weight for each, with a
+    digest of both (`key`), which the index's kept postings are looked up by."""
 
     terms: tuple[str, ...]
     weights: bytes
+    key: str = ""
 
     def items(self) -> Iterable[tuple[str, int]]:
         return zip(self.terms, self.weights)
@@ -91,14 +94,15 @@ class SearchTerms:
     def interned(self) -> SearchTerms:
         """The same terms as the one string object each per process, which the cache
         then stores once: merging a whole archive's postings is twice as fast with them."""
-        return SearchTerms(tuple(map(sys.intern, self.terms)), self.weights)
+        return SearchTerms(tuple(map(sys.intern, self.terms)), self.weights, self.key)
 
 
 def text_terms(article: Article) -> SearchTerms:
     body = " ".join(getattr(block, "text", "") for block in article.body)
     weights = _weigh(((article.headline, HEADLINE_WEIGHT), (article.standfirst, STANDFIRST_WEIGHT),
                       (body, BODY_WEIGHT)))
-    return SearchTerms(tuple(weights), bytes(map(min, repeat(MAX_WEIGHT), weights.values())))
+    terms, packed = tuple(weights), bytes(map(min, repeat(MAX_WEIGHT), weights.values()))
+    return SearchTerms(terms, packed, digest(" ".join(terms), packed))
 
 
 @functools.lru_cache(maxsize=1 << 16)
