@@ -8,7 +8,7 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.fingerprint import Fingerprinter
-from newsgen.page_output import page_fingerprints
+from newsgen.page_output import page_fingerprints, site_outline
 from newsgen.records import Article, ContentPage, Entity, Paragraph
 from newsgen.site_model import build_site_model
 
@@ -25,12 +25,12 @@ def _model(articles, pages=()):
     return build_site_model(SiteConfig(root=Path("/x"), page_size=2), articles, list(pages))
 
 
-def _fingerprinted(monkeypatch, model, previous, shared="shared"):
-    """page_fingerprints(model, shared, previous), and the pages it fingerprinted."""
+def _fingerprinted(monkeypatch, model, previous, shared="shared", outline=None):
+    """page_fingerprints(model, shared, previous, outline), and the pages it fingerprinted."""
     looked_at = []
     page = Fingerprinter.page
     monkeypatch.setattr(Fingerprinter, "page", lambda self, p: looked_at.append(p.path) or page(self, p))
-    drawn = page_fingerprints(model, shared, previous)
+    drawn = page_fingerprints(model, shared, previous, outline)
     monkeypatch.undo()
     return drawn, looked_at
 
@@ -70,3 +70,12 @@ def test_new_settings_or_pages_fingerprint_every_page_again(monkeypatch, shared,
     drawn, looked_at = _fingerprinted(monkeypatch, changed, before, shared)
     assert len(looked_at) == len(changed.pages)
     assert drawn == page_fingerprints(changed, shared)
+
+
+def test_the_outline_a_build_takes_on_another_core_decides_what_is_fingerprinted_again(monkeypatch):
+    model = _model(_articles())
+    before = page_fingerprints(model, "shared")
+    outline = site_outline(model.articles, model.content_pages)
+    assert _fingerprinted(monkeypatch, model, before, outline=outline)[1] == []
+    drawn, looked_at = _fingerprinted(monkeypatch, model, before, outline="of another archive")
+    assert len(looked_at) == len(model.pages) and drawn.files == before.files

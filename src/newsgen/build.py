@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -33,7 +33,7 @@ from .listing import list_articles
 from .output import check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_file, missing_files, page_fingerprints,
-                          save_manifest, site_manifest)
+                          save_manifest, site_manifest, site_outline)
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
 from .search_postings import KeptPostings
@@ -42,6 +42,7 @@ from .site_model import SiteModel, model_of
 from .sources import discover
 from .tagging import tag_articles
 from .theme import layered, static_files
+from .views import ArticleView
 from .workers import InBackground, parallel_map
 
 
@@ -205,6 +206,13 @@ def _theme_digest(config: SiteConfig) -> str:
                     for p, _ in tree_stamps(folder)))
 
 
+def _searched_and_outlined(views: Sequence[ArticleView], search_terms: dict[str, SearchTerms], kept: KeptPostings,
+                           content_pages: Sequence[ContentPage]) -> tuple[dict[str, DataFile], str]:
+    """What the second core makes while this one makes the site model: the search index, and
+    the outline of what the model is made from (`page_output.site_outline`)."""
+    return search_data_files(views, search_terms, kept), site_outline(views, content_pages)
+
+
 def shared_inputs(config: SiteConfig, code: str, model: SiteModel) -> str:
     """What every page is drawn from besides its own context: newsgen, the theme, the settings, the menu."""
     return digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
@@ -294,19 +302,19 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     # The search index is made on a second core while this one makes the rest of the model, fingerprints
     # and looks for files removed from the output.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
-    with InBackground(partial(search_data_files, listing.views, sources.search_terms, kept_postings),
-                      jobs) as searching:
+    with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
+                              content_pages), jobs) as aside:
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with _collector_paused():
             model = model_of(config, listing, content_pages, memo, jobs)
         del listing
         report.warnings.extend(model.warnings)
         static = static_files(config.root)
-        pages = page_fingerprints(model, shared_inputs(config, code, model), previous)
-        known = previous.still_true(pages.outline)
-        data_files = feed_files(config, model, code, known) | made_files(config, model)
         missing = missing_files(previous.files, output)
-        data_files |= searching.result()
+        search_files, outline = aside.result()
+        pages = page_fingerprints(model, shared_inputs(config, code, model), previous, outline)
+        known = previous.still_true(pages.outline)
+        data_files = feed_files(config, model, code, known) | made_files(config, model) | search_files
     current = site_manifest(pages, static, data_files)
     del pages
     changes = Changes.between(previous.files, current.files, missing)

@@ -42,11 +42,11 @@ class Fingerprinter:
 
     def outline(self, views: Sequence[ArticleView], others: Sequence[Any]) -> str:
         """A digest of everything the site model is made from (its articles, in order, and
-        `others`, the rest of its input; `shared` holds the settings and the theme) but
-        the articles' OWN_PAGE_FIELDS: while it stays the same, so does every page but
-        those whose article's `own` changed."""
+        `others`, the rest of its input; not `shared`, the settings and the theme) but the
+        articles' OWN_PAGE_FIELDS: while it and `shared` stay the same, so does every page
+        but those whose article's `own` changed."""
         shown = [n for n in self._names(Article) if n not in OWN_PAGE_FIELDS]
-        return digest(self.shared, self.fold(tuple(others)), *(self._record(view.article, shown) for view in views))
+        return digest(self.fold(tuple(others)), *(self._record(view.article, shown) for view in views))
 
     def own(self, article: Article) -> str:
         """What only the article's own page shows of it (OWN_PAGE_FIELDS)."""

@@ -12,7 +12,7 @@ fingerprinted. Drawing runs across all cores when there are many pages.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +21,10 @@ from .config import SiteConfig
 from .data_files import DataFile
 from .fingerprint import Fingerprinter
 from .output import MARKER, SiteWriter
+from .records import ContentPage
 from .render import make_environment, render_page
 from .site_model import SiteModel
+from .views import ArticleView
 from .workers import parallel_map
 
 Manifest = dict[str, str]
@@ -61,14 +63,21 @@ def save_manifest(file: Path, output: Path, drawn: Drawn) -> None:
     pickle_atomically(file, {"marker": file_stamp(output / MARKER), "drawn": drawn})
 
 
-def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn()) -> Drawn:
-    """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu).
+def site_outline(views: Sequence[ArticleView], content_pages: Sequence[ContentPage]) -> str:
+    """`Fingerprinter.outline` of the articles (`listing.views`) and Markdown pages a site model is
+    made from. It folds every article, so a build takes it on its second core with the search index."""
+    return Fingerprinter("").outline(views, content_pages)
+
+
+def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), outline: str | None = None) -> Drawn:
+    """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu),
+    `outline` the model's `site_outline`, taken here if not given.
 
     When the outline is the same as `previous`'s, only the pages of articles whose own
     fields changed are fingerprinted again: an edit to one article's text is one page
     to look at, not the whole site."""
     folder = Fingerprinter(shared)
-    outline = folder.outline(model.articles, model.content_pages)
+    outline = digest(shared, site_outline(model.articles, model.content_pages) if outline is None else outline)
     own = {view.path: folder.own(view.article) for view in model.articles}
     kept = previous.still_true(outline)
     files = {page.path: kept[page.path] if page.path in kept and previous.own.get(page.path) == own.get(page.path)
