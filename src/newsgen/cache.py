@@ -15,7 +15,7 @@ import os
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +30,11 @@ _PACKAGE = Path(__file__).parent
 
 
 def digest(*parts: bytes | str) -> str:
+    return digest_of(parts)
+
+
+def digest_of(parts: Iterable[bytes | str]) -> str:
+    """`digest(*parts)`, taking them one at a time: a large archive's may not fit in memory at once."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part

@@ -17,9 +17,10 @@ import dataclasses
 from hashlib import blake2b
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import chain
 from typing import Any
 
-from .cache import StoredBody, digest
+from .cache import StoredBody, digest, digest_of
 from .records import Article
 from .views import OWN_PAGE_FIELDS, ArticleView
 
@@ -46,7 +47,7 @@ class Fingerprinter:
         articles' OWN_PAGE_FIELDS: while it and `shared` stay the same, so does every page
         but those whose article's `own` changed."""
         shown = [n for n in self._names(Article) if n not in OWN_PAGE_FIELDS]
-        return digest(self.fold(tuple(others)), *(self._record(view.article, shown) for view in views))
+        return digest_of(chain([self.fold(tuple(others))], (self._record(view.article, shown) for view in views)))
 
     def own(self, article: Article) -> str:
         """What only the article's own page shows of it (OWN_PAGE_FIELDS)."""
