@@ -9,6 +9,7 @@ import pytest
 
 from newsgen import page_output
 from newsgen.build import build
+from newsgen.cache import RecordStore
 from newsgen.config import load_config
 
 from .conftest import tree_bytes, write
@@ -121,12 +122,24 @@ def test_nothing_changed_writes_nothing(built):
     assert {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")} == before
 
 
-def test_touched_but_unchanged_sources_rewrite_nothing(built):
+def test_touched_but_unchanged_sources_are_up_to_date_and_the_next_build_reads_none(built, monkeypatch):
     for path in (built / "seeds").glob("*.txt"):
         path.write_bytes(path.read_bytes())
+    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")}
     report = build(load_config(built))
-    assert not report.up_to_date
-    assert report.pages_written == 0
+    assert report.up_to_date and report.pages_written == 0 and report.articles == 30
+    assert {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")} == before
+    monkeypatch.setattr(RecordStore, "open", lambda *args: pytest.fail("the new stamps were not kept"))
+    assert build(load_config(built)).up_to_date
+
+
+def test_touched_sources_with_one_changed_are_built(built, tmp_path):
+    for path in (built / "seeds").glob("*.txt"):
+        path.write_bytes(path.read_bytes())
+    _edit(built / "seeds")
+    report = build(load_config(built))
+    assert not report.up_to_date and report.pages_written > 0
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
 
 
 def test_a_change_to_every_page_swaps_in_a_whole_new_tree(built, tmp_path):

@@ -30,7 +30,7 @@ from .errors import BuildWarning
 from .fingerprint import Fingerprinter
 from .ingest import Ingested, Ingester, SourceJob
 from .listing import list_articles
-from .output import check_output_dir, leftovers
+from .output import MARKER, check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_file, missing_files, page_fingerprints,
                           save_manifest, site_manifest, site_outline)
@@ -218,14 +218,35 @@ def shared_inputs(config: SiteConfig, code: str, model: SiteModel) -> str:
     return digest(code, _theme_digest(config), Fingerprinter("").fold((config, model.menu)))
 
 
-def _up_to_date(file: Path, stamp: str, output: Path) -> BuildReport | None:
-    """The last build's report, if nothing it was built from has changed since."""
-    saved = load_pickle(file)
-    if not isinstance(saved, dict) or saved.get("stamp") != (stamp, file_stamp(output / ".newsgen-site")):
+def _contents_stamp(code: str, config: SiteConfig, stamps: Stamps, jobs: list[SourceJob]) -> str:
+    """As `_input_stamp`, but with each source file (and seed override) by its content key
+    rather than its size and time: a checkout or copy that touched every file and changed
+    none leaves it the same."""
+    keyed = {str(job.path): job.key for job in jobs}
+    keyed.update((str(job.override_path), "in its seed's key") for job in jobs if job.override_path)
+    return digest(code, repr(config), repr(sorted((path, keyed.get(path, stamp)) for path, stamp in stamps.items())))
+
+
+_LAST_BUILD = "last-build.pickle"
+
+
+def _last_build(cache_dir: Path, name: str, value: str, output: Path) -> BuildReport | None:
+    """The last build's report, if its `name` ("stamp" or "contents") was `value` and the
+    output is as it left it: nothing it was built from has changed since."""
+    if journal_path(output).exists() or leftovers(output):
+        return None
+    saved = load_pickle(cache_dir / _LAST_BUILD)
+    if not isinstance(saved, dict) or saved.get(name) != (value, file_stamp(output / MARKER)):
         return None
     report = saved["report"]
     report.pages_written, report.pages_reused, report.up_to_date = 0, 0, True
     return report
+
+
+def _remember(cache_dir: Path, output: Path, stamp: str, contents: str, report: BuildReport) -> None:
+    marker = file_stamp(output / MARKER)
+    pickle_atomically(cache_dir / _LAST_BUILD, {"stamp": (stamp, marker), "contents": (contents, marker),
+                                                "report": report})
 
 
 def _write(output: Path, config: SiteConfig, model: SiteModel, static: dict[str, Path], data_files: dict[str, DataFile],
@@ -257,34 +278,38 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     `jobs` caps worker processes (default: all cores); `fresh` ignores the cache.
     """
     started = time.perf_counter()
-    report = BuildReport()
     output = config.output_dir.resolve()
     inputs = {"seeds folder": config.seeds_dir, "content folder": config.content_dir}
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
     cache_dir = config.root / cache.CACHE_DIR
     code = cache.code_fingerprint()
     stamp, stamps = _input_stamp(config, code)
-    if not fresh and not journal_path(output).exists() and not leftovers(output) and (
-            saved := _up_to_date(cache_dir / "last-build.pickle", stamp, output)):
-        saved.elapsed = time.perf_counter() - started
-        return saved
-    try:
-        _build(config, report, output, cache_dir, code, stamp, stamps, jobs, fresh, progress)
-    finally:
-        gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
+    report = None if fresh else _last_build(cache_dir, "stamp", stamp, output)
+    if report is None:
+        try:
+            report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress)
+        finally:
+            gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
     report.elapsed = time.perf_counter() - started
     return report
 
 
-def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Path, code: str, stamp: str,
-           stamps: Stamps, jobs: int | None, fresh: bool, progress: Progress) -> None:
-    """The build proper, once `build` has found something to do; it fills in `report`."""
+def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: str, stamps: Stamps,
+           jobs: int | None, fresh: bool, progress: Progress) -> BuildReport:
+    """The build proper, once `build` has found something to do."""
+    report = BuildReport()
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
     record_inputs = record_store_inputs(code, curation_path)
     with _collector_paused():
         store = RecordStore(cache_dir, record_inputs) if fresh else RecordStore.open(cache_dir, record_inputs)
     source_jobs = _plan(config, store, report, stamps)
+    contents = _contents_stamp(code, config, stamps, source_jobs)
+    if not fresh and all(store.get(job.key) is not None for job in source_jobs) and (
+            saved := _last_build(cache_dir, "contents", contents, output)):
+        store.save([job.name for job in source_jobs])  # the new stamps: the next build stops before this
+        _remember(cache_dir, output, stamp, contents, saved)
+        return saved
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
                       code)
     # Saved now, while the build holds least: the records are final, and once saved the store
@@ -299,8 +324,8 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
         listing = list_articles(articles)
     content_pages = sources.pages
     previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
-    # The search index is made on a second core while this one makes the rest of the model, fingerprints
-    # and looks for files removed from the output.
+    # The search index and the site's outline are made on a second core while this one makes the
+    # model and looks for files removed from the output.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
     with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
                               content_pages), jobs) as aside:
@@ -325,5 +350,5 @@ def _build(config: SiteConfig, report: BuildReport, output: Path, cache_dir: Pat
     report.people, report.places = len(model.people), len(model.places)
     save_manifest(manifest_file(cache_dir, output), output, current)
     memo.save()
-    saved_stamp = (stamp, file_stamp(output / ".newsgen-site"))
-    pickle_atomically(cache_dir / "last-build.pickle", {"stamp": saved_stamp, "report": report})
+    _remember(cache_dir, output, stamp, contents, report)
+    return report
