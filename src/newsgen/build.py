@@ -224,7 +224,9 @@ def _contents_stamp(code: str, config: SiteConfig, stamps: Stamps, jobs: list[So
     none leaves it the same."""
     keyed = {str(job.path): job.key for job in jobs}
     keyed.update((str(job.override_path), "in its seed's key") for job in jobs if job.override_path)
-    return digest(code, repr(config), repr(sorted((path, keyed.get(path, stamp)) for path, stamp in stamps.items())))
+    # In the stamps' own order (by folder, then path); no path holds a NUL, nor any key or stamp.
+    return digest(code, repr(config),
+                  "\0".join(f"{path}\0{keyed.get(path) or stamp}" for path, stamp in stamps.items()))
 
 
 _LAST_BUILD = "last-build.pickle"
