@@ -68,9 +68,12 @@ def postings_of(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerm
 
 def _block_name(code: str, start: int, block: Sequence[ArticleView], owns: Sequence[SearchTerms]) -> str:
     """A digest of what the block's postings are counted from: each document's id, terms and names."""
-    lines = (f"{view.article.source_path}\0{own.key}\0"
-             + "\0".join(map(_name, view.article.people + view.article.places)) for view, own in zip(block, owns))
-    return f"{digest(code, str(start), chr(10).join(lines))}.pickle"
+    fields = []
+    for view, own in zip(block, owns):  # NUL-separated: no path, key or name holds one
+        entities = view.article.people + view.article.places
+        fields.append(f"{view.article.source_path}\0{own.key}\0{len(entities)}")
+        fields.extend(map(_name, entities))
+    return f"{digest(code, str(start), chr(0).join(fields))}.pickle"
 
 
 def _count(start: int, block: Sequence[ArticleView], owns: Sequence[SearchTerms]) -> dict[str, Postings]:
