@@ -81,3 +81,10 @@ def test_a_changed_name_counts_its_block_again(tmp_path, counted):
     counted.clear()
     found = postings_of(renamed, _own(views), kept)
     assert counted == [2] and list(found["bergen"]) == [3, ENTITY_WEIGHT]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_the_time(tmp_path, counted):
+    (tmp_path / "file").write_text("")
+    views = _views(BODIES)
+    kept = KeptPostings(tmp_path / "file" / "postings", "code")  # beneath a file: no folder can be made
+    assert postings_of(views, _own(views), kept) == postings_of(views, _own(views))

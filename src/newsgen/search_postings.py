@@ -58,7 +58,7 @@ def postings_of(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerm
         if not isinstance(part, dict):
             part = _count(start, block, owns)
             if kept is not None:
-                pickle_atomically(kept.folder / names[-1], part)
+                _keep(kept.folder / names[-1], part)
         for term, flat in part.items():
             merged[term] += flat
     if kept is not None:
@@ -93,6 +93,13 @@ def _count(start: int, block: Sequence[ArticleView], owns: Sequence[SearchTerms]
                 else:
                     flat.extend((doc_id, ENTITY_WEIGHT))
     return dict(counted)
+
+
+def _keep(path: Path, part: dict[str, Postings]) -> None:
+    try:
+        pickle_atomically(path, part)
+    except OSError:  # a full disk or a read-only cache costs the next build the time, not this build
+        pass
 
 
 def _consume(calls: Iterator[None]) -> None:
