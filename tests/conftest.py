@@ -43,6 +43,12 @@ def wait_for(condition, what: str, timeout: float = 20.0):
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
+def listed_once_deleted(folder: Path) -> list[str]:
+    """The names in `folder` once the old sites that detached processes delete (`.trash-*`) are gone."""
+    wait_for(lambda: not any(".trash-" in p.name for p in folder.iterdir()), "the old site's deletion")
+    return sorted(p.name for p in folder.iterdir())
+
+
 def broken_links(site: Path, base_url: str = "") -> list[str]:
     """Every problem `newsgen check` finds in a built site: links, orphans, feeds."""
     from newsgen.check import check_site

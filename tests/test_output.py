@@ -9,13 +9,7 @@ from newsgen.errors import NewsgenError
 from newsgen import output
 from newsgen.output import MARKER, SiteWriter, check_output_dir, exchange
 
-from .conftest import wait_for, write
-
-
-def _beside(folder: Path) -> list[str]:
-    """What is in `folder` once the old sites that detached processes delete are gone."""
-    wait_for(lambda: not any(".trash-" in p.name for p in folder.iterdir()), "the old site's deletion")
-    return sorted(p.name for p in folder.iterdir())
+from .conftest import listed_once_deleted, write
 
 
 def test_commit_swaps_in_the_new_site(tmp_path):
@@ -26,7 +20,7 @@ def test_commit_swaps_in_the_new_site(tmp_path):
             writer.commit()
     assert (out / "index.html").read_text() == "two"
     assert (out / MARKER).is_file()
-    assert _beside(tmp_path) == [".site.lock", "site"]
+    assert listed_once_deleted(tmp_path) == [".site.lock", "site"]
 
 
 def test_the_old_site_is_left_to_a_process_the_build_does_not_wait_for(tmp_path, monkeypatch):
@@ -74,7 +68,7 @@ def test_fallback_swap_without_exchange(tmp_path, monkeypatch):
     for text in ("one", "two"):
         _build_once(tmp_path / "site", text)
     assert (tmp_path / "site" / "index.html").read_text() == "two"
-    assert _beside(tmp_path) == [".site.lock", "site"]
+    assert listed_once_deleted(tmp_path) == [".site.lock", "site"]
 
 
 def test_next_build_restores_a_site_killed_between_fallback_renames(tmp_path):
@@ -87,7 +81,7 @@ def test_next_build_restores_a_site_killed_between_fallback_renames(tmp_path):
         writer.write_text("index.html", "new")
         writer.commit()
     assert (tmp_path / "site" / "index.html").read_text() == "new"
-    assert _beside(tmp_path) == [".site.lock", "site"]
+    assert listed_once_deleted(tmp_path) == [".site.lock", "site"]
 
 
 def test_stale_staging_is_removed_only_if_newsgen_made_it(tmp_path):
