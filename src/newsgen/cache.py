@@ -107,17 +107,17 @@ def load_pickle(path: Path) -> Any | None:
 Kept = TypeVar("Kept")
 
 
-def kept_built(path: Path, key: str, make: Callable[[], Kept], kind: type) -> Kept:
+def kept_built(path: Path, key: str, make: Callable[[], Kept], kind: type, reuse: bool = True) -> Kept:
     """`make()`, read back from `path` when it was kept there under the same `key` (which
-    must change with whatever `make` reads) and is a `kind`, else made and kept there
-    for the next process: for tables that take longer to make than to unpickle."""
-    stored = load_pickle(path)
+    must change with whatever `make` reads) and is a `kind`, else (or without `reuse`) made
+    and kept there for the next process: for tables that take longer to make than to unpickle."""
+    stored = load_pickle(path) if reuse else None
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key and isinstance(stored[1], kind):
         return stored[1]
     value = make()
     try:
         pickle_atomically(path, (key, value))
-    except OSError:  # a read-only cache only costs the next build the time
+    except OSError:  # a full disk or a read-only cache only costs the next build the time
         pass
     return value
 

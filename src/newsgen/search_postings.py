@@ -20,7 +20,7 @@ from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
-from .cache import digest, load_pickle, pickle_atomically
+from .cache import digest, kept_built
 from .search_terms import ENTITY_WEIGHT, MAX_WEIGHT, SearchTerms, name_terms, text_terms
 from .views import ArticleView
 
@@ -51,14 +51,12 @@ def postings_of(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerm
     for start in range(0, len(views), BLOCK_DOCS):
         block = views[start: start + BLOCK_DOCS]
         owns = [own_terms.get(view.article.source_path) or text_terms(view.article) for view in block]
-        part = None
-        if kept is not None:
+        count = partial(_count, start, block, owns)
+        if kept is None:
+            part = count()
+        else:
             names.append(_block_name(kept.code, start, block, owns))
-            part = load_pickle(kept.folder / names[-1]) if kept.reuse else None
-        if not isinstance(part, dict):
-            part = _count(start, block, owns)
-            if kept is not None:
-                _keep(kept.folder / names[-1], part)
+            part = kept_built(kept.folder / names[-1], names[-1], count, dict, kept.reuse)
         for term, flat in part.items():
             merged[term] += flat
     if kept is not None:
@@ -93,13 +91,6 @@ def _count(start: int, block: Sequence[ArticleView], owns: Sequence[SearchTerms]
                 else:
                     flat.extend((doc_id, ENTITY_WEIGHT))
     return dict(counted)
-
-
-def _keep(path: Path, part: dict[str, Postings]) -> None:
-    try:
-        pickle_atomically(path, part)
-    except OSError:  # a full disk or a read-only cache costs the next build the time, not this build
-        pass
 
 
 def _consume(calls: Iterator[None]) -> None:
