@@ -288,8 +288,13 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     stamp, stamps = _input_stamp(config, code)
     report = None if fresh else _last_build(cache_dir, "stamp", stamp, output)
     if report is None:
+        previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
         try:
-            report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress)
+            # The files someone removed from the output are looked for on the second core, which
+            # has nothing else to do until the build has its records.
+            with InBackground(partial(missing_files, previous.files, output), jobs) as removed:
+                report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress, previous,
+                                removed)
         finally:
             gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
     report.elapsed = time.perf_counter() - started
@@ -297,8 +302,10 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
 
 
 def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: str, stamps: Stamps,
-           jobs: int | None, fresh: bool, progress: Progress) -> BuildReport:
-    """The build proper, once `build` has found something to do."""
+           jobs: int | None, fresh: bool, progress: Progress, previous: Drawn,
+           removed: InBackground[frozenset[str]]) -> BuildReport:
+    """The build proper, once `build` has found something to do; `previous` is what the
+    current output was drawn from, `removed` gives those of its files that are gone."""
     report = BuildReport()
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
@@ -325,9 +332,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
         listing = list_articles(articles)
     content_pages = sources.pages
-    previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
-    # The search index and the site's outline are made on a second core while this one makes the
-    # model and looks for files removed from the output.
+    # The search index and the site's outline are made on a second core while this one makes the model.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
     with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
                               content_pages), jobs) as aside:
@@ -337,7 +342,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         del listing
         report.warnings.extend(model.warnings)
         static = static_files(config.root)
-        missing = missing_files(previous.files, output)
+        missing = removed.result()
         search_files, outline = aside.result()
         pages = page_fingerprints(model, shared_inputs(config, code, model), previous, outline)
         known = previous.still_true(pages.outline)
