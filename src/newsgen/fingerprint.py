@@ -18,6 +18,7 @@ from hashlib import blake2b
 from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from .cache import StoredBody, digest, digest_of
@@ -25,6 +26,8 @@ from .records import Article
 from .views import OWN_PAGE_FIELDS, ArticleView
 
 _PLAIN = frozenset({str, int, float, bool, type(None), date, StoredBody})  # exact types: fold by repr
+_NAMED = ("people", "places")  # the Article fields of entities, folded by token; `outline` takes the rest by repr
+_ARTICLE = attrgetter("article")
 _SHORT = 64  # longer tokens are replaced by their digest
 
 
@@ -45,9 +48,15 @@ class Fingerprinter:
         """A digest of everything the site model is made from (its articles, in order, and
         `others`, the rest of its input; not `shared`, the settings and the theme) but the
         articles' OWN_PAGE_FIELDS: while it and `shared` stay the same, so does every page
-        but those whose article's `own` changed."""
-        shown = [n for n in self._names(Article) if n not in OWN_PAGE_FIELDS]
-        return digest_of(chain([self.fold(tuple(others))], (self._record(view.article, shown) for view in views)))
+        but those whose article's `own` changed.
+
+        It reads every article of the archive, so each is taken in a few calls: its plain
+        fields as one tuple's `repr`, its people and places by their entities' tokens."""
+        plain = attrgetter(*(n for n in self._names(Article) if n not in OWN_PAGE_FIELDS and n not in _NAMED))
+        token = self._token
+        return digest_of(chain([self.fold(tuple(others))], (
+            repr(plain(article)) + token(article.people) + token(article.places)
+            for article in map(_ARTICLE, views))))
 
     def own(self, article: Article) -> str:
         """What only the article's own page shows of it (OWN_PAGE_FIELDS)."""
