@@ -6,7 +6,7 @@ from pathlib import Path
 from newsgen import feeds
 from newsgen.build import build
 from newsgen.config import SiteConfig, load_config
-from newsgen.data_files import render_data_files, site_data_files
+from newsgen.data_files import CurrentOutput, _Packed, made_files, render_data_files, search_data_files, site_data_files
 from newsgen.records import Article, Entity, Paragraph
 from newsgen.site_model import build_site_model
 
@@ -62,3 +62,19 @@ def test_an_edit_makes_only_the_feeds_it_changes(tmp_path, monkeypatch):
     build(load_config(root))
     assert "feed.xml" in made and "people/maria-lopez/feed.xml" in made
     assert len(made) < len(list((root / "site").rglob("feed.xml"))) / 2
+
+
+def test_a_made_file_the_output_holds_already_is_read_back_not_kept(tmp_path):
+    config = SiteConfig(root=tmp_path, base_url="https://x.org/")
+    model = build_site_model(config, [article(), article(slug="b", source_path="seeds/b.txt")], [])
+    fresh = made_files(config, model) | search_data_files(model.articles)
+    for path, file in fresh.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(file.make(), encoding="utf-8")
+    manifest = {path: file.fingerprint for path, file in fresh.items()}
+    manifest["robots.txt"] = "drawn from something else"
+    current = CurrentOutput(tmp_path, manifest, removed=frozenset({"sitemap.xml"}))
+    again = made_files(config, model, current) | search_data_files(model.articles, current=current)
+    assert {path: f.fingerprint for path, f in again.items()} == {path: f.fingerprint for path, f in fresh.items()}
+    assert {path for path, f in again.items() if isinstance(f.make, _Packed)} == {"robots.txt", "sitemap.xml"}
+    assert {path: f.make() for path, f in again.items()} == {path: f.make() for path, f in fresh.items()}

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import cache
 from .cache import RecordStore, digest, file_stamp, load_pickle, pickle_atomically, read_bytes, tree_stamps
 from .config import SiteConfig
-from .data_files import DataFile, feed_files, made_files, search_data_files
+from .data_files import CurrentOutput, DataFile, feed_files, made_files, search_data_files
 from .entities import EntityExtractor, load_curation
 from .entities.gazetteer import load_gazetteer, source_versions
 from .entities.model import attributes
@@ -207,10 +207,11 @@ def _theme_digest(config: SiteConfig) -> str:
 
 
 def _searched_and_outlined(views: Sequence[ArticleView], search_terms: dict[str, SearchTerms], kept: KeptPostings,
-                           content_pages: Sequence[ContentPage]) -> tuple[dict[str, DataFile], str]:
+                           content_pages: Sequence[ContentPage],
+                           in_output: CurrentOutput) -> tuple[dict[str, DataFile], str]:
     """What the second core makes while this one makes the site model: the search index, and
     the outline of what the model is made from (`page_output.site_outline`)."""
-    return search_data_files(views, search_terms, kept), site_outline(views, content_pages)
+    return search_data_files(views, search_terms, kept, in_output), site_outline(views, content_pages)
 
 
 def shared_inputs(config: SiteConfig, code: str, model: SiteModel) -> str:
@@ -334,19 +335,20 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     content_pages = sources.pages
     # The search index and the site's outline are made on a second core while this one makes the model.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
+    missing = removed.result()
+    in_output = CurrentOutput(output, previous.files, missing)
     with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
-                              content_pages), jobs) as aside:
+                              content_pages, in_output), jobs) as aside:
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with _collector_paused():
             model = model_of(config, listing, content_pages, memo, jobs)
         del listing
         report.warnings.extend(model.warnings)
         static = static_files(config.root)
-        missing = removed.result()
         search_files, outline = aside.result()
         pages = page_fingerprints(model, shared_inputs(config, code, model), previous, outline)
         known = previous.still_true(pages.outline)
-        data_files = feed_files(config, model, code, known) | made_files(config, model) | search_files
+        data_files = feed_files(config, model, code, known) | made_files(config, model, in_output) | search_files
     current = site_manifest(pages, static, data_files)
     del pages
     changes = Changes.between(previous.files, current.files, missing)
