@@ -53,8 +53,10 @@ def test_source_versions_name_every_package_the_tables_come_from():
 
 
 def test_a_source_package_without_metadata_does_not_stop_the_build(monkeypatch):
-    def missing(name):
-        raise gazetteer.PackageNotFoundError(name)
+    import importlib.metadata
 
-    monkeypatch.setattr(gazetteer, "version", missing)
+    def missing(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
     assert gazetteer.source_versions().count("==unknown") == len(gazetteer.SOURCE_PACKAGES)

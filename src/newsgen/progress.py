@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from tqdm import tqdm
-
 MIN_ITEMS_FOR_BAR = 200  # small builds finish before a bar or a log line would be read
 
 
@@ -30,6 +28,10 @@ class Progress:
             return
         started = time.perf_counter()
         if self.interactive and total >= MIN_ITEMS_FOR_BAR:
+            # Imported only for a bar: with importlib.metadata, which it reads its version from,
+            # the import takes 0.05-0.07 s, a sixth of a no-op rebuild at 10,000 articles.
+            from tqdm import tqdm
+
             tqdm.monitor_interval = 0  # no helper thread: build workers are forked
             with tqdm(total=total, desc=label, unit="", file=self.stream, leave=False) as bar:
                 yield bar.update
