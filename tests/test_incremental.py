@@ -95,7 +95,7 @@ def test_unchanged_sources_are_not_parsed_again_nor_pages_redrawn(built, monkeyp
     render = page_output.render_page
     monkeypatch.setattr(page_output, "render_page",
                         lambda env, config, model, page: drawn.append(page.path) or render(env, config, model, page))
-    report = build(load_config(built))
+    report = build(load_config(built), jobs=1)  # parsed in this process, where `parsed` can see it
     assert parsed == ["seeds/gen_000007.txt"]
     assert any(p.startswith("articles/") and p.endswith("-7/index.html") for p in drawn)
     assert "people/index.html" not in drawn  # no entity changed

@@ -90,3 +90,23 @@ def test_in_background_stops_its_process_when_the_caller_fails_first():
         raise KeyError("the build failed")
     assert not process.is_alive() and process.exitcode is not None
     assert gc.get_freeze_count() == 0
+
+
+def _where(item: int) -> tuple[int, int]:
+    return item * 2, os.getpid()
+
+
+def test_standby_prepares_at_once_and_runs_its_map_where_it_prepared():
+    with workers.Standby(os.getpid, jobs=2) as ready:
+        results = ready.map(_where, [1, 2, 3])
+    assert [doubled for doubled, _ in results] == [2, 4, 6]
+    assert {pid for _, pid in results} == {ready.prepared} != {os.getpid()}
+    with workers.Standby(os.getpid, jobs=1) as ready:  # no core to spare: prepared and run in-process
+        assert ready.map(_where, [5]) == [(10, os.getpid())] and ready.prepared == os.getpid()
+
+
+def test_standby_ends_its_process_when_the_caller_stops_before_giving_it_work():
+    with pytest.raises(KeyError), workers.Standby(os.getpid, jobs=2) as ready:
+        process = ready._process._process
+        raise KeyError("the build failed")
+    assert not process.is_alive() and process.exitcode is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -43,7 +43,7 @@ from .sources import discover
 from .tagging import tag_articles
 from .theme import layered, static_files
 from .views import ArticleView
-from .workers import InBackground, parallel_map
+from .workers import InBackground, Standby, parallel_map, worker_count
 
 
 @dataclass
@@ -95,17 +95,37 @@ def _plan(config: SiteConfig, store: RecordStore, report: BuildReport, stamps: S
     return jobs
 
 
+def _ready_to_extract(cache_dir: Path, code: str) -> None:
+    """Ready this process to extract entities: the gazetteer and the model's feature list from
+    the cache (or made and kept there; `code` is newsgen's), the model and its word cache."""
+    load_gazetteer(cache_dir / "gazetteer.pickle", code)
+    attributes(saved=cache_dir / "model-attributes.pickle", key=code)
+    EntityExtractor().extract(["Warm the model up in London."])
+
+
+def _set_up(previous: Drawn, output: Path, cache_dir: Path, code: str) -> frozenset[str]:
+    """What a build's second core does while the first plans: look for the files of `previous`
+    someone removed from the output (which it gives), and ready itself to extract."""
+    removed = missing_files(previous.files, output)
+    _ready_to_extract(cache_dir, code)
+    return removed
+
+
 def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, workers: int | None,
-            progress: Progress, code: str) -> list[Ingested]:
-    """Every job's result, from the cache or computed now (in parallel); `code` is newsgen's."""
+            progress: Progress, code: str, ready: Standby | None = None) -> list[Ingested]:
+    """Every job's result, from the cache or computed now: a few by `ready` (by default this
+    process), which readied itself to extract while this one planned; more in parallel, by
+    workers forked once this process has readied itself, which inherit what it loaded."""
+    ready = ready or Standby(partial(_ready_to_extract, store.folder, code), jobs=1)
     pending = [job for job in jobs if store.get(job.key) is None]
-    if pending:  # the gazetteer and model load once, here, and forked workers inherit them
-        load_gazetteer(store.folder / "gazetteer.pickle", code)
-        attributes(saved=store.folder / "model-attributes.pickle", key=code)
-        ingester.extractor.extract(["Warm the model up in London."])
+    few = worker_count(len(pending), workers) == 1
     interned: dict[Entity, Entity] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:
-        for result, job in zip(parallel_map(ingester, pending, workers, advance), pending):  # each result reported
+        parsed: Iterable[Ingested] = ready.map(ingester, pending if few else [])
+        if not few:
+            _ready_to_extract(store.folder, code)
+            parsed = parallel_map(ingester, pending, workers)
+        for result, job in zip(parsed, pending):
             if result.packed_body:
                 store.put_body(job.key, result.packed_body)
                 result = replaced(result, packed_body=b"")
@@ -114,6 +134,7 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             if result.found:  # as they arrive: unshared, a cold 100k build's entities would fill gigabytes
                 result = replaced(result, found=tuple([interned.setdefault(e, e) for e in result.found]))
             store.put(job.key, result)
+            advance(1)
     store.flush()
     return _interned(jobs, store, interned)
 
@@ -291,11 +312,11 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     if report is None:
         previous = Drawn() if fresh else load_manifest(manifest_file(cache_dir, output), output)
         try:
-            # The files someone removed from the output are looked for on the second core, which
-            # has nothing else to do until the build has its records.
-            with InBackground(partial(missing_files, previous.files, output), jobs) as removed:
-                report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress, previous,
-                                removed)
+            # The second core has nothing to do until the build has planned: it looks for files
+            # removed from the output, readies itself to extract entities, and parses an edit's files.
+            with Standby(partial(_set_up, previous, output, cache_dir, code), jobs) as ready:
+                report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress,
+                                previous, ready)
         finally:
             gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
     report.elapsed = time.perf_counter() - started
@@ -304,9 +325,9 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
 
 def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: str, stamps: Stamps,
            jobs: int | None, fresh: bool, progress: Progress, previous: Drawn,
-           removed: InBackground[frozenset[str]]) -> BuildReport:
-    """The build proper, once `build` has found something to do; `previous` is what the
-    current output was drawn from, `removed` gives those of its files that are gone."""
+           ready: Standby[frozenset[str], SourceJob, Ingested]) -> BuildReport:
+    """The build proper, once `build` has found something to do; `previous` is what the current
+    output was drawn from, `ready` the process `_set_up` runs in."""
     report = BuildReport()
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
@@ -321,7 +342,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         _remember(cache_dir, output, stamp, contents, saved)
         return saved
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
-                      code)
+                      code, ready)
     # Saved now, while the build holds least: the records are final, and once saved the store
     # lets go of what the rest of the build does not need (at 100,000 articles, hundreds of MB).
     store.save([job.name for job in source_jobs])
@@ -335,7 +356,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     content_pages = sources.pages
     # The search index and the site's outline are made on a second core while this one makes the model.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
-    missing = removed.result()
+    missing = ready.prepared  # the files someone removed from the output
     in_output = CurrentOutput(output, previous.files, missing)
     with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
                               content_pages, in_output), jobs) as aside:

@@ -17,10 +17,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Prepared = TypeVar("Prepared")
 
 _PR_SET_PDEATHSIG = 1
 MIN_ITEMS_PER_WORKER = 64  # below this, starting processes costs more than it saves
@@ -132,6 +134,48 @@ class InBackground(Generic[Result]):
 
     def __exit__(self, *exc_info) -> None:
         self._end(stop=True)
+
+
+class Standby(Generic[Prepared, Item, Result]):
+    """A forked process that runs `prepare()` at once, while the caller goes on, and then
+    the one `map` the caller gives it: for work whose set-up costs more than the work,
+    such as loading the entity model to parse the one file an edit changed. What
+    `prepare` gave comes back with the map's results, as `prepared`. Where nothing
+    forks, both run in-process when `map` is called. As a context manager it ends the
+    process if the caller stops first."""
+
+    def __init__(self, prepare: Callable[[], Prepared], jobs: int | None = None):
+        self._prepare = prepare
+        self._requests = None
+        self._process: InBackground[tuple[Prepared, list[Result]]] | None = None
+        if _forks(_process_limit(jobs)):
+            receiver, self._requests = multiprocessing.get_context("fork").Pipe(duplex=False)
+            self._process = InBackground(partial(_prepare_then_map, prepare, receiver), jobs)
+            receiver.close()
+
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+        """`[function(item) for item in items]`, once, in the prepared process."""
+        if self._process is None:
+            self.prepared = self._prepare()
+            return [function(item) for item in items]
+        self._requests.send((function, items))
+        self.prepared, results = self._process.result()
+        return results
+
+    def __enter__(self) -> "Standby[Prepared, Item, Result]":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._process is not None:
+            self._process.__exit__(*exc_info)
+        if self._requests is not None:
+            self._requests.close()
+
+
+def _prepare_then_map(prepare: Callable[[], Prepared], requests) -> tuple[Prepared, list]:
+    prepared = prepare()
+    function, items = requests.recv()
+    return prepared, [function(item) for item in items]
 
 
 def _send_result(function: Callable[[], Result], sender, parent: int) -> None:
