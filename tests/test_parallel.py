@@ -96,17 +96,34 @@ def _where(item: int) -> tuple[int, int]:
     return item * 2, os.getpid()
 
 
+_prepared_in: list[int] = []
+
+
+def _prepare() -> None:
+    _prepared_in.append(os.getpid())
+
+
 def test_standby_prepares_at_once_and_runs_its_map_where_it_prepared():
-    with workers.Standby(os.getpid, jobs=2) as ready:
+    _prepared_in.clear()
+    with workers.Standby(_prepare, jobs=2, aside=os.getpid) as ready:
         results = ready.map(_where, [1, 2, 3])
     assert [doubled for doubled, _ in results] == [2, 4, 6]
-    assert {pid for _, pid in results} == {ready.prepared} != {os.getpid()}
-    with workers.Standby(os.getpid, jobs=1) as ready:  # no core to spare: prepared and run in-process
-        assert ready.map(_where, [5]) == [(10, os.getpid())] and ready.prepared == os.getpid()
+    assert {pid for _, pid in results} == {ready.aside} != {os.getpid()}
+    assert _prepared_in == []  # prepared there, not here
+    with workers.Standby(_prepare, jobs=1, aside=os.getpid) as ready:  # no core to spare: all in-process
+        assert ready.map(_where, [5]) == [(10, os.getpid())] and ready.aside == os.getpid()
+    assert _prepared_in == [os.getpid()]
+
+
+def test_in_process_a_standby_with_no_work_only_looks_aside():
+    _prepared_in.clear()
+    with workers.Standby(_prepare, jobs=1, aside=os.getpid) as ready:
+        assert ready.map(_where, []) == [] and ready.aside == os.getpid()
+    assert _prepared_in == []
 
 
 def test_standby_ends_its_process_when_the_caller_stops_before_giving_it_work():
-    with pytest.raises(KeyError), workers.Standby(os.getpid, jobs=2) as ready:
+    with pytest.raises(KeyError), workers.Standby(_prepare, jobs=2) as ready:
         process = ready._process._process
         raise KeyError("the build failed")
     assert not process.is_alive() and process.exitcode is not None

@@ -103,14 +103,6 @@ def _ready_to_extract(cache_dir: Path, code: str) -> None:
     EntityExtractor().extract(["Warm the model up in London."])
 
 
-def _set_up(previous: Drawn, output: Path, cache_dir: Path, code: str) -> frozenset[str]:
-    """What a build's second core does while the first plans: look for the files of `previous`
-    someone removed from the output (which it gives), and ready itself to extract."""
-    removed = missing_files(previous.files, output)
-    _ready_to_extract(cache_dir, code)
-    return removed
-
-
 def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, workers: int | None,
             progress: Progress, code: str, ready: Standby | None = None) -> list[Ingested]:
     """Every job's result, from the cache or computed now: a few by `ready` (by default this
@@ -314,7 +306,8 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
         try:
             # The second core has nothing to do until the build has planned: it looks for files
             # removed from the output, readies itself to extract entities, and parses an edit's files.
-            with Standby(partial(_set_up, previous, output, cache_dir, code), jobs) as ready:
+            with Standby(partial(_ready_to_extract, cache_dir, code), jobs,
+                         aside=partial(missing_files, previous.files, output)) as ready:
                 report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress,
                                 previous, ready)
         finally:
@@ -327,7 +320,8 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
            jobs: int | None, fresh: bool, progress: Progress, previous: Drawn,
            ready: Standby[frozenset[str], SourceJob, Ingested]) -> BuildReport:
     """The build proper, once `build` has found something to do; `previous` is what the current
-    output was drawn from, `ready` the process `_set_up` runs in."""
+    output was drawn from, `ready` the process readied to extract, which looks aside for the
+    files of `previous` someone removed from the output."""
     report = BuildReport()
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
@@ -356,7 +350,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     content_pages = sources.pages
     # The search index and the site's outline are made on a second core while this one makes the model.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
-    missing = ready.prepared  # the files someone removed from the output
+    missing = ready.aside  # the files someone removed from the output
     in_output = CurrentOutput(output, previous.files, missing)
     with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
                               content_pages, in_output), jobs) as aside:

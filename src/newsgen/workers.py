@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-Prepared = TypeVar("Prepared")
+Aside = TypeVar("Aside")
 
 _PR_SET_PDEATHSIG = 1
 MIN_ITEMS_PER_WORKER = 64  # below this, starting processes costs more than it saves
@@ -136,33 +136,36 @@ class InBackground(Generic[Result]):
         self._end(stop=True)
 
 
-class Standby(Generic[Prepared, Item, Result]):
-    """A forked process that runs `prepare()` at once, while the caller goes on, and then
-    the one `map` the caller gives it: for work whose set-up costs more than the work,
-    such as loading the entity model to parse the one file an edit changed. What
-    `prepare` gave comes back with the map's results, as `prepared`. Where nothing
-    forks, both run in-process when `map` is called. As a context manager it ends the
-    process if the caller stops first."""
+class Standby(Generic[Aside, Item, Result]):
+    """A forked process that readies itself with `prepare()` at once, while the caller goes
+    on, and then runs the one `map` the caller gives it: for work whose set-up costs more
+    than the work, such as loading the entity model to parse the one file an edit changed.
+    First it runs `aside()`, whose value comes back with the map's results, as `aside`.
+    Where nothing forks, `map` runs them in-process, and `prepare` only if there is work.
+    As a context manager it ends the process if the caller stops first."""
 
-    def __init__(self, prepare: Callable[[], Prepared], jobs: int | None = None):
-        self._prepare = prepare
+    def __init__(self, prepare: Callable[[], None], jobs: int | None = None,
+                 aside: Callable[[], Aside] = lambda: None):
+        self._prepare, self._aside = prepare, aside
         self._requests = None
-        self._process: InBackground[tuple[Prepared, list[Result]]] | None = None
+        self._process: InBackground[tuple[Aside, list[Result]]] | None = None
         if _forks(_process_limit(jobs)):
             receiver, self._requests = multiprocessing.get_context("fork").Pipe(duplex=False)
-            self._process = InBackground(partial(_prepare_then_map, prepare, receiver), jobs)
+            self._process = InBackground(partial(_prepare_then_map, aside, prepare, receiver), jobs)
             receiver.close()
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
         """`[function(item) for item in items]`, once, in the prepared process."""
         if self._process is None:
-            self.prepared = self._prepare()
+            self.aside = self._aside()
+            if items:
+                self._prepare()
             return [function(item) for item in items]
         self._requests.send((function, items))
-        self.prepared, results = self._process.result()
+        self.aside, results = self._process.result()
         return results
 
-    def __enter__(self) -> "Standby[Prepared, Item, Result]":
+    def __enter__(self) -> "Standby[Aside, Item, Result]":
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -172,10 +175,11 @@ class Standby(Generic[Prepared, Item, Result]):
             self._requests.close()
 
 
-def _prepare_then_map(prepare: Callable[[], Prepared], requests) -> tuple[Prepared, list]:
-    prepared = prepare()
+def _prepare_then_map(aside: Callable[[], Aside], prepare: Callable[[], None], requests) -> tuple[Aside, list]:
+    value = aside()
+    prepare()
     function, items = requests.recv()
-    return prepared, [function(item) for item in items]
+    return value, [function(item) for item in items]
 
 
 def _send_result(function: Callable[[], Result], sender, parent: int) -> None:
