@@ -34,6 +34,7 @@ from .output import MARKER, check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
 from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_file, missing_files, page_fingerprints,
                           save_manifest, site_manifest, site_outline)
+from .process_exit import leave
 from .progress import QUIET, Progress
 from .records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
 from .search_postings import KeptPostings
@@ -312,6 +313,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
                                 previous, ready)
         finally:
             gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
+        leave(previous)
     report.elapsed = time.perf_counter() - started
     return report
 
@@ -334,6 +336,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
             saved := _last_build(cache_dir, "contents", contents, output)):
         store.save([job.name for job in source_jobs])  # the new stamps: the next build stops before this
         _remember(cache_dir, output, stamp, contents, saved)
+        leave(locals())
         return saved
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
                       code, ready)
@@ -375,4 +378,5 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     save_manifest(manifest_file(cache_dir, output), output, current)
     memo.save()
     _remember(cache_dir, output, stamp, contents, report)
+    leave(locals())  # the model, the caches, the manifests
     return report

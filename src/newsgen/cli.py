@@ -13,10 +13,12 @@ import sys
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .console import NORMAL, QUIET, VERBOSE, Console
 from .errors import NewsgenError
+from .process_exit import exit_now, leave_to_exit
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_CODES = (
@@ -50,6 +52,8 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         Path(args.root),
         {"seeds": args.source, "content": args.content, "output": args.output, "base_url": args.base_url},
     )
+    if args.exiting:  # what the build has done with is left to the exit, unfreed
+        leave_to_exit()
     console.detail(f"seeds {config.seeds_dir}, content {config.content_dir}, output {config.output_dir}, "
                    f"base_url {config.base_url or '(none)'}")
     report = build(config, jobs=args.jobs, fresh=args.no_cache, progress=Progress(enabled=console.level != QUIET))
@@ -229,8 +233,15 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def run() -> NoReturn:
+    """The `newsgen` command: `main`, and then the process ends at once (see process_exit)."""
+    exit_now(main(exiting=True))
+
+
+def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
+    """Run one command; `exiting` says the process ends when it returns."""
     args = make_parser().parse_args(argv)
+    args.exiting = exiting
     try:
         return args.handler(args, Console(args.level))
     except NewsgenError as exc:
@@ -261,4 +272,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
