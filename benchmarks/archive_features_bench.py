@@ -48,7 +48,7 @@ def main() -> None:
     model = build_site_model(config, articles, [])
     print(f"{count} articles: site model (with related, profiles, archives) in {time.perf_counter() - started:.2f} s, "
           f"{len(model.pages)} pages")
-    terms = {a.source_path: text_terms(a).interned() for a in articles}
+    terms = {a.source_path: text_terms(a) for a in articles}
     started = time.perf_counter()
     files = site_data_files(config, model, terms)
     fingerprinted = time.perf_counter() - started

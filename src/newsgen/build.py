@@ -122,8 +122,6 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
             if result.packed_body:
                 store.put_body(job.key, result.packed_body)
                 result = replaced(result, packed_body=b"")
-            if result.search_terms is not None:
-                result = replaced(result, search_terms=result.search_terms.interned())
             if result.found:  # as they arrive: unshared, a cold 100k build's entities would fill gigabytes
                 result = replaced(result, found=tuple([interned.setdefault(e, e) for e in result.found]))
             store.put(job.key, result)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -82,27 +81,31 @@ def _weigh(fields: Iterable[tuple[str, int]]) -> Counter[str]:
 @dataclass(frozen=True)
 class SearchTerms:
     """An article's terms from its own text and one byte of weight for each, with a
-    digest of both (`key`), which the index's kept postings are looked up by."""
+    digest of both (`key`), which the index's kept postings are looked up by.
 
-    terms: tuple[str, ...]
+    The terms are kept as one string, split only when the index counts the article:
+    the cache of a 10,000-article archive holds three million, and as one object each
+    they took 34 ms to load and 40 ms to free at every build, though an edit's build
+    counts only the block of the index the edit reached."""
+
+    text: str  # the terms, separated by NUL, which no term holds
     weights: bytes
     key: str = ""
 
+    @property
+    def terms(self) -> list[str]:
+        return self.text.split("\0") if self.text else []
+
     def items(self) -> Iterable[tuple[str, int]]:
         return zip(self.terms, self.weights)
-
-    def interned(self) -> SearchTerms:
-        """The same terms as the one string object each per process, which the cache
-        then stores once: merging a whole archive's postings is twice as fast with them."""
-        return SearchTerms(tuple(map(sys.intern, self.terms)), self.weights, self.key)
 
 
 def text_terms(article: Article) -> SearchTerms:
     body = " ".join(getattr(block, "text", "") for block in article.body)
     weights = _weigh(((article.headline, HEADLINE_WEIGHT), (article.standfirst, STANDFIRST_WEIGHT),
                       (body, BODY_WEIGHT)))
-    terms, packed = tuple(weights), bytes(map(min, repeat(MAX_WEIGHT), weights.values()))
-    return SearchTerms(terms, packed, digest(" ".join(terms), packed))
+    text, packed = "\0".join(weights), bytes(map(min, repeat(MAX_WEIGHT), weights.values()))
+    return SearchTerms(text, packed, digest(text, packed))
 
 
 @functools.lru_cache(maxsize=1 << 16)
