@@ -38,6 +38,17 @@ def test_workers_leave_the_inherited_objects_out_of_their_collections(monkeypatc
     assert gc.get_freeze_count() == 0  # the build's own process collects as before once they are done
 
 
+def test_a_heap_frozen_before_the_workers_fork_stays_frozen_until_thawed(monkeypatch):
+    monkeypatch.setattr(workers, "MIN_ITEMS_PER_WORKER", 5)
+    workers.freeze_heap()
+    try:
+        assert min(workers.parallel_map(_frozen_objects, list(range(20)), jobs=2)) > 1000
+        assert gc.get_freeze_count() > 1000
+    finally:
+        workers.thaw_heap()
+    assert gc.get_freeze_count() == 0
+
+
 def test_small_inputs_stay_in_process():
     results = list(workers.parallel_map(_pid_of, [1, 2, 3], jobs=4))
     assert {pid for _, pid in results} == {os.getpid()}

@@ -44,7 +44,7 @@ from .sources import discover
 from .tagging import tag_articles
 from .theme import layered, static_files
 from .views import ArticleView
-from .workers import InBackground, Standby, parallel_map, worker_count
+from .workers import InBackground, Standby, freeze_heap, parallel_map, thaw_heap, worker_count
 
 
 @dataclass
@@ -194,7 +194,7 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
+        freeze_heap()
         if enabled:
             gc.enable()
 
@@ -310,7 +310,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
                 report = _build(config, output, cache_dir, code, stamp, stamps, jobs, fresh, progress,
                                 previous, ready)
         finally:
-            gc.unfreeze()  # what `_collector_paused` froze: a long-lived process (serve) builds again
+            thaw_heap()  # what `_collector_paused` froze: a long-lived process (serve) builds again
         leave(previous)
     report.elapsed = time.perf_counter() - started
     return report

@@ -71,18 +71,38 @@ def parallel_map(
             on_done(len(results))
 
 
+_heap_frozen = False  # by `freeze_heap`
+
+
+def freeze_heap() -> None:
+    """`gc.freeze()`, remembered until `thaw_heap`: a fork must know whether to thaw what it
+    froze, and `gc.get_freeze_count()` walks every frozen object to tell (13-40 ms per
+    fork in a 10,000-article build)."""
+    global _heap_frozen
+    gc.freeze()
+    _heap_frozen = True
+
+
+def thaw_heap() -> None:
+    global _heap_frozen
+    gc.unfreeze()
+    _heap_frozen = False
+
+
 @contextmanager
 def _frozen() -> Iterator[None]:
     """The parent's objects left out of cycle collections while processes fork from it:
     a child's collection would otherwise write to every one of them, and so copy the
     whole inherited heap."""
-    frozen_before = gc.get_freeze_count()
+    if _heap_frozen:  # the caller froze them, and thaws them itself
+        gc.freeze()  # what it made since
+        yield
+        return
     gc.freeze()
     try:
         yield
     finally:
-        if not frozen_before:  # else the caller froze them and unfreezes them itself
-            gc.unfreeze()
+        gc.unfreeze()
 
 
 class InBackground(Generic[Result]):
