@@ -90,10 +90,10 @@ def edit_seed(site_root: Path, old: str, new: str) -> None:
 
 def test_an_edited_seed_is_served_and_open_tabs_are_told(site_root, serving):
     server = serving()
-    status, page = server.get(ARTICLE)
-    assert status == 200 and "US officials have said" in page
+    status, html = server.get(ARTICLE)
+    assert status == 200 and "US officials have said" in html
     assert f"<loc>{server.url}{ARTICLE.removesuffix('index.html')}</loc>" in server.get("sitemap.xml")[1]
-    version = re.search(r'<script src="/__newsgen__/livereload\.js\?version=([\w.]+)" defer></script></body>', page)[1]
+    version = re.search(r'<script src="/__newsgen__/livereload\.js\?version=([\w.]+)" defer></script></body>', html)[1]
 
     host, port = server.url[len("http://"):-1].split(":")
     events = http.client.HTTPConnection(host, int(port), timeout=DEADLINE)
@@ -125,10 +125,10 @@ def test_a_template_error_shows_on_the_page_and_a_good_save_recovers(site_root, 
     assert "<h1>Front page</h1>" in server.get("index.html")[1]
 
     template.write_text('{% extends "base.html" %}\n{% block content %}{{ page.title( }}{% endblock %}\n')
-    status, page = wait_for(lambda: (lambda r: r[0] == 500 and r)(server.get("index.html")), "the error page",
+    status, html = wait_for(lambda: (lambda r: r[0] == 500 and r)(server.get("index.html")), "the error page",
                             DEADLINE)
-    assert "templates/index.html:2: template error:" in page
-    assert "/__newsgen__/livereload.js" in page
+    assert "templates/index.html:2: template error:" in html
+    assert "/__newsgen__/livereload.js" in html
     wait_for(lambda: "templates/index.html:2: template error:" in "".join(server.stderr), "the terminal's error",
              DEADLINE)
     assert server.get("static/style.css")[0] == 200  # assets of the last good build are still served
