@@ -78,23 +78,37 @@ def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
 @dataclass(frozen=True)
 class _Mentions:
     """What related articles and profiles read of each article (by path): its entity keys,
-    and a digest of them with its date, under which the memo keeps what they gave."""
+    and a digest of them with its date, under which the memo keeps what they gave.
+
+    When every article has the mentions it had in the last build, in the same order (an
+    edit to a text, the usual case), each result's memo key is the one it had then, so
+    it is looked up, not digested again from its articles' digests (0.1 s at 10,000)."""
 
     keys: dict[str, tuple[EntityKey, ...]]
     digests: dict[str, bytes]
     memo: ResultMemo
+    known: dict[str, str]  # the last build's memo key of each result, when still true
+    used: dict[str, str]  # this build's, kept for the next
 
     @classmethod
     def of(cls, views: Sequence[ArticleView], named: dict[int, EntityKey], memo: ResultMemo) -> "_Mentions":
         keys = {v.path: tuple(dict.fromkeys(map(named.__getitem__, map(id, v.article.people + v.article.places))))
                 for v in views}  # each key once: a profile counts the articles two entities share
         shown = {key: repr(key) for key in named.values()}  # each entity's key written once, not per article
-        return cls(keys, {v.path: _short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]))
-                          for v in views}, memo)
+        digests = {v.path: _short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]))
+                   for v in views}
+        paths = list(map(_path, views))
+        whole = digest("\0".join(paths), b"".join(map(digests.__getitem__, paths)))
+        last = memo.last("memo keys")  # (whole, memo key by result)
+        used: dict[str, str] = {}
+        memo.keep("memo keys", (whole, used))  # filled in as the results are asked for
+        return cls(keys, digests, memo, last[1] if last is not None and last[0] == whole else {}, used)
 
     def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
         """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""
-        return self.memo.get(digest(what, b"".join(map(self.digests.__getitem__, map(_path, views)))), make)
+        key = self.known.get(what) or digest(what, b"".join(map(self.digests.__getitem__, map(_path, views))))
+        self.used[what] = key
+        return self.memo.get(key, make)
 
 
 def _short_digest(text: str) -> bytes:
