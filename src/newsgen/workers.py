@@ -76,7 +76,7 @@ _heap_frozen = False  # by `freeze_heap`
 
 def freeze_heap() -> None:
     """`gc.freeze()`, remembered until `thaw_heap`: a fork must know whether to thaw what it
-    froze, and `gc.get_freeze_count()` walks every frozen object to tell (13-40 ms per
+    froze, and `gc.get_freeze_count()` walks every frozen object to tell (13-43 ms per
     fork in a 10,000-article build)."""
     global _heap_frozen
     gc.freeze()
