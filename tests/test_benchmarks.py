@@ -30,6 +30,23 @@ def test_hugo_gets_every_article_of_the_last_build_as_newsgen_tagged_it(tmp_path
     assert any("Reykjavik" in front["places"] for front in fronts)
 
 
+def test_pelican_gets_every_article_with_its_people_and_places_as_tags(tmp_path):
+    root = tmp_path / "archive"
+    write_archive(root / "seeds", 30)
+    build(load_config(root))
+    build_benchmark.edit_naming_someone(root)
+    build(load_config(root))
+    count = build_benchmark.write_pelican_site(root, tmp_path / "pelican")
+    pages = list((tmp_path / "pelican" / "content").glob("*.md"))
+    headers = [dict(line.split(": ", 1) for line in path.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines())
+               for path in pages]
+    assert count == len(headers) == 30
+    assert all(h["Slug"] == path.stem and h["Title"] for h, path in zip(headers, pages))
+    assert any("Reykjavik" in h["Tags"].split(";") for h in headers)
+    settings = (tmp_path / "pelican" / "pelicanconf.py").read_text(encoding="utf-8")
+    assert f"DEFAULT_PAGINATION = {load_config(root).page_size}" in settings
+
+
 def test_each_naming_edit_names_someone_the_article_did_not_name(tmp_path):
     root = tmp_path / "archive"
     write_archive(root / "seeds", 30)
@@ -60,6 +77,19 @@ def test_hugo_makes_the_pages_newsgen_makes(tmp_path):
         assert len(list((hugos / kind).glob("*/index.xml"))) == len(list((ours / kind).glob("*/feed.xml")))
     assert (hugos / "sitemap.xml").is_file() and (hugos / "robots.txt").is_file()
     assert not (hugos / "articles" / "index.html").exists()  # newsgen has no section page
+
+
+@pytest.mark.skipif(not build_benchmark.pelican_installed(), reason="pelican is not installed (pip install pelican markdown)")
+def test_pelican_makes_a_page_for_each_person_and_place(tmp_path):
+    root = tmp_path / "archive"
+    build_benchmark.synthetic.write_archive(root / "seeds", 60)
+    build(load_config(root))
+    build_benchmark.write_pelican_site(root, tmp_path / "pelican")
+    subprocess.run(build_benchmark.pelican_command(tmp_path / "pelican"), check=True, capture_output=True)
+    ours, theirs = root / "site", tmp_path / "pelican" / "output"
+    names = {p.parent.name for kind in ("people", "places") for p in (ours / kind).glob("*/index.html")}
+    assert names and names == {p.parent.name for p in (theirs / "tags").glob("*/index.html")}
+    assert len(list((theirs / "articles").glob("*/index.html"))) == 60
 
 
 def test_a_row_takes_the_median_of_repeated_builds_of_each_kind(tmp_path, capsys):
