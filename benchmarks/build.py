@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))  # newsgen, to read its cache
 import synthetic  # noqa: E402
 
 if TYPE_CHECKING:
@@ -127,7 +128,6 @@ def clean(*folders: Path) -> None:
 def _tagged_articles(root: Path) -> Iterator[tuple[str, Article, list[str], list[str], str]]:
     """(key, article, its people, its places, its paragraphs as Markdown) for each article of
     the archive's last build, tagged as newsgen tagged it, in key order."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from newsgen.build import record_store_inputs
     from newsgen.cache import CACHE_DIR, RecordStore, code_fingerprint
 
@@ -224,7 +224,7 @@ def write_pelican_site(root: Path, pelican_root: Path) -> int:
     count = 0
     for key, article, people, places, paragraphs in _tagged_articles(root):
         header = [f"Title: {article.headline}", f"Slug: {key}", f"Summary: {article.standfirst}",
-                  f"Tags: {';'.join(people + places)};"]  # ';' keeps a comma inside a name
+                  f"Tags: {';'.join(people + places)};"]  # split on ';' (one at least) so a name keeps its commas
         if article.date:
             header.append(f"Date: {article.date.isoformat()}")
         (content / f"{key}.md").write_text("\n".join(header) + f"\n\n{paragraphs}\n", encoding="utf-8")
