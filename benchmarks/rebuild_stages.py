@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsgen import build, cache
 from newsgen.config import load_config
+from newsgen.data_files import CurrentOutput
 from newsgen.entities import EntityExtractor, load_curation
 from newsgen.ingest import Ingester
 from newsgen.listing import list_articles
@@ -59,7 +60,7 @@ def main() -> None:
     previous = load_manifest(manifest_file(cache_dir, output), output)
     current = timed("page fingerprints", page_fingerprints, model, build.shared_inputs(config, code, model), previous)
     missing = timed("change check", missing_files, previous.files, output)
-    timed("change check", Changes.between, previous.files, current.files, missing)
+    timed("change check", Changes.between, CurrentOutput(output, previous.files, missing), current.files)
     timed("cache save", lambda: (store.save([job.name for job in jobs]), memo.save()))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{len(model.articles):,} articles, {len(model.pages):,} pages; load average {load}")

@@ -351,8 +351,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     content_pages = sources.pages
     # The search index and the site's outline are made on a second core while this one makes the model.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
-    missing = ready.aside  # the files someone removed from the output
-    in_output = CurrentOutput(output, previous.files, missing)
+    in_output = CurrentOutput(output, previous.files, ready.aside)  # ready.aside: the files someone removed
     with InBackground(partial(_searched_and_outlined, listing.views, sources.search_terms, kept_postings,
                               content_pages, in_output), jobs) as aside:
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
@@ -367,7 +366,7 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         data_files = feed_files(config, model, code, known) | made_files(config, model, in_output) | search_files
     current = site_manifest(pages, static, data_files)
     del pages
-    changes = Changes.between(previous.files, current.files, missing)
+    changes = Changes.between(in_output, current.files)
     report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
                                                             jobs, progress)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .cache import digest, file_stamp, load_pickle, pickle_atomically, read_bytes
 from .config import SiteConfig
-from .data_files import DataFile
+from .data_files import CurrentOutput, DataFile
 from .fingerprint import Fingerprinter
 from .output import MARKER, SiteWriter
 from .records import ContentPage
@@ -106,10 +106,11 @@ class Changes:
     unchanged: tuple[str, ...]  # to keep as they are
 
     @classmethod
-    def between(cls, previous: Manifest, current: Manifest, missing: Collection[str] = frozenset()) -> "Changes":
-        """`missing`: files of `previous` gone from the output (`missing_files`), which count as changed."""
-        changed = frozenset(p for p, f in current.items() if previous.get(p) != f or p in missing)
-        deleted = tuple(sorted(p for p in previous if p not in current))
+    def between(cls, in_output: CurrentOutput, current: Manifest) -> "Changes":
+        """What to write of `current`: every file the output does not hold as it is (the files
+        someone removed from it included); and what to delete of it."""
+        changed = frozenset(p for p, f in current.items() if not in_output.holds(p, f))
+        deleted = tuple(sorted(p for p in in_output.files if p not in current))
         return cls(changed, deleted, tuple(p for p in current if p not in changed))
 
     def small(self, total: int) -> bool:
