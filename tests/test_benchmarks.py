@@ -100,5 +100,18 @@ def test_a_row_takes_the_median_of_repeated_builds_of_each_kind(tmp_path, capsys
     assert "hugo" not in row
     seed = sorted((tmp_path / "archive-30" / "seeds").glob("*.txt"))[15]
     assert seed.read_text(encoding="utf-8").count("A late correction was added") == 3  # each edit timed is a new one
+    set_aside = tmp_path / build_benchmark.SET_ASIDE
+    assert len(list(set_aside.glob("*-site/index.html"))) == 2  # the first two cold builds' sites, whole
     build_benchmark.print_table([row])
     assert "| 30 |" in capsys.readouterr().out
+
+
+def test_set_aside_moves_each_folder_whole_under_a_new_name(tmp_path):
+    aside = tmp_path / "aside"
+    for text in ("first", "second"):
+        (tmp_path / "site").mkdir()
+        (tmp_path / "site" / "index.html").write_text(text)
+        build_benchmark.set_aside(aside, tmp_path / "site", tmp_path / "absent")
+        assert not (tmp_path / "site").exists()
+    assert sorted(p.read_text() for p in aside.glob("*-site/index.html")) == ["first", "second"]
+    assert not list(aside.glob("*absent*"))
