@@ -17,8 +17,9 @@ install pelican markdown), the same articles are built by Pelican too, its
 people and places as tags, into its "simple" theme (`write_pelican_site`). Each
 cold build starts with the last one's output set aside, not deleted
 (`set_aside`), and once the last build's files are on disk, as each rebuild
-does, so no build pays for another's writing or deleting. With --repeat, every kind of build is taken that many times (each edit
-a new one) and its median shown.
+does, so no build pays for another's writing or deleting; the disk must hold
+every cold build's output until the end. With --repeat, every kind of build is
+taken that many times (each edit a new one) and its median shown.
 """
 
 from __future__ import annotations
