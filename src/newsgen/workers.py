@@ -98,11 +98,11 @@ def _frozen() -> Iterator[None]:
         gc.freeze()  # what it made since
         yield
         return
-    gc.freeze()
+    freeze_heap()
     try:
         yield
     finally:
-        gc.unfreeze()
+        thaw_heap()
 
 
 class InBackground(Generic[Result]):
