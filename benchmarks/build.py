@@ -153,11 +153,11 @@ def _tagged_articles(root: Path) -> Iterator[tuple[str, Article, list[str], list
 
 
 def write_hugo_site(root: Path, hugo_root: Path) -> int:
-    """The built archive's articles as Hugo content, tagged as newsgen tagged them."""
+    """The built archive's articles as Hugo content, tagged as newsgen tagged them, in `hugo_root`
+    (a folder not there yet: `run` sets the last one aside)."""
     from newsgen.config import load_config
     from newsgen.feeds import FEED_SIZE
 
-    shutil.rmtree(hugo_root, ignore_errors=True)
     content = hugo_root / "content" / "articles"
     content.mkdir(parents=True)
     layouts = hugo_root / "layouts" / "_default"
@@ -224,11 +224,11 @@ def write_pelican_site(root: Path, pelican_root: Path) -> int:
     """The built archive's articles as Pelican Markdown, each person and place a tag, in its own
     small theme ("simple"): index and tag pages paginated as newsgen's, a feed for the site and
     one per tag, year and month archives. Pelican has no taxonomies but tags and makes no
-    sitemap without a plugin, so people and places share one list and there is no sitemap."""
+    sitemap without a plugin, so people and places share one list and there is no sitemap.
+    `pelican_root` is a folder not there yet, as in `write_hugo_site`."""
     from newsgen.config import load_config
     from newsgen.feeds import FEED_SIZE
 
-    shutil.rmtree(pelican_root, ignore_errors=True)
     content = pelican_root / "content"
     content.mkdir(parents=True)
     (pelican_root / "pelicanconf.py").write_text(
