@@ -3,8 +3,9 @@
 At its end a one-edit rebuild of 10,000 articles spent 60-100 ms freeing the
 pages, records and caches it had made, one object at a time, and then 60-90 ms
 more from the end of the build to the end of the process; the operating system
-takes a process's memory back at once. So, as clang (-disable-free) and mypy (its fast exit) do, the command
-leaves what a build has done with to the exit, and exits without tearing down.
+takes a process's memory back at once. So, as clang (-disable-free) and mypy
+(its fast exit) do, the command leaves what a build has done with to the exit,
+and exits without tearing down.
 Only a process that ends with its command asks for this: `serve` builds again
 and again, and the tests run builds in-process, so they free as usual.
 """
