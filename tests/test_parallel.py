@@ -28,6 +28,15 @@ def test_parallel_map_keeps_input_order_across_processes(monkeypatch):
     assert sum(progress) == 40
 
 
+def test_batches_cover_the_items_in_order_and_shrink_towards_the_end():
+    items = list(range(10_000))
+    batches = workers._batches(items, 2)
+    assert [item for batch in batches for item in batch] == items
+    sizes = [len(batch) for batch in batches]
+    assert max(sizes) == 256 and sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= workers.MIN_BATCH  # the last batches take a worker moments, not a second
+
+
 def _frozen_objects(item: int) -> int:
     return gc.get_freeze_count()
 

@@ -26,6 +26,7 @@ Aside = TypeVar("Aside")
 
 _PR_SET_PDEATHSIG = 1
 MIN_ITEMS_PER_WORKER = 64  # below this, starting processes costs more than it saves
+MIN_BATCH = 4  # items sent to a worker at a time, at the least
 
 
 def available_cores() -> int:
@@ -62,13 +63,27 @@ def parallel_map(
             yield function(item)
             on_done(1)
         return
-    chunk = max(1, min(256, len(items) // (workers * 8)))
-    batches = [items[i: i + chunk] for i in range(0, len(items), chunk)]
+    batches = _batches(items, workers)
     with _frozen(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                         initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         for results in pool.map(_run_batch, [function] * len(batches), batches):
             yield from results
             on_done(len(results))
+
+
+def _batches(items: Sequence[Item], workers: int) -> list[Sequence[Item]]:
+    """`items` cut into consecutive batches of at most 256, which shrink as the end nears.
+
+    A worker takes a batch whenever it is free. With batches of one size, the last
+    one started may run for a whole batch's time while the other workers have
+    nothing left: at 10,000 articles, a core idle for half a second.
+    """
+    batches, start = [], 0
+    while start < len(items):
+        size = max(MIN_BATCH, min(256, (len(items) - start) // (workers * 4)))
+        batches.append(items[start: start + size])
+        start += size
+    return batches
 
 
 _heap_frozen = False  # by `freeze_heap`
