@@ -1,5 +1,6 @@
 """Page fingerprints: reused from the last build only where nothing a page shows can have changed."""
 
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -8,7 +9,8 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.fingerprint import Fingerprinter
-from newsgen.page_output import page_fingerprints, site_outline
+from newsgen.data_files import CurrentOutput
+from newsgen.page_output import Changes, Drawn, PageFingerprints, page_fingerprints, site_outline
 from newsgen.records import Article, ContentPage, Entity, Paragraph
 from newsgen.site_model import build_site_model
 
@@ -79,3 +81,28 @@ def test_the_outline_a_build_takes_on_another_core_decides_what_is_fingerprinted
     assert _fingerprinted(monkeypatch, model, before, outline=outline)[1] == []
     drawn, looked_at = _fingerprinted(monkeypatch, model, before, outline="of another archive")
     assert len(looked_at) == len(model.pages) and drawn.files == before.files
+
+
+def test_with_nothing_drawn_before_every_page_is_to_draw_and_its_fingerprint_comes_from_another_process(monkeypatch):
+    model = _model(_articles())
+    taken_in = []
+    fingerprint = Fingerprinter.page
+    monkeypatch.setattr(Fingerprinter, "page", lambda self, p: taken_in.append(os.getpid()) or fingerprint(self, p))
+    with PageFingerprints(model, "shared", Drawn(), site_outline(model.articles, model.content_pages), 2) as pages:
+        assert pages.to_compare.files == dict.fromkeys([page.path for page in model.pages], "")
+        assert Changes.between(CurrentOutput(Path("/x/site"), {}), pages.to_compare.files).changed == set(
+            pages.to_compare.files)
+        drawn = pages.drawn()
+    assert taken_in == []  # all in the forked process
+    monkeypatch.undo()
+    assert drawn == page_fingerprints(model, "shared")
+    assert pages.to_compare.outline == drawn.outline
+
+
+def test_with_pages_drawn_before_the_fingerprints_are_taken_at_once_to_compare(monkeypatch):
+    before = page_fingerprints(_model(_articles()), "shared")
+    edited = _articles()
+    edited[2] = replace(edited[2], headline="A new headline")
+    model = _model(edited)
+    with PageFingerprints(model, "shared", before, site_outline(model.articles, model.content_pages), 2) as pages:
+        assert pages.to_compare == page_fingerprints(model, "shared") == pages.drawn()

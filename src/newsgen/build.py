@@ -32,7 +32,7 @@ from .ingest import Ingested, Ingester, SourceJob
 from .listing import list_articles
 from .output import MARKER, check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
-from .page_output import (Changes, Drawn, draw_files, load_manifest, manifest_file, missing_files, page_fingerprints,
+from .page_output import (Changes, Drawn, PageFingerprints, draw_files, load_manifest, manifest_file, missing_files,
                           save_manifest, site_manifest, site_outline)
 from .process_exit import leave
 from .progress import QUIET, Progress
@@ -361,14 +361,13 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         report.warnings.extend(model.warnings)
         static = static_files(config.root)
         search_files, outline = aside.result()
-        pages = page_fingerprints(model, shared_inputs(config, code, model), previous, outline)
-        known = previous.still_true(pages.outline)
+    with PageFingerprints(model, shared_inputs(config, code, model), previous, outline, jobs) as pages:
+        known = previous.still_true(pages.to_compare.outline)
         data_files = feed_files(config, model, code, known) | made_files(config, model, in_output) | search_files
-    current = site_manifest(pages, static, data_files)
-    del pages
-    changes = Changes.between(in_output, current.files)
-    report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
-                                                            jobs, progress)
+        changes = Changes.between(in_output, site_manifest(pages.to_compare, static, data_files).files)
+        report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
+                                                                jobs, progress)
+        current = site_manifest(pages.drawn(), static, data_files)
 
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
