@@ -1,8 +1,10 @@
+import dataclasses
+import operator
 from pathlib import Path
 
 from newsgen import search_terms
 from newsgen.entities import EntityExtractor
-from newsgen.ingest import Ingester, SourceJob
+from newsgen.ingest import Ingester, SourceJob, entities_of
 
 from .conftest import write
 
@@ -28,3 +30,14 @@ def test_a_page_and_a_dropped_file_have_no_search_terms(tmp_path):
     assert result.page is not None and result.search_terms is None
     empty = write(tmp_path / "seeds" / "empty.txt", "")
     assert ingest(tmp_path, SourceJob("seed", empty, "seeds/empty.txt", "k3")).search_terms is None
+
+
+def test_an_articles_entities_travel_as_fields_and_come_back_one_object_each(tmp_path):
+    seed = write(tmp_path / "seeds" / "a.txt", "Talks in Oslo\nA visit.\nAntony Blinken flew to Oslo on Monday.\n")
+    result = ingest(tmp_path, SourceJob("seed", seed, "seeds/a.txt", "k4"))
+    assert result.found == () and ("Oslo", "oslo", "place", ("Oslo",), "") in result.entity_fields
+    interned = {}
+    first, again = entities_of(result.entity_fields, interned), entities_of(result.entity_fields, interned)
+    assert [e.name for e in first] == [f[0] for f in result.entity_fields]
+    assert first == again and all(map(operator.is_, first, again))
+    assert [dataclasses.astuple(e) for e in first] == [tuple(f) for f in result.entity_fields]

@@ -28,7 +28,7 @@ from .entities.gazetteer import load_gazetteer, source_versions
 from .entities.model import attributes
 from .errors import BuildWarning
 from .fingerprint import Fingerprinter
-from .ingest import Ingested, Ingester, SourceJob
+from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of
 from .listing import list_articles
 from .output import MARKER, check_output_dir, leftovers
 from .site_update import SiteUpdate, journal_path
@@ -112,25 +112,25 @@ def _ingest(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, worke
     ready = ready or Standby(partial(_ready_to_extract, store.folder, code), jobs=1)
     pending = [job for job in jobs if store.get(job.key) is None]
     few = worker_count(len(pending), workers) == 1
-    interned: dict[Entity, Entity] = {}
+    interned: dict[EntityFields, Entity] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:
         parsed: Iterable[Ingested] = ready.map(ingester, pending if few else [])
         if not few:
             _ready_to_extract(store.folder, code)
             parsed = parallel_map(ingester, pending, workers)
         for result, job in zip(parsed, pending):
-            if result.packed_body:
+            if result.article is not None:  # its body and entities come in the form they travel in
                 store.put_body(job.key, result.packed_body)
-                result = replaced(result, packed_body=b"")
-            if result.found:  # as they arrive: unshared, a cold 100k build's entities would fill gigabytes
-                result = replaced(result, found=tuple([interned.setdefault(e, e) for e in result.found]))
+                # Shared as they arrive: unshared, a cold 100k build's entities would fill gigabytes.
+                result = replaced(result, packed_body=b"", found=entities_of(result.entity_fields, interned),
+                                  entity_fields=())
             store.put(job.key, result)
             advance(1)
     store.flush()
     return _interned(jobs, store, interned)
 
 
-def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[Entity, Entity]) -> list[Ingested]:
+def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFields, Entity]) -> list[Ingested]:
     """The jobs' records, with one object per distinct entity across the archive (`interned`
     holds those of the records just parsed).
 
