@@ -8,6 +8,8 @@ import sys
 from contextlib import contextmanager
 from html.parser import HTMLParser
 
+import pytest
+
 from newsgen.build import build
 from newsgen.config import load_config
 from newsgen.page_policy import CONTENT_SECURITY_POLICY
@@ -256,3 +258,23 @@ def test_a_record_parsed_again_shares_the_cached_records_people_and_places(site_
     assert edited.article.word_count > first.article.word_count
     assert all(map(operator.is_, first.found, edited.found)) and all(map(operator.is_, first.found, third.found))
     assert {id(first), id(third)} <= set(map(id, cached))  # the cached records themselves, not copies made again
+
+
+def test_records_the_cache_cannot_save_fail_the_build_before_the_site_changes(site_root, monkeypatch):
+    from newsgen.cache import RecordStore
+
+    from .conftest import tree_bytes
+
+    config = load_config(site_root)
+    build(config)
+    before = tree_bytes(config.output_dir)
+    (seed,) = (site_root / "seeds").glob("*.txt")
+    write(site_root / "seeds" / "another.txt", "Another headline\n" + "\n".join(seed.read_text().splitlines()[1:]))
+
+    def disk_full(self, names):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(RecordStore, "save", disk_full)  # saved in a forked process, which inherits this
+    with pytest.raises(OSError, match="No space left"):
+        build(config, jobs=2)
+    assert tree_bytes(config.output_dir) == before

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsgen.config import SiteConfig
-from newsgen.fingerprint import Fingerprinter
 from newsgen.data_files import CurrentOutput
+from newsgen.fingerprint import Fingerprinter
 from newsgen.page_output import Changes, Drawn, PageFingerprints, page_fingerprints, site_outline
 from newsgen.records import Article, ContentPage, Entity, Paragraph
 from newsgen.site_model import build_site_model

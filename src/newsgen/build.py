@@ -338,16 +338,18 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         return saved
     results = _ingest(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs, progress,
                       code, ready)
-    # Saved now, while the build holds least: the records are final, and once saved the store
-    # lets go of what the rest of the build does not need (at 100,000 articles, hundreds of MB).
-    store.save([job.name for job in source_jobs])
-    sources = _collect(results, report)
-    del results, store
-
-    memo = cache.ResultMemo(cache_dir / "results.pickle", code)
-    with _collector_paused():
-        articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
-        listing = list_articles(articles)
+    # The records are final: a second core saves them while this one tags, and once it has
+    # forked, the store lets go of what the rest of the build does not need (at 100,000
+    # articles, hundreds of MB). Saved before the site is written: a cache that cannot be
+    # written fails the build, with the site untouched.
+    with InBackground(partial(store.save, [job.name for job in source_jobs]), jobs) as saved:
+        sources = _collect(results, report)
+        del results, store
+        memo = cache.ResultMemo(cache_dir / "results.pickle", code)
+        with _collector_paused():
+            articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
+            listing = list_articles(articles)
+        saved.result()
     content_pages = sources.pages
     # The search index and the site's outline are made on a second core while this one makes the model.
     kept_postings = KeptPostings(cache_dir / "search-postings", code, reuse=not fresh)
