@@ -68,7 +68,7 @@ def _key(name: str) -> tuple[str, ...]:
 
 
 def _add(places: dict, display: dict, name: str, kind: str) -> None:
-    for variant in {name, unidecode(name)} if not name.isascii() else (name,):  # most are: half the time
+    for variant in {name, unidecode(name)} if not name.isascii() else (name,):  # most names are ASCII already
         key = _key(variant)
         if not key or len(key) > MAX_PLACE_TOKENS:
             continue
