@@ -1,4 +1,6 @@
-"""Time `newsgen build` on large archives: cold, no-op, touched, one edit, one naming someone new; Hugo and Pelican alongside.
+"""Time `newsgen build` on large archives, with Hugo and Pelican alongside.
+
+Cold, no-op, every seed touched, one edit, one edit naming someone new:
 
     python benchmarks/build.py --n 1000 10000 100000
     python benchmarks/build.py --n 10000 --repeat 3
