@@ -1,6 +1,7 @@
 """Time `newsgen build` on large archives, with Hugo and Pelican alongside.
 
-Cold, no-op, every seed touched, one edit, one edit naming someone new:
+Five kinds of build for each size: cold, no-op, every seed touched, one edit,
+and one edit naming someone new.
 
     python benchmarks/build.py --n 1000 10000 100000
     python benchmarks/build.py --n 10000 --repeat 3
