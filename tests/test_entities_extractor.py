@@ -144,4 +144,5 @@ def test_tagging_only_the_windows_near_capitals_matches_tagging_whole_sentences(
         whole = tag(featurizer.sequence(words, vocab))
         attach_particle_names(words, whole)
         drop_leading_titles(words, whole, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
-        assert _labels(featurizer, words, vocab) == whole
+        labels, named = _labels(featurizer, words, vocab)
+        assert labels == whole and named == [i for i, label in enumerate(whole) if label != "O"]

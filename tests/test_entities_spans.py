@@ -3,8 +3,7 @@ from newsgen.entities.tokenize import tokenize
 
 
 def cut(text, labels):
-    words, starts = tokenize(text)
-    return decode(text, words, starts, labels)
+    return decode(*tokenize(text), labels)
 
 
 def test_possessive_and_punctuation_stay_outside_the_surface():
@@ -39,6 +38,5 @@ def test_majority_vote_picks_one_kind_and_drops_organisations():
 
 def test_an_inside_label_after_a_gap_does_not_start_a_span_of_the_same_type():
     text = "Anna Smith met Boris of Kent"
-    words, starts = tokenize(text)
     labels = ["B-PER", "I-PER", "O", "I-PER", "O", "I-LOC"]
-    assert decode(text, words, starts, labels) == [Mention("Anna Smith", "PER"), Mention("Kent", "LOC")]
+    assert decode(*tokenize(text), labels) == [Mention("Anna Smith", "PER"), Mention("Kent", "LOC")]

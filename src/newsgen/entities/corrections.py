@@ -18,32 +18,39 @@ _PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z][^\W\d_]+")
 _WORD = re.compile(r"\S+")
 
 
-def attach_particle_names(words: Sequence[str], labels: list[str]) -> None:
-    """Extend a person's name over a following "al-Burhan"-style word, in place.
+def attach_particle_names(words: Sequence[str], labels: list[str], named: Sequence[int] | None = None) -> list[int]:
+    """Extend a person's name over a following "al-Burhan"-style word, in place, and
+    return the positions it labelled. `named` is `named_positions(labels)`, if known.
 
     A short lower-case particle joined by a hyphen to a capitalised name is part of
     the name ("Abdel Fattah al-Burhan"), but it starts in lower case, so the model
     rarely continues the name over it.
     """
     n = len(words)
-    for i in named_positions(labels):
+    added = []
+    for i in named_positions(labels) if named is None else named:
         while i + 1 < n and labels[i][2:] == "PER" and labels[i + 1] == "O":
             if not _PARTICLE_NAME.fullmatch(words[i + 1]):
                 break
             i += 1
             labels[i] = "I-PER"
+            added.append(i)
+    return added
 
 
 def drop_leading_titles(
-    words: Sequence[str], labels: list[str], titles: frozenset[str], first_names: frozenset[str]
+    words: Sequence[str], labels: list[str], titles: frozenset[str], first_names: frozenset[str],
+    named: Sequence[int] | None = None,
 ) -> None:
-    """Take offices and ranks off the front of a person's name, in place.
+    """Take offices and ranks off the front of a person's name, in place. `named` holds
+    at least the positions labelled "B-PER", if the caller knows them.
 
     "Colonel Max Marriner" is Max Marriner, as the training data has it. A word that
     is also a given name ("Prince", "King", "Queen") stays, since it may be the name.
     """
-    for i in named_positions(labels[:-1]):
-        if labels[i] != "B-PER" or labels[i + 1] != "I-PER":
+    last = len(labels) - 1
+    for i in named_positions(labels) if named is None else named:
+        if i == last or labels[i] != "B-PER" or labels[i + 1] != "I-PER":
             continue
         parts = words[i].lower().rstrip(".").split("-")
         if any(p in titles for p in parts) and not any(p in first_names for p in parts):

@@ -32,8 +32,9 @@ def _featurizer() -> Featurizer:
     return Featurizer(load_gazetteer(), load_common_words(), attributes())
 
 
-def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> list[str]:
-    """Labels for every token; only candidates near a capital go through the model.
+def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> tuple[list[str], list[int]]:
+    """Labels for every token, and the positions of those not "O" (which saves looking
+    for them again); only candidates near a capital go through the model.
 
     The runs of candidates go through the model as one sequence, with a full stop
     between two runs so that no label carries over the skipped words.
@@ -53,12 +54,14 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
         found += tagged[begin + gaps : end + gaps]
     named = named_positions(found)
     if not named:
-        return labels
+        return labels, []
     for k in named:
         labels[positions[k]] = found[k]
-    attach_particle_names(words, labels)
-    drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
-    return labels
+    named = [positions[k] for k in named]
+    if added := attach_particle_names(words, labels, named):
+        named = sorted(named + added)
+    drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
+    return labels, [i for i in named if labels[i] != "O"]
 
 
 def _runs(positions: list[int]) -> list[tuple[int, int]]:
@@ -76,13 +79,14 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     tokens = [tokenize(text) for text in texts]
     vocab = DocumentVocabulary.of([words for words, _ in tokens])
     featurizer = _featurizer()
-    labels = [_labels(featurizer, words, vocab) for words, _ in tokens]
-    first = [decode(text, words, starts, tags) for text, (words, starts), tags in zip(texts, tokens, labels)]
+    labelled = [_labels(featurizer, words, vocab) for words, _ in tokens]
+    labels = [tags for tags, _ in labelled]
+    first = [decode(words, spaced, tags, named) for (words, spaced), (tags, named) in zip(tokens, labelled)]
     surnames = full_name_surnames(m for found in first for m in found)
     mentions: list[Mention] = []
-    for text, (words, starts), tags, found in zip(texts, tokens, labels, first):
+    for (words, spaced), tags, found in zip(tokens, labels, first):
         if label_surnames(words, tags, surnames, featurizer.common_words):
-            found = decode(text, words, starts, tags)
+            found = decode(words, spaced, tags)
         mentions.extend(found)
     mentions = drop_common_words(mentions, featurizer.common_words, surnames)
     return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)

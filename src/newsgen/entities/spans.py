@@ -29,8 +29,11 @@ class Mention:
     label: str  # "PER", "LOC", "ORG" or "MISC"
 
 
-def decode(text: str, words: Sequence[str], starts: Sequence[int], labels: Sequence[str]) -> list[Mention]:
-    """Cut BIO-labelled tokens into mentions whose surface is an exact slice of `text`.
+def decode(words: Sequence[str], spaced: Sequence[str], labels: Sequence[str],
+           named: Sequence[int] | None = None) -> list[Mention]:
+    """Cut BIO-labelled tokens into mentions whose surface is an exact slice of the text
+    they came from (`spaced`: each token with the white space before it, as `tokenize`
+    gives them). `named` is `named_positions(labels)`, if the caller has it.
 
     A span runs from a B- label (or an I- label of another type than the span before)
     over the I- labels of its type that follow. Only the labelled tokens are visited:
@@ -41,11 +44,12 @@ def decode(text: str, words: Sequence[str], starts: Sequence[int], labels: Seque
     current = ""
     previous = -2
     n = len(labels)
-    for i in [*named_positions(labels), n + 1]:  # the one past the end closes the last span
+    # the one past the end closes the last span
+    for i in [*(named_positions(labels) if named is None else named), n + 1]:
         label = labels[i] if i < n else "O"
         inside = label.startswith("I-") and label[2:] == current
         if begin >= 0 and (i != previous + 1 or not inside):  # an "O" or a new span ends it
-            mention = _mention(text, words, starts, begin, previous + 1, current)
+            mention = _mention(words, spaced, begin, previous + 1, current)
             if mention:
                 out.append(mention)
             begin = -1
@@ -64,9 +68,7 @@ def _is_name_part(word: str) -> bool:
     return any(map(str.isalnum, word)) and word not in _POSSESSIVES
 
 
-def _mention(
-    text: str, words: Sequence[str], starts: Sequence[int], begin: int, end: int, label: str
-) -> Mention | None:
+def _mention(words: Sequence[str], spaced: Sequence[str], begin: int, end: int, label: str) -> Mention | None:
     """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr".
 
     A name never ends in a lower-case word ("Donje Ljupce in"), so those go too.
@@ -81,7 +83,7 @@ def _mention(
         label = "PER"  # whatever the model thought, "Mr Howard" is a person
     if begin >= end or words[begin].lower().rstrip(".") in HONORIFICS:
         return None
-    surface = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
+    surface = words[begin] + "".join(spaced[begin + 1 : end])
     if not any(map(str.isupper, surface)) or not any(map(str.isalpha, surface)):
         return None
     return Mention(surface, label)
