@@ -16,12 +16,18 @@ def relative(from_page: str, to_path: str) -> str:
     Site paths are already normal (no '.', '..' or leading '/'), so this is pure
     string work: `posixpath.relpath` asks the OS for the working folder on every
     call, and splitting both paths into lists costs more than the page it links
-    from, across the hundreds of links on each page.
+    from, across the hundreds of links on each page. Most links leave the page's
+    top folder (an article's to people, places, the index), which a comparison of
+    the first folder's name settles.
     """
-    probe = f"/{to_path}"
-    if "//" in probe or "/./" in probe + "/" or "/../" in probe + "/":
+    if to_path.startswith(("/", ".")) or "//" in to_path or "/." in to_path:
         return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
-    folder = from_page[: from_page.rfind("/") + 1]  # "" at the site root, else ending in "/"
+    top = from_page.find("/")  # -1 at the site root
+    if top < 0:
+        return to_path or "."
+    if from_page[:top] != to_path[:top]:
+        return "../" * from_page.count("/") + to_path
+    folder = from_page[: from_page.rfind("/") + 1]  # ending in "/"
     common = 0  # length of the folders both paths start with
     while (cut := folder.find("/", common) + 1) and folder[common:cut] == to_path[common:cut]:
         common = cut
