@@ -211,7 +211,13 @@ class SiteWriter:
             raise NewsgenError(f"refusing to write outside the output folder: {rel_path!r}")
         folder = os.path.dirname(target)
         if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.mkdir(folder)  # mostly one new folder per page, below one already made
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
+            except FileExistsError:  # made by another worker, or a parent made for an earlier file
+                if not os.path.isdir(folder):
+                    raise
             self._folders.add(folder)
         return target
 
