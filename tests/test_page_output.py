@@ -10,6 +10,7 @@ import pytest
 from newsgen.config import SiteConfig
 from newsgen.data_files import CurrentOutput
 from newsgen.fingerprint import Fingerprinter
+from newsgen import page_output
 from newsgen.page_output import Changes, Drawn, PageFingerprints, page_fingerprints, site_outline
 from newsgen.records import Article, ContentPage, Entity, Paragraph
 from newsgen.site_model import build_site_model
@@ -106,3 +107,19 @@ def test_with_pages_drawn_before_the_fingerprints_are_taken_at_once_to_compare(m
     model = _model(edited)
     with PageFingerprints(model, "shared", before, site_outline(model.articles, model.content_pages), 2) as pages:
         assert pages.to_compare == page_fingerprints(model, "shared") == pages.drawn()
+
+
+def test_many_pages_to_fingerprint_again_are_split_with_a_second_process_and_come_out_the_same(monkeypatch):
+    before = page_fingerprints(_model(_articles()), "shared")
+    edited = _articles()
+    edited[1] = replace(edited[1], headline="A new headline")
+    model = _model(edited)
+    alone = page_fingerprints(model, "shared", before, jobs=1)
+    monkeypatch.setattr(page_output, "SPLIT_FINGERPRINTS_FROM", 4)
+    taken_in = []
+    fingerprint = Fingerprinter.page
+    monkeypatch.setattr(Fingerprinter, "page", lambda self, p: taken_in.append(p.path) or fingerprint(self, p))
+    split = page_fingerprints(model, "shared", before, jobs=2)
+    half = len(model.pages) // 2
+    assert taken_in == [page.path for page in model.pages[:half]]  # the other half: in the forked process
+    assert split == alone and list(split.files) == list(alone.files)

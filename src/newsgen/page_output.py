@@ -25,7 +25,7 @@ from .output import MARKER, SiteWriter
 from .records import ContentPage
 from .render import make_environment, render_page
 from .site_model import SiteModel
-from .views import ArticleView
+from .views import ArticleView, PageView
 from .workers import InBackground, parallel_map
 
 Manifest = dict[str, str]
@@ -70,20 +70,37 @@ def site_outline(views: Sequence[ArticleView], content_pages: Sequence[ContentPa
     return Fingerprinter("").outline(views, content_pages)
 
 
-def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), outline: str | None = None) -> Drawn:
+# From this many pages to fingerprint on, a second core takes half of them: after an edit
+# that changed the site's outline (a new name), every page of a large archive.
+SPLIT_FINGERPRINTS_FROM = 4000
+
+
+def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), outline: str | None = None,
+                      jobs: int | None = 1) -> Drawn:
     """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu),
     `outline` the model's `site_outline`, taken here if not given.
 
     When the outline is the same as `previous`'s, only the pages of articles whose own
     fields changed are fingerprinted again: an edit to one article's text is one page
-    to look at, not the whole site."""
+    to look at, not the whole site. `jobs` above 1 (None: every core) lets a second
+    process take half of many pages."""
     folder = Fingerprinter(shared)
     outline = digest(shared, site_outline(model.articles, model.content_pages) if outline is None else outline)
     own = {view.path: folder.own(view.article) for view in model.articles}
     kept = previous.still_true(outline)
-    files = {page.path: kept[page.path] if page.path in kept and previous.own.get(page.path) == own.get(page.path)
-             else folder.page(page) for page in model.pages}
-    return Drawn(files, outline, own)
+    stale = [page for page in model.pages
+             if page.path not in kept or previous.own.get(page.path) != own.get(page.path)]
+    if len(stale) < SPLIT_FINGERPRINTS_FROM:
+        fresh = _fingerprinted(folder, stale)
+    else:  # each process folds the records its pages show, so a half is more than half the work
+        with InBackground(partial(_fingerprinted, folder, stale[len(stale) // 2:]), jobs) as other:
+            fresh = _fingerprinted(folder, stale[: len(stale) // 2]) | other.result()
+    return Drawn({page.path: fresh[page.path] if page.path in fresh else kept[page.path] for page in model.pages},
+                 outline, own)
+
+
+def _fingerprinted(folder: Fingerprinter, pages: Sequence[PageView]) -> dict[str, str]:
+    return {page.path: folder.page(page) for page in pages}
 
 
 class PageFingerprints:
@@ -97,20 +114,22 @@ class PageFingerprints:
     """
 
     def __init__(self, model: SiteModel, shared: str, previous: Drawn, outline: str, jobs: int | None):
-        self._later = not previous.files
-        self._taking = InBackground(partial(page_fingerprints, model, shared, previous, outline),
-                                    jobs if self._later else 1)  # 1: in this process, when asked
-        self.to_compare = (Drawn(dict.fromkeys([page.path for page in model.pages], ""), digest(shared, outline))
-                           if self._later else self._taking.result())
+        self._taking: InBackground[Drawn] | None = None
+        if previous.files:  # needed now: taken here (many pages on two cores)
+            self.to_compare = page_fingerprints(model, shared, previous, outline, jobs)
+        else:
+            self._taking = InBackground(partial(page_fingerprints, model, shared, previous, outline), jobs)
+            self.to_compare = Drawn(dict.fromkeys([page.path for page in model.pages], ""), digest(shared, outline))
 
     def drawn(self) -> Drawn:
-        return self._taking.result() if self._later else self.to_compare
+        return self.to_compare if self._taking is None else self._taking.result()
 
     def __enter__(self) -> "PageFingerprints":
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self._taking.__exit__(*exc_info)
+        if self._taking is not None:
+            self._taking.__exit__(*exc_info)
 
 
 def site_manifest(pages: Drawn, static: dict[str, Path], data_files: dict[str, DataFile]) -> Drawn:
