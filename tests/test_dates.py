@@ -32,3 +32,15 @@ def test_letters_that_only_fold_to_a_month_name_are_not_a_month():
 def test_front_matter_dates():
     assert parse_date("3 May 2010") == date(2010, 5, 3)
     assert parse_date("3 May 2010 or 4 May 2010") is None
+
+
+def test_a_date_is_written_on_one_line():
+    # A BBC match preview: the kick-off time on the line after the day is no year.
+    assert find_dates("Saturday, 26 February\n\n1400 GMT") == []
+    assert find_dates("Sept. 3,\n1999 and 12th June\n2004") == []
+    assert find_dates("Kick-off:\t26 February 2005") == [date(2005, 2, 26)]
+
+
+def test_a_clock_time_after_a_day_and_month_is_no_year():
+    assert find_dates("Sunday 27 February 1500 GMT, and May 3 1600 UTC") == []
+    assert find_dates("Saturday, 26 February 2005 1400 GMT") == [date(2005, 2, 26)]

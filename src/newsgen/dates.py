@@ -51,10 +51,15 @@ _MONTH = r"(?P<month>(?a:" + _longest_first(list(_MONTHS)) + r"))\.?"
 # once instead of trying the pattern at every character. Month-first dates are
 # looked for only where a text has a day and a year side by side (`_DAY_YEAR`).
 _DAY = r"(?P<day>\d(?<!\w\d)\d?)"
-_DAY_YEAR = re.compile(r"\d\d?(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
-_MONTH_FIRST = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
+# A date is written on one line: in "Saturday, 26 February" over "1400 GMT" (a match
+# report's kick-off) the number on the next line is a time, not the year 1400.
+_GAP = r"[^\S\n]+"
+# Nor is a year a clock time: "26 February 1400 GMT".
+_YEAR = r"(?P<year>\d{4})\b(?!" + _GAP + r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs?)\b)"
+_DAY_YEAR = re.compile(r"\d\d?(?:st|nd|rd|th)?,?" + _GAP + r"\d{4}\b", re.I)
+_MONTH_FIRST = re.compile(_MONTH + _GAP + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?,?" + _GAP + _YEAR, re.I)
 _PATTERNS = [
-    re.compile(_DAY + r"(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(_DAY + r"(?:st|nd|rd|th)?" + _GAP + _MONTH + r",?" + _GAP + _YEAR, re.I),
     re.compile(r"(?P<year>\d(?<!\w\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 ]
 
