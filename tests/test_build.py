@@ -161,6 +161,22 @@ def test_archive_build_has_archives_feeds_and_safe_pages_with_working_links(site
     assert "archive/index.html" in (site / "index.html").read_text()
 
 
+def test_undated_articles_are_listed_on_pages_linked_in_headline_order(site_root):
+    write(site_root / "newsgen.yaml", "page_size: 2\n")
+    for i in range(5):
+        write(site_root / "seeds" / f"note-{i}.txt", f"Undated note {i}\nA standfirst with no date.\nBody text.\n")
+    build(load_config(site_root))
+    undated = site_root / "site" / "archive" / "undated"
+    pages = [undated / "index.html", *(undated / "page" / str(n) / "index.html" for n in (2, 3))]
+    assert all(page.is_file() for page in pages) and not (undated / "page" / "4").exists()
+    second = pages[1].read_text(encoding="utf-8")
+    assert "Undated note 2" in second and "Undated note 3" in second and "Undated note 1" not in second
+    assert '<a rel="prev" href="../../index.html">← Previous</a>' in second
+    assert '<a rel="next" href="../3/index.html">Next →</a>' in second
+    assert "Page 2 of 3" in second and "5 articles with no date" in second
+    assert broken_links(site_root / "site") == []
+
+
 def test_404_page_links_are_absolute_and_point_at_real_files_with_base_url(site_root):
     write_archive(site_root, count=3)
     write(site_root / "newsgen.yaml", "base_url: https://me.github.io/archive\n")

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from . import urls
 from .entity_stats import monthly_counts
 from .timeline_svg import draw_timeline
-from .views import ArticleView, PageView
+from .views import ArticleView, PageView, paginated
 
 T = TypeVar("T")
 
@@ -84,9 +84,12 @@ def neighbours(items: Sequence[T]) -> list[Neighbours[T]]:
     ]
 
 
-def archive_pages(views: Sequence[ArticleView]) -> list[PageView]:
-    """The archive's front page, one page per year and per month, and one for undated articles
-    (so none is missing from the archive)."""
+def archive_pages(views: Sequence[ArticleView], page_size: int) -> list[PageView]:
+    """The archive's front page, one page per year and per month, and the undated articles
+    (so none is missing from the archive), `page_size` to a page as on the front page: they
+    are listed with their standfirsts, and an archive of undated texts has thousands.
+
+    A month lists one line per article and is not paginated."""
     years = group_by_month(views)
     undated = tuple(v for v in views if v.article.date is None)
     per_month = {(m.year, m.month): len(m.articles) for year in years for m in year.months}
@@ -101,6 +104,8 @@ def archive_pages(views: Sequence[ArticleView]) -> list[PageView]:
         out.append(PageView(month.path, "archive_month.html", month.label,
                             {"month": month, "items": month.articles, "newer": near.newer, "older": near.older}))
     if undated:
-        out.append(PageView(urls.archive_undated_path(), "archive_undated.html", "Undated articles",
-                            {"items": undated}))
+        for path, chunk, pagination in paginated(urls.archive_undated_path(), undated, page_size):
+            title = "Undated articles" if pagination.number == 1 else f"Undated articles — page {pagination.number}"
+            out.append(PageView(path, "archive_undated.html", title, {"items": chunk, "pagination": pagination,
+                                                                         "count": len(undated)}))
     return out

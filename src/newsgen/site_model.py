@@ -26,7 +26,7 @@ from .listing import EntityKey, Listing, list_articles
 from .records import Article, ContentPage, replaced
 from .related import related_articles, update_related
 from .timeline_svg import Timeline, draw_timeline
-from .views import ArticleView, EntityProfile, Link, PageView, Pagination, TagView
+from .views import ArticleView, EntityProfile, Link, PageView, TagView, paginated
 from .workers import InBackground
 
 _path = attrgetter("path")
@@ -57,14 +57,6 @@ def _tags(views: Sequence[ArticleView], keys: dict[str, tuple[EntityKey, ...]],
     tags = sorted((TagView(*paths[key], tuple(items)) for key, items in members.items()),
                   key=lambda t: (t.entity.name.casefold(), t.path))
     return {kind: tuple(t for t in tags if t.entity.kind == kind) for kind in ("person", "place")}
-
-
-def _paginated(first_page: str, views: Sequence[ArticleView], size: int):
-    """(path, the views on that page, Pagination) for each page of a long list."""
-    chunks = [views[i: i + size] for i in range(0, len(views), size)] or [()]
-    paths = ["", *(urls.paged_path(first_page, n) for n in range(1, len(chunks) + 1)), ""]
-    for number, chunk in enumerate(chunks, start=1):
-        yield paths[number], chunk, Pagination(number, len(chunks), paths[number - 1], paths[number + 1])
 
 
 def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
@@ -197,7 +189,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     )
 
     out: list[PageView] = []
-    for path, chunk, pagination in _paginated("index.html", views, config.page_size):
+    for path, chunk, pagination in paginated("index.html", views, config.page_size):
         title = config.title if pagination.number == 1 else f"{config.title} — page {pagination.number}"
         out.append(PageView(path, "index.html", title, {"items": chunk, "pagination": pagination}))
     with _related(views, mentions, jobs) as related:
@@ -206,7 +198,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
             index_path = urls.tag_index_path(kind)
             for tag in tags:
                 profile = _profile(tag, paths, mentions)
-                for path, chunk, pagination in _paginated(tag.path, tag.articles, config.page_size):
+                for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
                     name = tag.entity.name
                     title = name if pagination.number == 1 else f"{name} — page {pagination.number}"
                     tag_pages.append(PageView(path, "tag.html", title, {
@@ -216,7 +208,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
                                       {"groups": _letter_groups(tags), "section": label}))
         out += _article_pages(views, related())
     out += tag_pages
-    out += archive_pages(views)
+    out += archive_pages(views, config.page_size)
     for page in pages:
         out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
     out.append(PageView(urls.SEARCH_PAGE, "search.html", "Search", {"manifest": urls.SEARCH_MANIFEST}))

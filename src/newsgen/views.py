@@ -6,10 +6,12 @@ Kept apart from site_model.py so the modules that build parts of the model
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from . import urls
 from .records import Article, Entity
 from .timeline_svg import Timeline
 
@@ -70,6 +72,18 @@ class Pagination:
     total: int
     previous: str = ""
     next: str = ""
+
+
+T = TypeVar("T")
+
+
+def paginated(first_page: str, items: Sequence[T], size: int) -> Iterator[tuple[str, Sequence[T], Pagination]]:
+    """(path, the items on that page, Pagination) for each page of a long list; an empty
+    list still has its first page."""
+    chunks = [items[i: i + size] for i in range(0, len(items), size)] or [()]
+    paths = ["", *(urls.paged_path(first_page, n) for n in range(1, len(chunks) + 1)), ""]
+    for number, chunk in enumerate(chunks, start=1):
+        yield paths[number], chunk, Pagination(number, len(chunks), paths[number - 1], paths[number + 1])
 
 
 @dataclass(frozen=True)
