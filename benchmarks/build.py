@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))  # newsgen, to read its cache
-import synthetic  # noqa: E402
+import synthetic
 
 if TYPE_CHECKING:
     from newsgen.records import Article

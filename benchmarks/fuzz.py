@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests import properties  # noqa: E402
+from tests import properties
 
 ROUND = 10_000
 

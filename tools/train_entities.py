@@ -24,10 +24,10 @@ import pycrfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from newsgen.entities.features import DocumentVocabulary, Featurizer  # noqa: E402
-from newsgen.entities.gazetteer import load_gazetteer  # noqa: E402
-from newsgen.entities.lexicon import COMMON_WORDS, count_common_words, write_common_words  # noqa: E402
-from newsgen.entities.model import DEFAULT_MODEL  # noqa: E402
+from newsgen.entities.features import DocumentVocabulary, Featurizer
+from newsgen.entities.gazetteer import load_gazetteer
+from newsgen.entities.lexicon import COMMON_WORDS, count_common_words, write_common_words
+from newsgen.entities.model import DEFAULT_MODEL
 
 
 def read_conll(path: Path) -> list[list[tuple[list[str], list[str]]]]:
