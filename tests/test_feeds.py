@@ -7,8 +7,9 @@ from newsgen import feeds
 from newsgen.config import SiteConfig
 from newsgen.feeds import ATOM_NS, SITEMAP_NS, SitemapEntry, robots_txt, sitemap_files
 from newsgen.records import Article, Entity
-from newsgen.data_files import render_data_files
 from newsgen.site_model import build_site_model
+
+from .rendered import data_texts
 
 A = f"{{{ATOM_NS}}}"
 S = f"{{{SITEMAP_NS}}}"
@@ -27,7 +28,7 @@ def outputs(base_url="", articles=None):
         articles = [article("old", date(2023, 5, 1), people=["Ann Lee"]), article("undated", None, people=["Ann Lee"]),
                     article("new", date(2024, 8, 18), headline="Tom & Jerry </script>", people=["Ann Lee"])]
     model = build_site_model(config, articles, [])
-    return model, dict(render_data_files(config, model))
+    return model, data_texts(config, model)
 
 
 def test_site_feed_is_atom_with_required_elements_newest_first():

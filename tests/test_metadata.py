@@ -6,8 +6,9 @@ from pathlib import Path
 from newsgen.config import SiteConfig
 from newsgen.metadata import news_article_json_ld, open_graph, page_metadata
 from newsgen.records import Article, Entity
-from newsgen.render import render_site
 from newsgen.site_model import build_site_model
+
+from .rendered import site_texts
 
 HOSTILE = 'Ends </script><script>alert(1)</script> & "quotes"'
 
@@ -37,7 +38,7 @@ def test_no_urls_without_base_url():
 
 def test_json_ld_cannot_end_its_script_block_and_parses_back():
     config, site = model("https://e.org/news/")
-    html = dict(render_site(config, site))["articles/a/index.html"]
+    html = site_texts(config, site)["articles/a/index.html"]
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert "<" not in block
     assert json.loads(block)["headline"] == HOSTILE
@@ -48,7 +49,7 @@ def test_open_graph_tags():
     tags = open_graph(config, site.articles[0])
     assert dict(tags)["og:type"] == "article" and dict(tags)["og:url"] == "https://e.org/news/articles/a/"
     assert [v for k, v in tags if k == "article:tag"] == ["Ann Lee", "Oslo"]
-    html = dict(render_site(config, site))["articles/a/index.html"]
+    html = site_texts(config, site)["articles/a/index.html"]
     assert '<meta property="og:title" content="Ends &lt;/script&gt;' in html
 
 

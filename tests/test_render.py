@@ -5,11 +5,11 @@ import pytest
 from newsgen.config import SiteConfig
 from newsgen.errors import NewsgenError
 from newsgen.records import Article, Paragraph, Tweet
-from newsgen.render import render_site
 from newsgen.site_model import build_site_model
 from newsgen.theme import static_files
 
 from .conftest import write
+from .rendered import site_texts
 
 PAYLOAD = '<script>alert("x")</script>'
 
@@ -24,7 +24,7 @@ def hostile_article():
 
 def render(root: Path, articles=()):
     config = SiteConfig(root=root)
-    return dict(render_site(config, build_site_model(config, list(articles), [])))
+    return site_texts(config, build_site_model(config, list(articles), []))
 
 
 def test_autoescape_keeps_markup_out(tmp_path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -106,16 +106,3 @@ def search_data_files(views: Sequence[ArticleView], search_terms: Mapping[str, S
     the last build's postings are; `current`, as for `made_files`."""
     return {path: _made(path, text, current) for path, text in search_files(views, search_terms, kept)}
 
-
-def site_data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,
-                    code: str = "") -> dict[str, DataFile]:
-    """Every data file."""
-    return (feed_files(config, model, code) | made_files(config, model)
-            | search_data_files(model.articles, search_terms))
-
-
-def render_data_files(config: SiteConfig, model: SiteModel,
-                      search_terms: Mapping[str, SearchTerms] | None = None) -> Iterator[tuple[str, str]]:
-    """The data files' paths and texts."""
-    for path, file in site_data_files(config, model, search_terms).items():
-        yield path, file.make()

@@ -1,4 +1,4 @@
-"""Render the site model's pages with Jinja, then its feeds, sitemap and robots.txt.
+"""Render the site model's pages with Jinja.
 
 Autoescape is always on. The only helper templates get is `rel`, which turns a
 site path into a link relative to the page being drawn (or absolute, on a page
@@ -8,7 +8,6 @@ with a `link_base`, such as 404.html).
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -16,7 +15,6 @@ import jinja2
 from . import urls
 from .dates import display_date
 from .config import SiteConfig
-from .data_files import render_data_files
 from .errors import NewsgenError
 from .metadata import page_metadata
 from .page_policy import CONTENT_SECURITY_POLICY
@@ -68,10 +66,3 @@ def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, p
                 raise NewsgenError(f"template error: {exc}", frame.filename, frame.lineno) from None
         raise _template_error(exc) from None
 
-
-def render_site(config: SiteConfig, model: SiteModel) -> Iterator[tuple[str, str]]:
-    """Every page, then the search index's script files."""
-    env = make_environment(config.root)
-    for page in model.pages:
-        yield page.path, render_page(env, config, model, page)
-    yield from render_data_files(config, model)
