@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sqlite3
 
 import pytest
 
@@ -112,6 +113,22 @@ def test_a_damaged_body_database_is_discarded_like_any_cache(tmp_path):
     store.put_body("k2", pack_body([Paragraph("again")]))
     store.flush()
     assert list(StoredBody(store.bodies_file, "k2")) == [Paragraph("again")]
+
+
+def test_a_cache_folder_deleted_between_builds_of_one_process_is_made_anew(tmp_path):
+    # A long-lived process (`newsgen serve`) keeps its connection to the bodies database; once
+    # someone deletes the cache folder, the next build must write where other processes read.
+    folder = tmp_path / "cache"
+    for build, body in enumerate(["first", "second"]):
+        store = RecordStore.open(folder, "v1")
+        store.put_body(body, pack_body([Paragraph(body)]))
+        store.flush()
+        if not build:
+            folder.rename(tmp_path / "deleted")
+    elsewhere = sqlite3.connect(store.bodies_file)  # as a drawing worker opens it
+    assert elsewhere.execute("SELECT key FROM bodies").fetchall() == [("second",)]
+    elsewhere.close()
+    assert list(StoredBody(store.bodies_file, "second")) == [Paragraph("second")]
 
 
 def test_a_result_memo_reuses_what_the_last_build_made_for_the_same_code(tmp_path):

@@ -155,3 +155,19 @@ def test_files_removed_from_the_output_by_hand_come_back(built, tmp_path):
     _edit(built / "seeds")
     build(load_config(built))
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_a_cache_deleted_while_the_process_lives_on_is_made_anew(tmp_path):
+    # As under `newsgen serve`: the same process builds again after someone deleted the cache,
+    # then a theme change redraws every page, in workers (hence more than 128 pages), from
+    # the bodies that build kept.
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 80)
+    build(load_config(root))
+    shutil.rmtree(root / ".newsgen-cache")
+    _edit(root / "seeds")
+    build(load_config(root))
+    theme = Path(__file__).parents[1] / "templates" / "base.html"
+    write(root / "templates" / "base.html", theme.read_text(encoding="utf-8") + "{# changed #}\n")
+    assert build(load_config(root)).pages_written > 128
+    assert tree_bytes(root / "site") == _clean_build(root, tmp_path)

@@ -133,6 +133,7 @@ def kept_built(path: Path, key: str, make: Callable[[], Kept], kind: type, reuse
 
 
 _connections: dict[tuple[int, str], sqlite3.Connection] = {}
+_opened: dict[tuple[int, str], tuple[int, int]] = {}  # the device and inode of the file each connection opened
 
 
 def _database(path: str) -> sqlite3.Connection:
@@ -145,7 +146,32 @@ def _database(path: str) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         _connections[key] = connection
+        _opened[key] = _identity(path)
     return _connections[key]
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _close_database(path: str) -> None:
+    connection = _connections.pop((os.getpid(), path), None)
+    _opened.pop((os.getpid(), path), None)
+    if connection is not None:
+        connection.close()
+
+
+def _forget_replaced_database(path: str) -> None:
+    """Close this process's connection to `path` if the file there is not the one it opened:
+    a long-lived process (`newsgen serve`) whose cache folder someone deleted would go on
+    writing bodies to the deleted file, which the drawing workers, opening `path`, never see."""
+    key = (os.getpid(), path)
+    if key in _connections and _opened.get(key) != _identity(path):
+        _close_database(path)
 
 
 def _usable_database(path: Path) -> bool:
@@ -154,9 +180,7 @@ def _usable_database(path: Path) -> bool:
         _database(str(path)).execute("SELECT count(*) FROM bodies").fetchone()
         return True
     except sqlite3.DatabaseError:
-        connection = _connections.pop((os.getpid(), str(path)), None)
-        if connection is not None:
-            connection.close()
+        _close_database(str(path))
         for damaged in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             damaged.unlink(missing_ok=True)
         return False
@@ -228,6 +252,9 @@ class RecordStore:
     stamps: dict[str, tuple[tuple, str]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     in_whole: frozenset[str] = frozenset()  # the keys of the records in records.pickle
+
+    def __post_init__(self) -> None:
+        _forget_replaced_database(self.bodies_file)  # a store per build: the cache folder may be new since the last
 
     @classmethod
     def open(cls, folder: Path, inputs: str) -> "RecordStore":
