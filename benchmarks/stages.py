@@ -1,0 +1,96 @@
+"""Where the time of one kind of `newsgen build` goes, stage by stage.
+
+    python benchmarks/stages.py --n 10000 --workdir /tmp/bench --kind cold --repeat 3
+    python benchmarks/stages.py --n 10000 --workdir /tmp/bench --kind edit_names --repeat 3
+
+Uses the archive `build.py` keeps in the workdir (made there if missing, built
+once first for a rebuild), makes the same change before each build as `build.py`
+does for that kind (a cold build: the last output and cache set aside), then
+builds in this process with a timer around each stage function of
+`newsgen.build`, and prints the median seconds of each. The stages nest as the
+build runs them (`_write` holds the drawing, `_ingest` the parsing and tagging in
+workers), so the column does not add up to the total; what runs on the second
+core meanwhile (the search index, the records' save) shows only where the first
+waits for it. In this process the build is slower than the command by what the
+command saves (its start and `process_exit`'s end), so the total is not the
+benchmark's figure, but the stages are the same work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib.util
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+# build.py, by its path: a module named "build" may be installed too. It puts the checkout's src on the path.
+_spec = importlib.util.spec_from_file_location("build_benchmark", Path(__file__).with_name("build.py"))
+benchmark = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(benchmark)
+
+from newsgen import build as pipeline  # noqa: E402
+from newsgen.config import load_config  # noqa: E402
+
+STAGES = ("_input_stamp", "load_manifest", "_plan", "_contents_stamp", "_ingest", "_collect", "tag_articles",
+          "list_articles", "model_of", "shared_inputs", "PageFingerprints", "feed_files", "made_files", "_write",
+          "save_manifest")
+KINDS = ("cold", *benchmark.REBUILDS)
+
+
+def timed(timings: dict[str, list[float]], name: str, function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            timings.setdefault(name, []).append(time.perf_counter() - started)
+    return wrapper
+
+
+def time_stages(root: Path, kind: str, workdir: Path) -> dict[str, float]:
+    """One build of `kind`, after its change, in this process: seconds by stage, and the total."""
+    if kind == "cold":
+        benchmark.set_aside(workdir / benchmark.SET_ASIDE, root / "site", root / ".newsgen-cache")
+    else:
+        benchmark.REBUILDS[kind](root)
+    timings: dict[str, list[float]] = {}
+    originals = {name: getattr(pipeline, name) for name in STAGES}
+    try:
+        for name, function in originals.items():
+            setattr(pipeline, name, timed(timings, name, function))
+        started = time.perf_counter()
+        pipeline.build(load_config(root))
+        total = time.perf_counter() - started
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
+    return {name: sum(timings[name]) for name in STAGES if name in timings} | {"total": total}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=10000, help="archive size (default: 10000)")
+    parser.add_argument("--workdir", type=Path, required=True, help="where build.py keeps its archives")
+    parser.add_argument("--corpus", type=Path, help="replicate this folder of .txt articles instead of generating")
+    parser.add_argument("--kind", choices=KINDS, default="cold", help="which build to time (default: cold)")
+    parser.add_argument("--repeat", type=int, default=3, help="builds to take the median of (default: 3)")
+    args = parser.parse_args()
+    root = args.workdir / f"archive-{args.n}"
+    benchmark.prepare(root, args.n, args.corpus)
+    if args.kind != "cold" and not (root / "site").is_dir():
+        pipeline.build(load_config(root))
+    try:
+        runs = [time_stages(root, args.kind, args.workdir) for _ in range(args.repeat)]
+    finally:
+        shutil.rmtree(args.workdir / benchmark.SET_ASIDE, ignore_errors=True)
+    print(f"{args.kind} build of {args.n:,} articles, median of {args.repeat} (seconds):")
+    for name in runs[0]:
+        print(f"  {name:<18} {statistics.median(run[name] for run in runs):7.3f}")
+
+
+if __name__ == "__main__":
+    main()
