@@ -12,9 +12,16 @@ from newsgen.config import load_config
 
 from .sitegen import write_archive
 
-_spec = importlib.util.spec_from_file_location("build_benchmark", Path(__file__).parents[1] / "benchmarks" / "build.py")
-build_benchmark = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build_benchmark)
+def _benchmark(name: str):
+    """A script of benchmarks/, loaded by its path (it is no package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", Path(__file__).parents[1] / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_benchmark = _benchmark("build")
+stages_benchmark = _benchmark("stages")
 
 
 def test_hugo_gets_every_article_of_the_last_build_as_newsgen_tagged_it(tmp_path):
@@ -115,11 +122,6 @@ def test_set_aside_moves_each_folder_whole_under_a_new_name(tmp_path):
         assert not (tmp_path / "site").exists()
     assert sorted(p.read_text() for p in aside.glob("*-site/index.html")) == ["first", "second"]
     assert not list(aside.glob("*absent*"))
-
-
-_spec = importlib.util.spec_from_file_location("stages_benchmark", Path(__file__).parents[1] / "benchmarks" / "stages.py")
-stages_benchmark = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(stages_benchmark)
 
 
 def test_stage_timings_cover_the_build_and_leave_the_pipeline_as_it_was(tmp_path):
