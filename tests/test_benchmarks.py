@@ -14,7 +14,8 @@ from .sitegen import write_archive
 
 def _benchmark(name: str):
     """A script of benchmarks/, loaded by its path (it is no package)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", Path(__file__).parents[1] / "benchmarks" / f"{name}.py")
+    path = Path(__file__).parents[1] / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
