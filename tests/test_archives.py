@@ -49,8 +49,8 @@ def test_archive_pages_link_years_and_months_and_keep_undated_articles():
 
 
 def test_undated_articles_are_paginated_by_headline_like_the_front_page():
-    pages = [p for p in archive_pages(views(*(article(f"lost-{i}") for i in range(5)), article("dated", date(2024, 1, 1))),
-                                      page_size=2) if p.template == "archive_undated.html"]
+    archive = views(*(article(f"lost-{i}") for i in range(5)), article("dated", date(2024, 1, 1)))
+    pages = [p for p in archive_pages(archive, page_size=2) if p.template == "archive_undated.html"]
     assert [p.path for p in pages] == ["archive/undated/index.html", "archive/undated/page/2/index.html",
                                        "archive/undated/page/3/index.html"]
     assert [[v.article.slug for v in p.context["items"]] for p in pages] == [["lost-0", "lost-1"],
