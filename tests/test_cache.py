@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from newsgen.cache import RecordStore, StoredBody, digest, pack_body
+from newsgen.cache import RecordStore, StoredBody, digest, pack_body, remove_dead_temporaries
 from newsgen.errors import NewsgenError
 from newsgen.records import Paragraph
 
@@ -129,6 +131,19 @@ def test_a_cache_folder_deleted_between_builds_of_one_process_is_made_anew(tmp_p
     assert elsewhere.execute("SELECT key FROM bodies").fetchall() == [("second",)]
     elsewhere.close()
     assert list(StoredBody(store.bodies_file, "second")) == [Paragraph("second")]
+
+
+def test_temporary_files_of_gone_processes_are_removed_and_those_of_running_ones_kept(tmp_path):
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    dead = tmp_path / "search-postings" / f".block-0.pickle.{gone}.tmp"
+    dead.parent.mkdir()
+    running = tmp_path / f".records.pickle.{os.getpid()}.tmp"
+    someone_elses = tmp_path / "notes.tmp"
+    for path in (dead, running, someone_elses):
+        path.write_bytes(b"half a cache file")
+    remove_dead_temporaries(tmp_path)
+    assert not dead.exists() and running.exists() and someone_elses.exists()
 
 
 def test_a_result_memo_reuses_what_the_last_build_made_for_the_same_code(tmp_path):

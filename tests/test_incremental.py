@@ -115,6 +115,14 @@ def test_feeds_are_looked_at_again_only_when_what_lists_show_may_have_changed(bu
     assert bool(looked_at) == looked_again
 
 
+def test_a_build_removes_what_a_build_killed_while_saving_left_in_the_cache(built):
+    left = built / ".newsgen-cache" / ".records.pickle.4194304.tmp"  # above any pid Linux gives
+    left.write_bytes(b"half a record store")
+    _edit(built / "seeds")
+    build(load_config(built))
+    assert not left.exists()
+
+
 def test_nothing_changed_writes_nothing(built):
     before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")}
     report = build(load_config(built))

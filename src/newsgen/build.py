@@ -323,6 +323,8 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     output was drawn from, `ready` the process readied to extract, which looks aside for the
     files of `previous` someone removed from the output."""
     report = BuildReport()
+    if cache_dir.is_dir():
+        cache.remove_dead_temporaries(cache_dir)
     curation_path = config.content_dir / "entities.yaml"
     curation = load_curation(curation_path)
     record_inputs = record_store_inputs(code, curation_path)
