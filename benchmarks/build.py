@@ -167,10 +167,13 @@ def write_hugo_site(root: Path, hugo_root: Path) -> int:
     layouts.mkdir(parents=True)
     # The pages newsgen makes, with Hugo's own outputs: index pages and each person's and place's
     # pages paginated alike, a feed of the newest articles for the site and for each of them,
-    # a sitemap and robots.txt. No section pages: newsgen's index pages are its article list.
+    # a sitemap and robots.txt. No section pages: newsgen's index pages are its article list; and
+    # no page/1/ redirect to each list's first page, which newsgen does not make either (at
+    # 10,000 articles, 1,141 of Hugo's 27,289 files).
     (hugo_root / "hugo.toml").write_text(
         'baseURL = "/"\ntitle = "News archive"\nenableRobotsTXT = true\ndisableKinds = ["section"]\n'
-        f"[pagination]\npagerSize = {load_config(root).page_size}\n[services.rss]\nlimit = {FEED_SIZE}\n"
+        f"[pagination]\npagerSize = {load_config(root).page_size}\ndisableAliases = true\n"
+        f"[services.rss]\nlimit = {FEED_SIZE}\n"
         '[taxonomies]\nperson = "people"\nplace = "places"\n')
     (layouts / "baseof.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'

@@ -77,9 +77,8 @@ def test_hugo_makes_the_pages_newsgen_makes(tmp_path):
                     "--destination", "public"], check=True, capture_output=True)
     ours, hugos = root / "site", tmp_path / "hugo" / "public"
     for kind in ("people", "places"):
-        later_pages = [sorted(p.relative_to(site / kind).parts[0] for p in (site / kind).glob("*/page/*/index.html")
-                              if p.parent.name != "1")  # Hugo's page 1 is a redirect to the tag's page
-                       for site in (ours, hugos)]
+        later_pages = [sorted(p.relative_to(site / kind).parts[0] for p in (site / kind).glob("*/page/*/index.html"))
+                       for site in (ours, hugos)]  # neither makes a page/1/ redirect to a tag's first page
         counts = [sorted(map(later_pages[i].count, set(later_pages[i]))) for i in (0, 1)]
         assert counts[0] and counts[0] == counts[1]  # the same tags run to the same number of pages
         assert len(list((hugos / kind).glob("*/index.xml"))) == len(list((ours / kind).glob("*/feed.xml")))
