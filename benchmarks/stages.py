@@ -11,9 +11,9 @@ builds in this process with a timer around each stage function of
 build runs them (`_write` holds the drawing, `_ingest` the parsing and tagging in
 workers), so the column does not add up to the total; what runs on the second
 core meanwhile (the search index, the records' save) shows only where the first
-waits for it. In this process the build is slower than the command by what the
-command saves (its start and `process_exit`'s end), so the total is not the
-benchmark's figure, but the stages are the same work.
+waits for it. The total is the build's in this process, without the command's
+start and end (`process_exit`), so it is not the benchmark's figure; the stages
+are the same work.
 """
 
 from __future__ import annotations

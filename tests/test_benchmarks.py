@@ -12,6 +12,7 @@ from newsgen.config import load_config
 
 from .sitegen import write_archive
 
+
 def _benchmark(name: str):
     """A script of benchmarks/, loaded by its path (it is no package)."""
     path = Path(__file__).parents[1] / "benchmarks" / f"{name}.py"

@@ -23,8 +23,8 @@ def article(**changes):
 
 def fingerprints(item, code="v1", **settings):
     config = SiteConfig(root=Path("/x"), **settings)
-    return {path: f.fingerprint for path, f in data_files(config, build_site_model(config, [item], []), None,
-                                                                code).items()}
+    model = build_site_model(config, [item], [])
+    return {path: f.fingerprint for path, f in data_files(config, model, None, code).items()}
 
 
 def test_a_feed_fingerprint_follows_what_its_entries_show_not_the_body():
