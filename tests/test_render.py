@@ -79,3 +79,23 @@ def test_every_page_has_the_search_form_and_no_inline_code(tmp_path):
         assert not re.search(r"<[^>]*\son[a-z]+=", html), path
     search = html_pages["search/index.html"]
     assert '<script src="../static/search.js" defer>' in search and 'data-manifest="shards/meta.js"' in search
+
+
+def test_counts_and_page_numbers_in_the_thousands_are_grouped(tmp_path):
+    from datetime import date
+
+    from newsgen.records import Entity
+    from newsgen.render import make_environment, render_page
+
+    ann = (Entity("Ann Lee", "ann-lee", "person"),)
+    articles = [Article(slug=f"a{i}", headline=f"Report {i}", standfirst="", date=date(2024, 1, 1 + i % 28),
+                        date_inferred=False, body=(), source_path=f"seeds/a{i}.txt", word_count=1, reading_minutes=1,
+                        people=ann) for i in range(20_020)]
+    config = SiteConfig(root=tmp_path)
+    model = build_site_model(config, articles, [])
+    pages = {page.path: page for page in model.pages}
+    env = make_environment(tmp_path)
+    person = render_page(env, config, model, pages["people/ann-lee/index.html"])
+    assert "Mentioned in 20,020 articles" in person and "Page 1 of 1,001" in person
+    month = render_page(env, config, model, pages["archive/2024/01/index.html"])
+    assert "20,020 articles, newest first" in month

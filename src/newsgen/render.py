@@ -1,8 +1,8 @@
 """Render the site model's pages with Jinja.
 
-Autoescape is always on. The only helper templates get is `rel`, which turns a
+Autoescape is always on. The helpers templates get are `rel`, which turns a
 site path into a link relative to the page being drawn (or absolute, on a page
-with a `link_base`, such as 404.html).
+with a `link_base`, such as 404.html), `date_label` and `number` (12,345).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def make_environment(site_root: Path) -> jinja2.Environment:
     )
     env.filters["rel"] = _rel
     env.filters["date_label"] = display_date
+    env.filters["number"] = "{:,}".format  # 12,345 articles: an archive's counts run to thousands
     env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
     return env
 
