@@ -113,8 +113,8 @@
       more.hidden = run.shown >= run.ids.length;
       var n = run.ids.length;
       document.title = "“" + run.query + "” — " + title;
-      status.textContent = (n ? (n === 1 ? "1 article" : n + " articles") : "No articles") +
-        " found for “" + run.query + "”" + (n > run.shown ? ", showing " + run.shown + "." : ".");
+      status.textContent = (n ? (n === 1 ? "1 article" : n.toLocaleString("en") + " articles") : "No articles") +
+        " found for “" + run.query + "”" + (n > run.shown ? ", showing " + run.shown.toLocaleString("en") + "." : ".");
     });
   }
 

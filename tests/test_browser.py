@@ -154,7 +154,7 @@ def test_without_javascript_the_form_leads_to_a_page_that_says_so(browser, archi
 def test_results_come_a_page_at_a_time(page, archive_site):
     page.goto(archive_site.as_uri() + "/search/index.html?q=lisbon")
     page.locator("#search-status", has_text="found").wait_for()
-    total = int(page.locator("#search-status").inner_text().split()[0])
+    total = int(page.locator("#search-status").inner_text().split()[0].replace(",", ""))  # "1,234 articles"
     assert total > 10 and page.locator("#search-results li").count() == 10
     while page.locator("#search-more").is_visible():
         shown = page.locator("#search-results li").count()
