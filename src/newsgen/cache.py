@@ -158,8 +158,8 @@ def kept_built(path: Path, key: str, make: Callable[[], Kept], kind: type, reuse
     return value
 
 
-_connections: dict[tuple[int, str], sqlite3.Connection] = {}
-_opened: dict[tuple[int, str], tuple[int, int]] = {}  # the device and inode of the file each connection opened
+# Each connection with the device and inode of the file it opened.
+_connections: dict[tuple[int, str], tuple[sqlite3.Connection, tuple[int, int] | None]] = {}
 
 
 def _database(path: str) -> sqlite3.Connection:
@@ -171,9 +171,8 @@ def _database(path: str) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
-        _connections[key] = connection
-        _opened[key] = _identity(path)
-    return _connections[key]
+        _connections[key] = connection, _identity(path)
+    return _connections[key][0]
 
 
 def _identity(path: str) -> tuple[int, int] | None:
@@ -185,18 +184,17 @@ def _identity(path: str) -> tuple[int, int] | None:
 
 
 def _close_database(path: str) -> None:
-    connection = _connections.pop((os.getpid(), path), None)
-    _opened.pop((os.getpid(), path), None)
-    if connection is not None:
-        connection.close()
+    opened = _connections.pop((os.getpid(), path), None)
+    if opened is not None:
+        opened[0].close()
 
 
 def _forget_replaced_database(path: str) -> None:
     """Close this process's connection to `path` if the file there is not the one it opened:
     a long-lived process (`newsgen serve`) whose cache folder someone deleted would go on
     writing bodies to the deleted file, which the drawing workers, opening `path`, never see."""
-    key = (os.getpid(), path)
-    if key in _connections and _opened.get(key) != _identity(path):
+    opened = _connections.get((os.getpid(), path))
+    if opened is not None and opened[1] != _identity(path):
         _close_database(path)
 
 
