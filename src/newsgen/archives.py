@@ -105,7 +105,6 @@ def archive_pages(views: Sequence[ArticleView], page_size: int) -> list[PageView
                             {"month": month, "items": month.articles, "newer": near.newer, "older": near.older}))
     if undated:
         for path, chunk, pagination in paginated(urls.archive_undated_path(), undated, page_size):
-            title = "Undated articles" if pagination.number == 1 else f"Undated articles — page {pagination.number}"
-            out.append(PageView(path, "archive_undated.html", title, {"items": chunk, "pagination": pagination,
-                                                                         "count": len(undated)}))
+            out.append(PageView(path, "archive_undated.html", pagination.title("Undated articles"), {
+                "items": chunk, "pagination": pagination, "count": len(undated)}))
     return out

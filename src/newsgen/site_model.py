@@ -190,8 +190,8 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
 
     out: list[PageView] = []
     for path, chunk, pagination in paginated("index.html", views, config.page_size):
-        title = config.title if pagination.number == 1 else f"{config.title} — page {pagination.number}"
-        out.append(PageView(path, "index.html", title, {"items": chunk, "pagination": pagination}))
+        out.append(PageView(path, "index.html", pagination.title(config.title),
+                            {"items": chunk, "pagination": pagination}))
     with _related(views, mentions, jobs) as related:
         tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
         for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
@@ -199,9 +199,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
             for tag in tags:
                 profile = _profile(tag, paths, mentions)
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
-                    name = tag.entity.name
-                    title = name if pagination.number == 1 else f"{name} — page {pagination.number}"
-                    tag_pages.append(PageView(path, "tag.html", title, {
+                    tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
                         "items": chunk, "pagination": pagination}))
             tag_pages.append(PageView(index_path, "tag_index.html", label,

@@ -73,6 +73,10 @@ class Pagination:
     previous: str = ""
     next: str = ""
 
+    def title(self, first: str) -> str:
+        """A page's title from the list's own (`first`, which the first page keeps)."""
+        return first if self.number == 1 else f"{first} — page {self.number}"
+
 
 T = TypeVar("T")
 
