@@ -14,14 +14,14 @@ makes a page render again, never go stale.
 from __future__ import annotations
 
 import dataclasses
-from hashlib import blake2b
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-from itertools import chain
+from hashlib import blake2b
 from operator import attrgetter
 from typing import Any
 
-from .cache import StoredBody, digest, digest_of
+from .cache import StoredBody, digest
 from .records import Article
 from .views import OWN_PAGE_FIELDS, ArticleView
 
@@ -31,9 +31,26 @@ _ARTICLE = attrgetter("article")
 _SHORT = 64  # longer tokens are replaced by their digest
 
 
+def short_digest(text: str) -> bytes:
+    """16 bytes, for the many digests a build keeps: one per article, say."""
+    return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class Outline:
+    """`Fingerprinter.outline`: its digest, and the two parts it is made of, so that when it
+    changes the next build can tell which articles did (`page_output`)."""
+
+    digest: str
+    frame: str  # the articles' paths, in order, and the rest of the model's input
+    articles: dict[str, bytes]  # each article's fields but OWN_PAGE_FIELDS, by its path
+    listed: dict[str, bytes]  # what lists show of each (`ArticleView.listed`), by its path
+
+
 class Fingerprinter:
-    def __init__(self, shared: str):
+    def __init__(self, shared: str, listed: Mapping[str, bytes] | None = None):
         self.shared = shared  # theme, settings, menu: what every page depends on
+        self._listed = listed or {}  # `Outline.listed`, if taken: each article's `listed`, digested already
         self._tokens: dict[int, str] = {}  # id of a folded record -> its token
         self._kept: list[Any] = []  # those records, alive, so no other object can take one's id
         self._fields: dict[type, tuple[str, ...] | None] = {}
@@ -44,19 +61,21 @@ class Fingerprinter:
         whole = self._record(item, self._names(ArticleView)) if type(item) is ArticleView else ""
         return digest(self.shared, self._token(page), whole)
 
-    def outline(self, views: Sequence[ArticleView], others: Sequence[Any]) -> str:
-        """A digest of everything the site model is made from (its articles, in order, and
-        `others`, the rest of its input; not `shared`, the settings and the theme) but the
-        articles' OWN_PAGE_FIELDS: while it and `shared` stay the same, so does every page
-        but those whose article's `own` changed.
+    def outline(self, views: Sequence[ArticleView], others: Sequence[Any]) -> Outline:
+        """What the site model is made from (its articles, in order, and `others`, the rest of
+        its input; not `shared`, the settings and the theme) but the articles' OWN_PAGE_FIELDS:
+        while it and `shared` stay the same, so does every page but those whose article's
+        `own` changed.
 
         It reads every article of the archive, so each is taken in a few calls: its plain
         fields as one tuple's `repr`, its people and places by their entities' tokens."""
         plain = attrgetter(*(n for n in self._names(Article) if n not in OWN_PAGE_FIELDS and n not in _NAMED))
         token = self._token
-        return digest_of(chain([self.fold(tuple(others))], (
-            repr(plain(article)) + token(article.people) + token(article.places)
-            for article in map(_ARTICLE, views))))
+        articles = {view.path: short_digest(repr(plain(view.article)) + token(view.article.people)
+                                      + token(view.article.places)) for view in views}
+        frame = digest(self.fold(tuple(others)), "\0".join(articles))
+        listed = {view.path: short_digest(repr(view.listed)) for view in views}
+        return Outline(digest(frame, b"".join(articles.values())), frame, articles, listed)
 
     def own(self, article: Article) -> str:
         """What only the article's own page shows of it (OWN_PAGE_FIELDS)."""
@@ -71,7 +90,7 @@ class Fingerprinter:
             if self._names(type(value)) is None:  # a container: pages rarely share one, its parent takes it whole
                 return token
             if len(token) > _SHORT:  # a record, which many pages may show: kept short
-                token = blake2b(token.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+                token = short_digest(token).hex()
             self._tokens[id(value)] = token
             self._kept.append(value)
         return token
@@ -97,7 +116,8 @@ class Fingerprinter:
             except KeyError:
                 return "[" + self._parts(value) + "]"
         if kind is ArticleView:
-            return "listed" + self._parts(value.listed)
+            listed = self._listed.get(value.path)
+            return "listed" + (listed.hex() if listed is not None else self._parts(value.listed))
         names = self._names(kind)
         if names is not None:
             return self._record(value, names)

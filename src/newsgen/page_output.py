@@ -4,28 +4,30 @@ Every file of the site gets a fingerprint (pages: what they are drawn from;
 static files: their bytes). Comparing with the manifest recorded for the
 current output gives the files to draw again and the ones to delete; the
 manifest is only trusted for the exact output state it was written for. It
-also keeps the outline of what the pages were drawn from, so after an edit
-that changed only articles' own text the other pages are not even
-fingerprinted. Drawing runs across all cores when there are many pages.
+also keeps the outline of what the pages were drawn from, article by article,
+and what each page lists, so after an edit only the pages it can have reached
+are fingerprinted again: one page for an edit to an article's text, the pages of
+its people and places and of the articles it relates to for one that names
+someone new. Drawing runs across all cores when there are many pages.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from pathlib import Path
 
 from .cache import digest, file_stamp, load_pickle, pickle_atomically, read_bytes
 from .config import SiteConfig
 from .data_files import CurrentOutput, DataFile
-from .fingerprint import Fingerprinter
+from .fingerprint import Fingerprinter, Outline, short_digest
 from .output import MARKER, SiteWriter
 from .records import ContentPage
 from .render import make_environment, render_page
 from .site_model import SiteModel
-from .views import ArticleView, PageView
+from .views import ArticleView, PageView, TagView
 from .workers import InBackground, parallel_map
 
 Manifest = dict[str, str]
@@ -37,13 +39,19 @@ def manifest_file(cache_dir: Path, output: Path) -> Path:
 
 @dataclass(frozen=True)
 class Drawn:
-    """The fingerprint of each file of a site, and of what its pages were drawn from
-    (`Fingerprinter.outline`, and each article page's `own` by path), so that the next
-    build can tell the pages an edit left alone without fingerprinting them again."""
+    """The fingerprint of each file of a site, and what the next build needs to tell which
+    pages an edit left alone without fingerprinting them again: what its pages were
+    drawn from (`Outline`, with `shared`), each article page's `own`, and what each
+    article page and each person's or place's pages list (`_lists`)."""
 
     files: Manifest = field(default_factory=dict)
     outline: str = ""
     own: dict[str, str] = field(default_factory=dict)
+    frame: str = ""
+    articles: dict[str, bytes] = field(default_factory=dict)
+    listed: dict[str, bytes] = field(default_factory=dict)
+    lists: dict[str, bytes] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
 
     def still_true(self, outline: str) -> Manifest:
         """The fingerprints that may still hold for a site of this `outline`: if these were
@@ -53,18 +61,21 @@ class Drawn:
 
 
 def load_manifest(file: Path, output: Path) -> Drawn:
-    """What the files now in `output` were drawn from, or nothing if unsure."""
+    """What the files now in `output` were drawn from, or nothing if unsure (a manifest another
+    version of newsgen wrote may lack a field)."""
     saved = load_pickle(file)
     stamp = file_stamp(output / MARKER)
     trusted = isinstance(saved, dict) and stamp is not None and saved.get("marker") == stamp
-    return saved["drawn"] if trusted and isinstance(saved.get("drawn"), Drawn) else Drawn()
+    drawn = saved.get("drawn") if trusted else None
+    whole = isinstance(drawn, Drawn) and vars(drawn).keys() == {f.name for f in fields(Drawn)}
+    return drawn if whole else Drawn()
 
 
 def save_manifest(file: Path, output: Path, drawn: Drawn) -> None:
     pickle_atomically(file, {"marker": file_stamp(output / MARKER), "drawn": drawn})
 
 
-def site_outline(views: Sequence[ArticleView], content_pages: Sequence[ContentPage]) -> str:
+def site_outline(views: Sequence[ArticleView], content_pages: Sequence[ContentPage]) -> Outline:
     """`Fingerprinter.outline` of the articles (`listing.views`) and Markdown pages a site model is
     made from. It folds every article, so a build takes it on its second core with the search index."""
     return Fingerprinter("").outline(views, content_pages)
@@ -75,28 +86,99 @@ def site_outline(views: Sequence[ArticleView], content_pages: Sequence[ContentPa
 SPLIT_FINGERPRINTS_FROM = 4000
 
 
-def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), outline: str | None = None,
+def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), outline: Outline | None = None,
                       jobs: int | None = 1) -> Drawn:
     """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu),
     `outline` the model's `site_outline`, taken here if not given.
 
-    When the outline is the same as `previous`'s, only the pages of articles whose own
-    fields changed are fingerprinted again: an edit to one article's text is one page
-    to look at, not the whole site. `jobs` above 1 (None: every core) lets a second
-    process take half of many pages."""
-    folder = Fingerprinter(shared)
-    outline = digest(shared, site_outline(model.articles, model.content_pages) if outline is None else outline)
+    Only the pages an edit can have reached are fingerprinted again, the others keep
+    `previous`'s: when the outline is the same, those of articles whose own fields
+    changed (an edit to one article's text is one page to look at, not the whole
+    site); when only some articles changed, in the same order, the pages `_reached`
+    finds; else all. `jobs` above 1 (None: every core) lets a second process take
+    half of many pages."""
+    outline = site_outline(model.articles, model.content_pages) if outline is None else outline
+    folder = Fingerprinter(shared, outline.listed)
+    whole, frame = digest(shared, outline.digest), digest(shared, outline.frame)
     own = {view.path: folder.own(view.article) for view in model.articles}
-    kept = previous.still_true(outline)
-    stale = [page for page in model.pages
-             if page.path not in kept or previous.own.get(page.path) != own.get(page.path)]
+    tags = _tag_paths(model)
+    if whole == previous.outline:
+        lists = previous.lists
+        stale = [page for page in model.pages
+                 if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path)]
+    else:
+        lists = _lists(model.pages)
+        if frame == previous.frame and _same_tag_paths(previous.tags, tags):
+            stale = _reached(model.pages, outline, own, lists, previous)
+        else:
+            stale = list(model.pages)
+    kept = previous.files if frame == previous.frame else {}
     if len(stale) < SPLIT_FINGERPRINTS_FROM:
         fresh = _fingerprinted(folder, stale)
     else:  # each process folds the records its pages show, so a half is more than half the work
         with InBackground(partial(_fingerprinted, folder, stale[len(stale) // 2:]), jobs) as other:
             fresh = _fingerprinted(folder, stale[: len(stale) // 2]) | other.result()
     return Drawn({page.path: fresh[page.path] if page.path in fresh else kept[page.path] for page in model.pages},
-                 outline, own)
+                 whole, own, frame, outline.articles, outline.listed, lists, tags)
+
+
+def _lists(pages: Sequence[PageView]) -> dict[str, bytes]:
+    """What each article page lists of other articles (its neighbours and related articles),
+    by its path; and what every page of a person or place shows but its articles' fields
+    (the entity, its articles, in order, and its profile), by the tag's path. Links to
+    people and places are left out: `_same_tag_paths` checks them."""
+    lists: dict[str, bytes] = {}
+    for page in pages:
+        context = page.context
+        item, tag = context.get("item"), context.get("tag")
+        if type(item) is ArticleView:
+            shown = [view.path if view else "" for view in (context["newer"], context["older"], *context["related"])]
+            lists[item.path] = short_digest("\0".join(shown))
+        elif type(tag) is TagView and tag.path not in lists:
+            lists[tag.path] = short_digest("\0".join([view.path for view in tag.articles])
+                                           + repr((tag.entity, context["profile"])))
+    return lists
+
+
+def _tag_paths(model: SiteModel) -> dict[str, str]:
+    """Each person's and place's page, by its path: its kind and name."""
+    return {tag.path: f"{tag.entity.kind}\0{tag.entity.name}" for tag in model.people + model.places}
+
+
+def _same_tag_paths(before: dict[str, str], now: dict[str, str]) -> bool:
+    """Whether every person and place that was there before and still is has the same path,
+    which every link to it shows; those that came or went aside."""
+    was = {key: path for path, key in before.items()}
+    return all(was.get(key, path) == path and before.get(path, key) == key for path, key in now.items())
+
+
+def _reached(pages: Sequence[PageView], outline: Outline, own: dict[str, str], lists: dict[str, bytes],
+             previous: Drawn) -> list[PageView]:
+    """The pages an edit to some articles can have changed, the articles standing in the same
+    order as in `previous`: an article page, if its article changed, or what it shows of
+    the articles it links to, or it lists others (`_lists`); a person's or place's
+    pages, if what they show of one of its articles changed or they list others; every
+    other page (index, archive, people and places indexes), which are few."""
+    changed = {path for path, part in outline.articles.items() if previous.articles.get(path) != part}
+    relisted = {path for path in changed if previous.listed.get(path) != outline.listed[path]}
+    tags: dict[str, bool] = {}
+
+    def reached(page: PageView) -> bool:
+        if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path):
+            return True
+        context = page.context
+        item, tag = context.get("item"), context.get("tag")
+        if type(item) is ArticleView:
+            return item.path in changed or lists[item.path] != previous.lists.get(item.path) or any(
+                view.path in relisted for view in (context["newer"], context["older"], *context["related"]) if view)
+        if type(tag) is TagView:
+            if tag.path not in tags:
+                tags[tag.path] = lists[tag.path] != previous.lists.get(tag.path) or bool(relisted) and any(
+                    view.path in relisted for view in tag.articles)
+            return tags[tag.path]
+        return True
+
+    return [page for page in pages if reached(page)]
 
 
 def _fingerprinted(folder: Fingerprinter, pages: Sequence[PageView]) -> dict[str, str]:
@@ -113,13 +195,14 @@ class PageFingerprints:
     the build's critical path. As a context manager it ends that process on an error.
     """
 
-    def __init__(self, model: SiteModel, shared: str, previous: Drawn, outline: str, jobs: int | None):
+    def __init__(self, model: SiteModel, shared: str, previous: Drawn, outline: Outline, jobs: int | None):
         self._taking: InBackground[Drawn] | None = None
         if previous.files:  # needed now: taken here (many pages on two cores)
             self.to_compare = page_fingerprints(model, shared, previous, outline, jobs)
         else:
             self._taking = InBackground(partial(page_fingerprints, model, shared, previous, outline), jobs)
-            self.to_compare = Drawn(dict.fromkeys([page.path for page in model.pages], ""), digest(shared, outline))
+            self.to_compare = Drawn(dict.fromkeys([page.path for page in model.pages], ""),
+                                    digest(shared, outline.digest))
 
     def drawn(self) -> Drawn:
         return self.to_compare if self._taking is None else self._taking.result()
@@ -137,7 +220,7 @@ def site_manifest(pages: Drawn, static: dict[str, Path], data_files: dict[str, D
     files = pages.files | {path: data_file.fingerprint for path, data_file in data_files.items()}
     files.update({f"static/{rel}": digest(read_bytes(source)) for rel, source in static.items()})
     files[".nojekyll"] = digest(b"")
-    return Drawn(files, pages.outline, pages.own)
+    return replace(pages, files=files)
 
 
 def missing_files(files: Manifest, output: Path) -> frozenset[str]:
