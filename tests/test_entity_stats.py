@@ -1,6 +1,6 @@
 from datetime import date
 
-from newsgen.entity_stats import MonthlyCounts, entity_stats
+from newsgen.entity_stats import EntityCounts, MonthlyCounts, entity_stats
 
 
 def test_co_mentions_count_articles_most_first_ties_by_name_and_skip_itself():
@@ -36,3 +36,12 @@ def test_a_tie_at_the_cut_is_broken_by_name():
     stats = entity_stats("x", [(None, ["x", "b", "c"]), (None, ["x", "b", "a"]), (None, ["x", "d"])],
                          sort_name=str, limit=2)
     assert stats.co_mentions == (("b", 2), ("a", 1))
+
+
+def test_counts_updated_by_an_edit_give_what_counting_afresh_gives():
+    before = [(date(2024, 1, 3), ["x", "a", "b"]), (date(2024, 2, 1), ["x", "a"]), (None, ["x", "c"])]
+    after = [(date(2024, 1, 3), ["x", "a", "d"]), (date(2024, 2, 1), ["x", "a"]), (date(2024, 5, 2), ["x", "b"])]
+    updated = EntityCounts.of(before).updated(removed=[before[0], before[2]], added=[after[0], after[2]])
+    assert updated == EntityCounts.of(after)
+    assert updated.stats("x", sort_name=str) == entity_stats("x", after, sort_name=str)
+    assert "c" not in updated.together  # counted down to nothing: gone, not kept as a zero

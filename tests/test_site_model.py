@@ -154,31 +154,6 @@ def test_a_memo_from_the_last_build_gives_the_same_model_and_follows_changes(tmp
     assert [(link.label, link.count) for link in ann.context["profile"].co_mentions] == [("Bo Ek", 1), ("Oslo", 1)]
 
 
-def test_unchanged_mentions_find_their_profiles_by_the_last_builds_keys(tmp_path, monkeypatch):
-    """Each profile's memo key is digested from its articles' digests only when some article's
-    mentions changed; build after build of the same mentions looks the keys up."""
-    from newsgen import site_model
-    from newsgen.cache import ResultMemo
-
-    digested = []
-    real = site_model.digest
-    monkeypatch.setattr(site_model, "digest", lambda what, *rest: digested.append(what) or real(what, *rest))
-    items = [article("a", date(2024, 1, 1), people=["Ann Lee", "Bo Ek"]), article("b", date(2024, 2, 1), people=["Ann Lee"])]
-    renamed = [items[0], article("b", date(2024, 2, 1), people=["Cy Dee"])]
-    profiles = []
-    for articles in (items, items, items, renamed):
-        digested.clear()
-        memo = ResultMemo(tmp_path / "memo.pickle", "code")
-        model = build_site_model(config(), articles, [], memo)
-        memo.save()
-        profiles.append(sorted(what for what in digested if what.startswith("profile ")))
-        fresh = build_site_model(config(), articles, [])
-        assert [(p.path, p.context) for p in model.pages] == [(p.path, p.context) for p in fresh.pages]
-    assert profiles[0] == ["profile ('person', 'Ann Lee')", "profile ('person', 'Bo Ek')"]
-    assert profiles[1] == profiles[2] == []
-    assert profiles[3] == ["profile ('person', 'Ann Lee')", "profile ('person', 'Bo Ek')", "profile ('person', 'Cy Dee')"]
-
-
 def test_related_articles_counted_in_another_process_are_the_same(monkeypatch):
     from newsgen import site_model
 

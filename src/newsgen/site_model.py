@@ -11,22 +11,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
-from hashlib import blake2b
 from operator import attrgetter
-from typing import Any
 
 from . import urls
 from .archives import archive_pages, neighbours
-from .cache import ResultMemo, digest
+from .cache import ResultMemo
 from .config import SiteConfig
-from .entity_stats import EntityStats, entity_stats
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
+from .profiles import Mentions, entity_profile
 from .records import Article, ContentPage, replaced
 from .related import related_articles, update_related
-from .timeline_svg import Timeline, draw_timeline
-from .views import ArticleView, EntityProfile, Link, PageView, TagView, paginated
+from .views import ArticleView, Link, PageView, TagView, paginated
 from .workers import InBackground
 
 _path = attrgetter("path")
@@ -67,49 +64,8 @@ def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
     return sorted(groups.items())
 
 
-@dataclass(frozen=True)
-class _Mentions:
-    """What related articles and profiles read of each article (by path): its entity keys,
-    and a digest of them with its date, under which the memo keeps what they gave.
-
-    When every article has the mentions it had in the last build, in the same order (an
-    edit to a text, the usual case), each result's memo key is the one it had then, so
-    it is looked up, not digested again from its articles' digests (0.1 s at 10,000)."""
-
-    keys: dict[str, tuple[EntityKey, ...]]
-    digests: dict[str, bytes]
-    memo: ResultMemo
-    known: dict[str, str]  # the last build's memo key of each result, when still true
-    used: dict[str, str]  # this build's, kept for the next
-
-    @classmethod
-    def of(cls, views: Sequence[ArticleView], named: dict[int, EntityKey], memo: ResultMemo) -> "_Mentions":
-        keys = {v.path: tuple(dict.fromkeys(map(named.__getitem__, map(id, v.article.people + v.article.places))))
-                for v in views}  # each key once: a profile counts the articles two entities share
-        shown = {key: repr(key) for key in named.values()}  # each entity's key written once, not per article
-        digests = {v.path: _short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]))
-                   for v in views}
-        paths = list(map(_path, views))
-        whole = digest("\0".join(paths), b"".join(map(digests.__getitem__, paths)))
-        last = memo.last("memo keys")  # (whole, memo key by result)
-        used: dict[str, str] = {}
-        memo.keep("memo keys", (whole, used))  # filled in as the results are asked for
-        return cls(keys, digests, memo, last[1] if last is not None and last[0] == whole else {}, used)
-
-    def remember(self, what: str, views: Sequence[ArticleView], make: Callable[[], Any]) -> Any:
-        """`make()`, a function of `views`' mentions and `what`, or what it gave last time."""
-        key = self.known.get(what) or digest(what, b"".join(map(self.digests.__getitem__, map(_path, views))))
-        self.used[what] = key
-        return self.memo.get(key, make)
-
-
-def _short_digest(text: str) -> bytes:
-    """Eight bytes per article: joined for every article of an entity, they are digested again."""
-    return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).digest()
-
-
 @contextmanager
-def _related(views: Sequence[ArticleView], mentions: _Mentions, jobs: int | None) -> Iterator[Callable[[], list]]:
+def _related(views: Sequence[ArticleView], mentions: Mentions, jobs: int | None) -> Iterator[Callable[[], list]]:
     """Yields a function giving every article's related articles.
 
     They are kept with the articles' mentions from the last build: when the same articles
@@ -118,14 +74,15 @@ def _related(views: Sequence[ArticleView], mentions: _Mentions, jobs: int | None
     this one makes the rest of the model."""
     paths = tuple(map(_path, views))
     keys = [mentions.keys[path] for path in paths]
-    last = mentions.memo.last("related")  # (paths, keys, related articles)
+    last = mentions.memo.last("related")  # (paths, related articles); their keys are in `mentions.last`
 
     def kept(related: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
-        mentions.memo.keep("related", (paths, keys, related))
+        mentions.memo.keep("related", (paths, related))
         return related
 
-    if last is not None and last[0] == paths:
-        yield lambda: kept(update_related(last[1], last[2], keys))
+    if last is not None and mentions.last is not None and last[0] == paths:
+        last_keys = [mentions.last.mentions[path][1] for path in paths]
+        yield lambda: kept(update_related(last_keys, last[1], keys))
     elif len(views) < RELATED_IN_BACKGROUND_FROM:
         yield lambda: kept(related_articles(keys))
     else:
@@ -141,19 +98,6 @@ def _article_pages(views: Sequence[ArticleView], related: list[tuple[int, ...]])
         })
         for n, (view, near) in enumerate(zip(views, neighbours(views)))
     ]
-
-
-def _profile(tag: TagView, paths, mentions: _Mentions) -> EntityProfile:
-    entity = (tag.entity.kind, tag.entity.name)
-
-    def count() -> tuple[EntityStats, Timeline | None]:
-        stats = entity_stats(entity, [(v.article.date, mentions.keys[v.path]) for v in tag.articles],
-                             sort_name=lambda key: (key[1].casefold(), key[0]))
-        return stats, draw_timeline(stats.monthly)
-
-    stats, timeline = mentions.remember(f"profile {entity!r}", tag.articles, count)
-    co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
-    return EntityProfile(co_mentions, stats.first, stats.last, timeline, urls.tag_feed_path(tag.path))
 
 
 def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagView]) -> tuple[Feed, ...]:
@@ -179,7 +123,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
     views, paths = listing.views, listing.tag_paths
-    mentions = _Mentions.of(views, listing.named, memo)
+    mentions = Mentions.of(views, listing.named, memo)
     tags = _tags(views, mentions.keys, paths)
     people, places = tags["person"], tags["place"]
     menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))
@@ -197,7 +141,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
         for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
             index_path = urls.tag_index_path(kind)
             for tag in tags:
-                profile = _profile(tag, paths, mentions)
+                profile = entity_profile(tag, paths, mentions)
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
                     tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
