@@ -1,5 +1,9 @@
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgen.cache import ResultMemo
 from newsgen.entities import load_curation
 from newsgen.records import Article, Entity, SeedOverride
 from newsgen.tagging import tag_articles
@@ -40,8 +44,6 @@ def test_a_curated_name_is_not_folded_into_another(tmp_path: Path):
 
 
 def test_a_memo_from_the_last_build_gives_the_same_tags_and_follows_changes(tmp_path: Path):
-    from newsgen.cache import ResultMemo
-
     articles = [article("a"), article("b")]
     before = [[person("Antony Blinken")], [person("Blinken")]]
     after = [[person("Antony Blinken")], [person("Blinken"), person("Ann Lee")]]
@@ -53,3 +55,47 @@ def test_a_memo_from_the_last_build_gives_the_same_tags_and_follows_changes(tmp_
         remembered = tag_articles(articles, found, overrides, memo=ResultMemo(tmp_path / "memo.pickle", "code"))
         assert remembered == tag_articles(articles, found, overrides)
     assert [p.name for p in tag_articles(articles, after, [None, None])[1].people] == ["Ann Lee", "Antony Blinken"]
+
+
+SPELLINGS = [person("Antony Blinken"), person("Blinken"), person("A. Blinken"), person("Joe Biden"),
+             person("Hunter Biden"), person("Biden"), person("ANN LEE", "ANN LEE"), person("Ann Lee"),
+             Entity("Oslo", "oslo", "place", ("Oslo",)), Entity("OSLO", "oslo", "place", ("OSLO",))]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 7), st.lists(st.sampled_from(SPELLINGS), max_size=3),
+                                   st.booleans()), min_size=1, max_size=3), min_size=2, max_size=5))
+def test_tags_kept_from_the_last_build_for_the_articles_an_edit_left_alone_are_those_made_afresh(
+        tmp_path_factory, builds):
+    """Each build edits articles (the entities found, an editor's removal) or deletes them when
+    nothing is found: whatever the memo keeps, the tags are those of a build without it.
+    A spelling or a surname elsewhere in the archive renames an untouched article's entities."""
+    folder = tmp_path_factory.mktemp("memo")
+    archive = {n: ([SPELLINGS[n]], False) for n in range(6)}
+    removal = SeedOverride(path="content/seeds/x.yaml", remove=("Oslo",))
+    for edits in builds:
+        for n, entities, overridden in edits:
+            archive[n] = (entities, overridden)
+            if not entities and n % 2:
+                del archive[n]
+        articles = [article(f"a{n}") for n in archive]
+        interned = {}  # one object per distinct entity, as a build gives them
+        found = [[interned.setdefault(e, e) for e in entities] for entities, _ in archive.values()]
+        overrides = [removal if overridden else None for _, overridden in archive.values()]
+        memo = ResultMemo(folder / "memo.pickle", "code")
+        assert tag_articles(articles, found, overrides, memo=memo) == tag_articles(articles, found, overrides)
+        memo.save()
+
+
+def test_an_articles_tags_follow_its_editors_rules_and_the_curation_though_it_is_unchanged(tmp_path: Path):
+    ann, bo = person("Ann Lee"), person("Bo Ek")  # one object per entity, as a build gives them
+    articles, found = [article("a"), article("b")], [[ann, bo], [bo]]
+    removal = SeedOverride(path="content/seeds/a.yaml", remove=("Ann Lee",))
+    curation = load_curation(write(tmp_path / "entities.yaml", "ignore: [Bo Ek]\n"))
+    runs = [([None, None], None), ([removal, None], None), ([None, None], None), ([None, None], curation)]
+    for overrides, curated in runs:
+        memo = ResultMemo(tmp_path / "memo.pickle", "code")
+        tagged = tag_articles(articles, found, overrides, curated, memo=memo)
+        memo.save()
+        assert tagged == tag_articles(articles, found, overrides, curated)
+    assert [[p.name for p in a.people] for a in tagged] == [["Ann Lee"], []]

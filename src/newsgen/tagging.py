@@ -4,9 +4,10 @@ then the editor's per-seed additions and removals, which always win."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from .cache import ResultMemo
-from .entities import Curation, EntityExtractor, unify_across_archive
+from .entities import Curation, EntityExtractor, archive_names, with_archive_names
 from .records import Article, Entity, SeedOverride, by_identity, replaced
 from .slugs import make_slug
 
@@ -40,23 +41,63 @@ def _edited(entities: Sequence[Entity], override: SeedOverride | None) -> list[E
 Tags = tuple[tuple[Entity, ...], tuple[Entity, ...]]  # an article's people and places
 
 
-def _tags(found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
-          curation: Curation | None) -> list[Tags]:
-    tags = []
-    for entities, override in zip(unify_across_archive(found, curation), overrides):
-        final = sorted(_edited(entities, override), key=lambda e: (e.name.casefold(), e.slug))
-        tags.append((tuple([e for e in final if e.kind == "person"]), tuple([e for e in final if e.kind == "place"])))
-    return tags
+def _final(entities: Sequence[Entity], override: SeedOverride | None) -> Tags:
+    final = sorted(_edited(entities, override), key=lambda e: (e.name.casefold(), e.slug))
+    return tuple([e for e in final if e.kind == "person"]), tuple([e for e in final if e.kind == "place"])
 
 
-def _inputs(found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
-            curation: Curation | None) -> tuple:
-    """All that `_tags` reads, cheap to compare with the last build's: the entity objects
-    (the build makes one per entity) once each, and each article's as their positions."""
-    objects = by_identity(found)
-    position = {key: n for n, key in enumerate(objects)}
-    return (repr(curation), tuple(overrides), tuple(objects.values()),
-            tuple(tuple(map(position.__getitem__, map(id, entities))) for entities in found))
+@dataclass(frozen=True)
+class _Tagged:
+    """What `tag_articles` read and gave, kept for the next build: each article by its source
+    path, the distinct entity objects the articles name (`objects`) and each article's as
+    positions in them, the archive-wide name of each (`names`), and the tags."""
+
+    curation: str
+    paths: tuple[str, ...]
+    overrides: tuple[SeedOverride | None, ...]
+    objects: tuple[Entity, ...]
+    positions: tuple[tuple[int, ...], ...]
+    names: tuple[Entity, ...]
+    tags: tuple[Tags, ...]
+
+    def same_input(self, other: _Tagged) -> bool:
+        return (self.curation, self.paths, self.overrides, self.objects, self.positions) == (
+            other.curation, other.paths, other.overrides, other.objects, other.positions)
+
+
+def _tagged(paths: Sequence[str], found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
+            curation: Curation, last: _Tagged | None) -> _Tagged:
+    """The articles' tags: those whose entities, names and editor's rules are as in the `last`
+    build's are kept from it, the others made again. Every entity object is named (that
+    weighs the whole archive), but only changed articles are unified and sorted."""
+    distinct = by_identity(found)
+    position = {key: n for n, key in enumerate(distinct)}
+    positions = tuple(tuple(map(position.__getitem__, map(id, entities))) for entities in found)
+    tagged = _Tagged(repr(curation), tuple(paths), tuple(overrides), tuple(distinct.values()), positions, (), ())
+    if last is not None and last.same_input(tagged):
+        return last
+    by_id = archive_names(found, curation)
+    tagged = replace(tagged, names=tuple(map(by_id.__getitem__, distinct)))
+    kept = _kept(tagged, last) if last is not None and last.curation == tagged.curation else {}
+    again = [n for n in range(len(found)) if n not in kept]
+    redone = dict(zip(again, with_archive_names([found[n] for n in again], by_id, curation)))
+    tags = tuple(kept[n] if n in kept else _final(redone[n], overrides[n]) for n in range(len(found)))
+    return replace(tagged, tags=tags)
+
+
+def _kept(now: _Tagged, last: _Tagged) -> dict[int, Tags]:
+    """The tags of `last` that still hold, by article index in `now`: an article's, if it names
+    equal entities, in the same order, each of the same archive-wide name, with the same rules."""
+    at = {e: n for n, e in enumerate(now.objects)}
+    still = [n if (n := at.get(e, -1)) >= 0 and now.names[n] == name else -1 for e, name in zip(last.objects, last.names)]
+    index = {path: n for n, path in enumerate(last.paths)}
+    kept = {}
+    for n, path in enumerate(now.paths):
+        m = index.get(path)
+        if m is not None and now.overrides[n] == last.overrides[m] and tuple(
+                map(still.__getitem__, last.positions[m])) == now.positions[n]:
+            kept[n] = last.tags[m]
+    return kept
 
 
 def tag_articles(
@@ -70,12 +111,10 @@ def tag_articles(
     The curation keeps the editor's names from being folded into others.
 
     Unification weighs the whole archive, so `memo` keeps the last build's tags: an
-    edit that finds the same entities (and most do) reuses them all."""
+    edit reuses those of every article it did not reach."""
     memo = memo if memo is not None else ResultMemo()
-    inputs = _inputs(found, overrides, curation)
-    last = memo.last("tags")  # (inputs, tags)
-    if last is None or last[0] != inputs:
-        last = (inputs, _tags(found, overrides, curation))
-    memo.keep("tags", last)  # when reused, the very object the memo gave: it sees no change without comparing
-    tags = last[1]
-    return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tags)]
+    last = memo.last("tags")
+    tagged = _tagged([a.source_path for a in articles], found, overrides, curation or Curation(),
+                     last if isinstance(last, _Tagged) else None)
+    memo.keep("tags", tagged)  # when reused, the very object the memo gave: it sees no change without comparing
+    return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tagged.tags)]

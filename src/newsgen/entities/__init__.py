@@ -20,7 +20,8 @@ from . import resolve
 from .curation import CuratedEntity, Curation, load_curation
 from .extractor import EntityExtractor
 
-__all__ = ["CuratedEntity", "Curation", "EntityExtractor", "load_curation", "unify_across_archive"]
+__all__ = ["CuratedEntity", "Curation", "EntityExtractor", "archive_names", "load_curation", "unify_across_archive",
+           "with_archive_names"]
 
 
 def unify_across_archive(
@@ -33,7 +34,20 @@ def unify_across_archive(
     never folded into others and still win after folding.
     """
     curation = curation if curation is not None else Curation()
-    unified = resolve.unify_across_archive(per_article, protected=curation.names)
+    return with_archive_names(per_article, archive_names(per_article, curation), curation)
+
+
+def archive_names(per_article: Sequence[Sequence[Entity]], curation: Curation) -> dict[int, Entity]:
+    """The archive-wide name of each entity object of `per_article`, by id (`resolve.archive_names`):
+    what `unify_across_archive` weighs the whole archive for."""
+    return resolve.archive_names(per_article, protected=curation.names)
+
+
+def with_archive_names(per_article: Sequence[Sequence[Entity]], names: dict[int, Entity],
+                       curation: Curation) -> list[list[Entity]]:
+    """`unify_across_archive` of some articles, given the `archive_names` of their entities: each
+    article's result depends on its own entities' names only, so any of them can be taken alone."""
+    unified = resolve.change_each(per_article, lambda e: names[id(e)])
     if not curation.entities and not curation.ignore:
         return unified  # nothing for the editor's rules to change
     return resolve.change_each(unified, curation.applied)

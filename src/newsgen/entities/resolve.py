@@ -161,10 +161,10 @@ def canonicalise(kinds: Mapping[str, str], gazetteer: Gazetteer) -> list[Entity]
     return sort_entities(entity(name, kind, mentions) for (kind, name), mentions in groups.items())
 
 
-def unify_across_archive(
+def archive_names(
     per_article: Sequence[Sequence[Entity]], protected: frozenset[str] = frozenset()
-) -> list[list[Entity]]:
-    """Give each person or place one name across all articles.
+) -> dict[int, Entity]:
+    """What each entity object the articles name becomes across the archive, by its id.
 
     A short person name ("Blinken", "A. Blinken") becomes the one full name in the
     archive it matches; with two candidates ("Joe Biden", "Hunter Biden") it stays as
@@ -190,8 +190,8 @@ def unify_across_archive(
     }
 
     def unified(e: Entity) -> Entity:
-        e = renamed[id(e)]
         name = chosen[(e.kind, e.slug)]
         return e if name == e.name else entity(name, e.kind, e.mentions, e.description)
 
-    return change_each(per_article, unified)
+    return {key: unified(e) for key, e in renamed.items()}
+
