@@ -3,10 +3,13 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from newsgen import feeds
 from newsgen.build import build
 from newsgen.config import SiteConfig, load_config
-from newsgen.data_files import CurrentOutput, _Packed, made_files, search_data_files
+from newsgen.data_files import CurrentOutput, _Packed, feed_files, made_files, search_data_files
+from newsgen.page_output import site_outline
 from newsgen.records import Article, Entity, Paragraph
 from newsgen.site_model import build_site_model
 
@@ -21,21 +24,28 @@ def article(**changes):
     return Article(**{**fields, **changes})
 
 
-def fingerprints(item, code="v1", **settings):
+def fingerprints(item, code="v1", outlined=False, **settings):
+    """Each data file's fingerprint; `outlined`: the feeds' taken as a build takes them, from the
+    outline's digest of each article."""
     config = SiteConfig(root=Path("/x"), **settings)
     model = build_site_model(config, [item], [])
-    return {path: f.fingerprint for path, f in data_files(config, model, None, code).items()}
+    files = data_files(config, model, None, code)
+    if outlined:
+        files |= feed_files(config, model, code, articles=site_outline(model.articles, ()).articles)
+    return {path: f.fingerprint for path, f in files.items()}
 
 
-def test_a_feed_fingerprint_follows_what_its_entries_show_not_the_body():
-    first = fingerprints(article())
-    assert fingerprints(article(body=(Paragraph("Other boats."),)))["feed.xml"] == first["feed.xml"]
+@pytest.mark.parametrize("outlined", [False, True])
+def test_a_feed_fingerprint_follows_what_its_entries_show_not_the_body(outlined):
+    first = fingerprints(article(), outlined=outlined)
+    assert fingerprints(article(body=(Paragraph("Other boats."),)), outlined=outlined)["feed.xml"] == first["feed.xml"]
     for changed in (article(headline="Harbour vote"), article(standfirst="A new vote."), article(date=date(2024, 5, 2)),
                     article(people=(Entity("Ann Lee", "ann-lee", "person"), Entity("Bo Li", "bo-li", "person")))):
-        assert fingerprints(changed)["feed.xml"] != first["feed.xml"]
-    assert fingerprints(article(), code="v2")["feed.xml"] != first["feed.xml"]
-    assert fingerprints(article(), base_url="https://x.org/")["feed.xml"] != first["feed.xml"]
-    assert fingerprints(article(), language="fr")["people/ann-lee/feed.xml"] != first["people/ann-lee/feed.xml"]
+        assert fingerprints(changed, outlined=outlined)["feed.xml"] != first["feed.xml"]
+    assert fingerprints(article(), code="v2", outlined=outlined)["feed.xml"] != first["feed.xml"]
+    assert fingerprints(article(), base_url="https://x.org/", outlined=outlined)["feed.xml"] != first["feed.xml"]
+    assert fingerprints(article(), language="fr", outlined=outlined)["people/ann-lee/feed.xml"] != first[
+        "people/ann-lee/feed.xml"]
 
 
 def test_a_site_has_feeds_a_sitemap_robots_txt_and_a_search_index():

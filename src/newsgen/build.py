@@ -365,18 +365,21 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
         report.warnings.extend(model.warnings)
         static = static_files(config.root)
         search_files, outline = aside.result()
-    with PageFingerprints(model, shared_inputs(config, code, model), previous, outline, jobs) as pages:
+    # The memo holds all it will: a second core saves it while this one writes the site.
+    with InBackground(memo.save, jobs) as memo_saved, \
+            PageFingerprints(model, shared_inputs(config, code, model), previous, outline, jobs) as pages:
         known = previous.still_true(pages.to_compare.outline)
-        data_files = feed_files(config, model, code, known) | made_files(config, model, in_output) | search_files
+        data_files = (feed_files(config, model, code, known, outline.articles) | made_files(config, model, in_output)
+                      | search_files)
         changes = Changes.between(in_output, site_manifest(pages.to_compare, static, data_files).files)
         report.pages_written, report.pages_reused = _write(output, config, model, static, data_files, changes,
                                                                 jobs, progress)
         current = site_manifest(pages.drawn(), static, data_files)
+        memo_saved.result()
 
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
     save_manifest(manifest_file(cache_dir, output), output, current)
-    memo.save()
     _remember(cache_dir, output, stamp, contents, report)
     leave(locals())  # the model, the caches, the manifests
     return report

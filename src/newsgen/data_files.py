@@ -82,11 +82,14 @@ def _made(path: str, text: str, current: CurrentOutput | None) -> DataFile:
 
 
 def feed_files(config: SiteConfig, model: SiteModel, code: str = "",
-               known: Mapping[str, str] = MappingProxyType({})) -> dict[str, DataFile]:
+               known: Mapping[str, str] = MappingProxyType({}),
+               articles: Mapping[str, bytes] | None = None) -> dict[str, DataFile]:
     """Atom feeds, fingerprinted by what they show and `code` (newsgen's own), made only when
     written. `known` holds fingerprints still true (the last build's, when what pages and feeds
-    show is the same, see `page_output.page_fingerprints`), so they are not taken again."""
-    feeds = FeedWriter(config.title, config.base_url, config.language)
+    show is the same, see `page_output.page_fingerprints`), so they are not taken again;
+    `articles`, the digest of what each article shows beyond its own page, where taken
+    (`fingerprint.Outline.articles`), which fingerprints feeds without reading the articles."""
+    feeds = FeedWriter(config.title, config.base_url, config.language, articles)
     return {feed.path: DataFile(known.get(feed.path) or digest(code, feeds.fingerprint(feed)),
                                 functools.partial(feeds.atom, feed))
             for feed in model.feeds}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -96,18 +96,23 @@ class FeedWriter:
     """Writes one build's feeds, each article's entry once, and fingerprints each
     feed by everything it shows, so an unchanged feed need not be written again."""
 
-    def __init__(self, site_title: str, base_url: str, language: str = ""):
+    def __init__(self, site_title: str, base_url: str, language: str = "", articles: Mapping[str, bytes] | None = None):
+        """`articles`, where given, holds a digest of each article's fields but those only its own
+        page shows (`fingerprint.Outline.articles`, by path), which covers what an entry shows."""
         self.site_title, self.base_url, self.language = site_title, base_url, language
+        self._articles = articles or {}
         self._entries: dict[tuple[str, str], str] = {}  # (page path, link) -> entry
         self._shown: dict[str, str] = {}  # page path -> what an entry shows of that article
 
     def fingerprint(self, feed: Feed) -> str:
-        shown = self._shown
+        shown, digested = self._shown, self._articles
         for view in feed.entries:
             if view.path not in shown:
                 article = view.article
-                shown[view.path] = repr((view.path, article.headline, article.date, article.standfirst,
-                                         [e.name for e in article.people + article.places]))
+                part = digested.get(view.path)
+                shown[view.path] = repr((view.path, part) if part is not None else (
+                    view.path, article.headline, article.date, article.standfirst,
+                    [e.name for e in article.people + article.places]))
         head = repr((self.site_title, self.base_url, self.language, feed.path, feed.title, feed.page_path))
         return digest(head, "\n".join([shown[view.path] for view in feed.entries]))  # a repr holds no line break
 
