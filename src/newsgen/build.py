@@ -347,8 +347,8 @@ def _build(config: SiteConfig, output: Path, cache_dir: Path, code: str, stamp: 
     with InBackground(partial(store.save, [job.name for job in source_jobs]), jobs) as saved:
         sources = _collect(results, report)
         del results, store
-        memo = cache.ResultMemo(cache_dir / "results.pickle", code)
         with _collector_paused():
+            memo = cache.ResultMemo(cache_dir / "results.pickle", code)
             articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
             listing = list_articles(articles)
         saved.result()
