@@ -120,3 +120,15 @@ def test_archive_folding_never_renames_the_editors_names():
     curation = Curation(entities=load_like("Biden", "person", ""))
     out = unify_across_archive([[entity("Joe Biden", "person")], [entity("Biden", "person")]], curation)
     assert [e.name for e in out[1]] == ["Biden"]
+
+
+def test_a_curation_that_changes_nothing_gives_back_what_one_article_is_found_to_name():
+    """The extractor skips `apply` then: canonicalise names each kind and name once, in order."""
+    from newsgen.entities.gazetteer import load_gazetteer
+    from newsgen.entities.resolve import canonicalise
+
+    kinds = {"Antony Blinken": "person", "BLINKEN": "person", "Blinken": "person", "LONDON": "place",
+             "U.S.": "place", "US": "place", "Oslo": "place", "Ann Lee": "person"}
+    found = canonicalise(kinds, load_gazetteer())
+    assert Curation().changes_nothing and not Curation(ignore=("Oslo",)).changes_nothing
+    assert Curation().apply(found) == found

@@ -48,6 +48,6 @@ def with_archive_names(per_article: Sequence[Sequence[Entity]], names: dict[int,
     """`unify_across_archive` of some articles, given the `archive_names` of their entities: each
     article's result depends on its own entities' names only, so any of them can be taken alone."""
     unified = resolve.change_each(per_article, lambda e: names[id(e)])
-    if not curation.entities and not curation.ignore:
+    if curation.changes_nothing:
         return unified  # nothing for the editor's rules to change
     return resolve.change_each(unified, curation.applied)

@@ -95,6 +95,11 @@ class Curation:
         object.__setattr__(self, "_ignored", frozenset(n.casefold() for n in self.ignore))
         object.__setattr__(self, "_spotter", spotter)
 
+    @property
+    def changes_nothing(self) -> bool:
+        """No entity to rename, describe or spot, no name to ignore: `applied` gives back what it is given."""
+        return not self.entities and not self.ignore
+
     def find(self, name: str) -> CuratedEntity | None:
         return self._by_name.get(name.casefold())
 

@@ -112,4 +112,6 @@ class EntityExtractor:
     def extract(self, texts: Sequence[str]) -> list[Entity]:
         """People and places of one article (headline, standfirst, body, tweets in order)."""
         kinds = surface_kinds(texts, self.curation)
-        return self.curation.apply(canonicalise(kinds, load_gazetteer()))
+        entities = canonicalise(kinds, load_gazetteer())
+        # Each kind and name once, in order: what `apply` gives back when the curation changes nothing.
+        return entities if self.curation.changes_nothing else self.curation.apply(entities)
