@@ -22,12 +22,13 @@ from pathlib import Path
 from .cache import digest, file_stamp, load_pickle, pickle_atomically, read_bytes
 from .config import SiteConfig
 from .data_files import CurrentOutput, DataFile
-from .fingerprint import Fingerprinter, Outline, short_digest
+from .fingerprint import Fingerprinter, Outline
 from .output import MARKER, SiteWriter
+from .page_reach import page_lists, reached_pages, same_tag_paths, tag_paths
 from .records import ContentPage
 from .render import make_environment, render_page
 from .site_model import SiteModel
-from .views import ArticleView, PageView, TagView
+from .views import ArticleView, PageView
 from .workers import InBackground, parallel_map
 
 Manifest = dict[str, str]
@@ -42,7 +43,7 @@ class Drawn:
     """The fingerprint of each file of a site, and what the next build needs to tell which
     pages an edit left alone without fingerprinting them again: what its pages were
     drawn from (`Outline`, with `shared`), each article page's `own`, and what each
-    article page and each person's or place's pages list (`_lists`)."""
+    article page and each person's or place's pages list (`page_reach.page_lists`)."""
 
     files: Manifest = field(default_factory=dict)
     outline: str = ""
@@ -94,22 +95,22 @@ def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), 
     Only the pages an edit can have reached are fingerprinted again, the others keep
     `previous`'s: when the outline is the same, those of articles whose own fields
     changed (an edit to one article's text is one page to look at, not the whole
-    site); when only some articles changed, in the same order, the pages `_reached`
-    finds; else all. `jobs` above 1 (None: every core) lets a second process take
+    site); when only some articles changed, in the same order, the pages
+    `page_reach.reached_pages` finds; else all. `jobs` above 1 (None: every core) lets a second process take
     half of many pages."""
     outline = site_outline(model.articles, model.content_pages) if outline is None else outline
     folder = Fingerprinter(shared, outline.listed)
     whole, frame = digest(shared, outline.digest), digest(shared, outline.frame)
     own = {view.path: folder.own(view.article) for view in model.articles}
-    tags = _tag_paths(model)
+    tags = tag_paths(model.people + model.places)
     if whole == previous.outline:
         lists = previous.lists
         stale = [page for page in model.pages
                  if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path)]
     else:
-        lists = _lists(model.pages)
-        if frame == previous.frame and _same_tag_paths(previous.tags, tags):
-            stale = _reached(model.pages, outline, own, lists, previous)
+        lists = page_lists(model.pages)
+        if frame == previous.frame and same_tag_paths(previous.tags, tags):
+            stale = reached_pages(model.pages, outline, own, lists, previous)
         else:
             stale = list(model.pages)
     kept = previous.files if frame == previous.frame else {}
@@ -120,65 +121,6 @@ def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), 
             fresh = _fingerprinted(folder, stale[: len(stale) // 2]) | other.result()
     return Drawn({page.path: fresh[page.path] if page.path in fresh else kept[page.path] for page in model.pages},
                  whole, own, frame, outline.articles, outline.listed, lists, tags)
-
-
-def _lists(pages: Sequence[PageView]) -> dict[str, bytes]:
-    """What each article page lists of other articles (its neighbours and related articles),
-    by its path; and what every page of a person or place shows but its articles' fields
-    (the entity, its articles, in order, and its profile), by the tag's path. Links to
-    people and places are left out: `_same_tag_paths` checks them."""
-    lists: dict[str, bytes] = {}
-    for page in pages:
-        context = page.context
-        item, tag = context.get("item"), context.get("tag")
-        if type(item) is ArticleView:
-            shown = [view.path if view else "" for view in (context["newer"], context["older"], *context["related"])]
-            lists[item.path] = short_digest("\0".join(shown))
-        elif type(tag) is TagView and tag.path not in lists:
-            lists[tag.path] = short_digest("\0".join([view.path for view in tag.articles])
-                                           + repr((tag.entity, context["profile"])))
-    return lists
-
-
-def _tag_paths(model: SiteModel) -> dict[str, str]:
-    """Each person's and place's page, by its path: its kind and name."""
-    return {tag.path: f"{tag.entity.kind}\0{tag.entity.name}" for tag in model.people + model.places}
-
-
-def _same_tag_paths(before: dict[str, str], now: dict[str, str]) -> bool:
-    """Whether every person and place that was there before and still is has the same path,
-    which every link to it shows; those that came or went aside."""
-    was = {key: path for path, key in before.items()}
-    return all(was.get(key, path) == path and before.get(path, key) == key for path, key in now.items())
-
-
-def _reached(pages: Sequence[PageView], outline: Outline, own: dict[str, str], lists: dict[str, bytes],
-             previous: Drawn) -> list[PageView]:
-    """The pages an edit to some articles can have changed, the articles standing in the same
-    order as in `previous`: an article page, if its article changed, or what it shows of
-    the articles it links to, or it lists others (`_lists`); a person's or place's
-    pages, if what they show of one of its articles changed or they list others; every
-    other page (index, archive, people and places indexes), which are few."""
-    changed = {path for path, part in outline.articles.items() if previous.articles.get(path) != part}
-    relisted = {path for path in changed if previous.listed.get(path) != outline.listed[path]}
-    tags: dict[str, bool] = {}
-
-    def reached(page: PageView) -> bool:
-        if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path):
-            return True
-        context = page.context
-        item, tag = context.get("item"), context.get("tag")
-        if type(item) is ArticleView:
-            return item.path in changed or lists[item.path] != previous.lists.get(item.path) or any(
-                view.path in relisted for view in (context["newer"], context["older"], *context["related"]) if view)
-        if type(tag) is TagView:
-            if tag.path not in tags:
-                tags[tag.path] = lists[tag.path] != previous.lists.get(tag.path) or bool(relisted) and any(
-                    view.path in relisted for view in tag.articles)
-            return tags[tag.path]
-        return True
-
-    return [page for page in pages if reached(page)]
 
 
 def _fingerprinted(folder: Fingerprinter, pages: Sequence[PageView]) -> dict[str, str]:

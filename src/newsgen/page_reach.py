@@ -1,0 +1,79 @@
+"""Which pages an edit to some articles can have changed, so that only those are
+fingerprinted again (`page_output.page_fingerprints`).
+
+A page is drawn from its own article, if it has one, and from what it shows of
+others: their `listed` fields, on an article page its neighbours and related
+articles, on a person's or place's pages the entity, its articles and its profile.
+So with the articles in the same order and every person and place at the same
+path, a page an edit did not reach through one of those shows what it showed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .fingerprint import Outline, short_digest
+from .views import ArticleView, PageView, TagView
+
+if TYPE_CHECKING:
+    from .page_output import Drawn
+
+
+def page_lists(pages: Sequence[PageView]) -> dict[str, bytes]:
+    """What each article page lists of other articles (its neighbours and related articles),
+    by its path; and what every page of a person or place shows but its articles' fields
+    (the entity, its articles, in order, and its profile), by the tag's path. Links to
+    people and places are left out: `same_tag_paths` checks them."""
+    lists: dict[str, bytes] = {}
+    for page in pages:
+        context = page.context
+        item, tag = context.get("item"), context.get("tag")
+        if type(item) is ArticleView:
+            shown = [view.path if view else "" for view in (context["newer"], context["older"], *context["related"])]
+            lists[item.path] = short_digest("\0".join(shown))
+        elif type(tag) is TagView and tag.path not in lists:
+            lists[tag.path] = short_digest("\0".join([view.path for view in tag.articles])
+                                           + repr((tag.entity, context["profile"])))
+    return lists
+
+
+def tag_paths(tags: Sequence[TagView]) -> dict[str, str]:
+    """Each person's and place's page, by its path: its kind and name."""
+    return {tag.path: f"{tag.entity.kind}\0{tag.entity.name}" for tag in tags}
+
+
+def same_tag_paths(before: dict[str, str], now: dict[str, str]) -> bool:
+    """Whether every person and place that was there before and still is has the same path,
+    which every link to it shows; those that came or went aside."""
+    was = {key: path for path, key in before.items()}
+    return all(was.get(key, path) == path and before.get(path, key) == key for path, key in now.items())
+
+
+def reached_pages(pages: Sequence[PageView], outline: Outline, own: dict[str, str], lists: dict[str, bytes],
+             previous: Drawn) -> list[PageView]:
+    """The pages an edit to some articles can have changed, the articles standing in the same
+    order as in `previous`: an article page, if its article changed, or what it shows of
+    the articles it links to, or it lists others (`page_lists`); a person's or place's
+    pages, if what they show of one of its articles changed or they list others; every
+    other page (index, archive, people and places indexes), which are few."""
+    changed = {path for path, part in outline.articles.items() if previous.articles.get(path) != part}
+    relisted = {path for path in changed if previous.listed.get(path) != outline.listed[path]}
+    tags: dict[str, bool] = {}
+
+    def reached(page: PageView) -> bool:
+        if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path):
+            return True
+        context = page.context
+        item, tag = context.get("item"), context.get("tag")
+        if type(item) is ArticleView:
+            return item.path in changed or lists[item.path] != previous.lists.get(item.path) or any(
+                view.path in relisted for view in (context["newer"], context["older"], *context["related"]) if view)
+        if type(tag) is TagView:
+            if tag.path not in tags:
+                tags[tag.path] = lists[tag.path] != previous.lists.get(tag.path) or bool(relisted) and any(
+                    view.path in relisted for view in tag.articles)
+            return tags[tag.path]
+        return True
+
+    return [page for page in pages if reached(page)]
