@@ -356,7 +356,8 @@ def main() -> None:
         shutil.rmtree(workdir / SET_ASIDE, ignore_errors=True)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     pelican = "skipped" if args.no_pelican else "installed" if pelican_installed() else "not installed"
-    print(f"{os.cpu_count()} cores, load average {load}; {'Hugo: ' + hugo if hugo else 'Hugo not installed'}; "
+    hugo_state = "Hugo skipped" if args.no_hugo else f"Hugo: {hugo}" if hugo else "Hugo not installed"
+    print(f"{os.cpu_count()} cores, load average {load}; {hugo_state}; "
           f"Pelican {pelican}"
           + (f"; each figure the median of {args.repeat} builds, the cold ones in turn" if args.repeat > 1 else ""))
     print_table(rows)
