@@ -46,12 +46,13 @@ NAMES = ["Ann Lee", "Bo Ek", "Cy Dee", "Di Fox"]
                                    st.lists(st.sampled_from(NAMES), max_size=3, unique=True)),
                          min_size=1, max_size=4), min_size=2, max_size=5))
 def test_counts_kept_and_updated_build_after_build_give_the_profiles_counted_afresh(tmp_path_factory, builds):
-    """Each build edits, adds or removes articles (slug, day, people); the largest entities'
-    counts come from the last build's, updated, and every profile equals a fresh count."""
+    """Each build edits, adds or removes articles (slug, day, people); the counts of the two
+    entities named most come from the last build's, updated (each has been one of the two in
+    every build before or is counted afresh), and every profile equals a fresh count."""
     folder = tmp_path_factory.mktemp("memo")
     archive: dict[int, tuple] = {n: (n, n, ["Ann Lee"]) for n in range(6)}
-    kept_from = profiles.KEEP_COUNTS_FROM
-    profiles.KEEP_COUNTS_FROM = 2
+    kept_from, kept_of = profiles.KEEP_COUNTS_FROM, profiles.KEEP_COUNTS_OF
+    profiles.KEEP_COUNTS_FROM, profiles.KEEP_COUNTS_OF = 2, 2
     try:
         for edits in builds:
             for slug, day, people in edits:
@@ -65,4 +66,14 @@ def test_counts_kept_and_updated_build_after_build_give_the_profiles_counted_afr
             memo.save()
             assert _profiles(model) == _profiles(build_site_model(config(), articles, []))
     finally:
-        profiles.KEEP_COUNTS_FROM = kept_from
+        profiles.KEEP_COUNTS_FROM, profiles.KEEP_COUNTS_OF = kept_from, kept_of
+
+
+def test_counts_are_kept_for_the_entities_named_most_and_in_enough_articles(monkeypatch):
+    monkeypatch.setattr(profiles, "KEEP_COUNTS_FROM", 2)
+    monkeypatch.setattr(profiles, "KEEP_COUNTS_OF", 2)
+    items = [article(f"a{n}", date(2024, 1, 1 + n), people=names)
+             for n, names in enumerate([["Ann Lee", "Bo Ek", "Cy Dee"], ["Ann Lee", "Bo Ek", "Cy Dee"], ["Ann Lee", "Bo Ek"],
+                                        ["Ann Lee"], ["Di Fox"]])]
+    model = build_site_model(config(), items, [])
+    assert profiles.counts_kept(model.people) == {"people/ann-lee/index.html", "people/bo-ek/index.html"}

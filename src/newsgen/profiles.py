@@ -23,7 +23,11 @@ from .listing import EntityKey
 from .timeline_svg import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, TagView
 
-KEEP_COUNTS_FROM = 1000  # articles: an entity named in this many has its counts kept and updated
+# The counts kept and updated: those of the entities named most, in this many articles at least.
+# Each holds an entry per entity named with it and per day it is named on: megabytes
+# apiece in an archive of 100,000 articles, where 284 entities are named in 1,000.
+KEEP_COUNTS_FROM = 1000
+KEEP_COUNTS_OF = 20
 
 Mention = tuple[date | None, tuple[EntityKey, ...]]  # an article's date and the entities it names
 
@@ -74,17 +78,17 @@ class Mentions:
                             for key in mention[1])
         return cls(keys, digests, memo, last, changed, reached, memo_keys)
 
-    def stats(self, tag: TagView, entity: EntityKey) -> tuple[EntityStats, Timeline | None]:
+    def stats(self, tag: TagView, entity: EntityKey, keep_counts: bool) -> tuple[EntityStats, Timeline | None]:
         """The stats of `entity`, whose page is `tag`, and its timeline: the last build's if none
         of its articles changed (they do not depend on the articles' order), else counted
-        (for the largest, updated from the last build's counts)."""
+        (or, where its counts are kept, updated from the last build's)."""
         what = f"profile {entity!r}"
         if self.last is not None and entity not in self.reached and what in self.last.memo_keys:
             key = self.last.memo_keys[what]
         else:
             key = digest(what, b"".join([self.digests[v.path] for v in tag.articles]))
         self.memo_keys[what] = key
-        counts = self._counts(tag, entity) if len(tag.articles) >= KEEP_COUNTS_FROM else None
+        counts = self._counts(tag, entity) if keep_counts else None
 
         def count() -> tuple[EntityStats, Timeline | None]:
             of = counts or EntityCounts.of([(v.article.date, self.keys[v.path]) for v in tag.articles])
@@ -113,8 +117,15 @@ def _short_digest(text: str) -> bytes:
     return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).digest()
 
 
-def entity_profile(tag: TagView, paths: dict[EntityKey, tuple], mentions: Mentions) -> EntityProfile:
+def counts_kept(tags: Sequence[TagView]) -> frozenset[str]:
+    """The paths of the people and places whose counts are kept (`KEEP_COUNTS_OF`)."""
+    named_most = sorted((t for t in tags if len(t.articles) >= KEEP_COUNTS_FROM), key=lambda t: -len(t.articles))
+    return frozenset(t.path for t in named_most[:KEEP_COUNTS_OF])
+
+
+def entity_profile(tag: TagView, paths: dict[EntityKey, tuple], mentions: Mentions,
+                   keep_counts: bool = False) -> EntityProfile:
     entity = (tag.entity.kind, tag.entity.name)
-    stats, timeline = mentions.stats(tag, entity)
+    stats, timeline = mentions.stats(tag, entity, keep_counts)
     co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
     return EntityProfile(co_mentions, stats.first, stats.last, timeline, urls.tag_feed_path(tag.path))

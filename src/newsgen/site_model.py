@@ -20,7 +20,7 @@ from .config import SiteConfig
 from .errors import BuildWarning, NewsgenError
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
-from .profiles import Mentions, entity_profile
+from .profiles import Mentions, counts_kept, entity_profile
 from .records import Article, ContentPage, replaced
 from .related import related_articles, update_related
 from .views import ArticleView, Link, PageView, TagView, paginated
@@ -136,12 +136,13 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     for path, chunk, pagination in paginated("index.html", views, config.page_size):
         out.append(PageView(path, "index.html", pagination.title(config.title),
                             {"items": chunk, "pagination": pagination}))
+    kept = counts_kept(people + places)
     with _related(views, mentions, jobs) as related:
         tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
         for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
             index_path = urls.tag_index_path(kind)
             for tag in tags:
-                profile = entity_profile(tag, paths, mentions)
+                profile = entity_profile(tag, paths, mentions, tag.path in kept)
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
                     tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
