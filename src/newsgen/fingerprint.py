@@ -38,8 +38,8 @@ def short_digest(text: str) -> bytes:
 
 @dataclass(frozen=True)
 class Outline:
-    """`Fingerprinter.outline`: its digest, and the two parts it is made of, so that when it
-    changes the next build can tell which articles did (`page_output`)."""
+    """`Fingerprinter.outline`: its digest, and what it is made of, article by article, so that
+    when it changes the next build can tell which articles did (`page_reach`)."""
 
     digest: str
     frame: str  # the articles' paths, in order, and the rest of the model's input

@@ -194,4 +194,3 @@ def archive_names(
         return e if name == e.name else entity(name, e.kind, e.mentions, e.description)
 
     return {key: unified(e) for key, e in renamed.items()}
-
