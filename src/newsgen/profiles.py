@@ -43,14 +43,16 @@ class _Snapshot:
 
 @dataclass(frozen=True)
 class Mentions:
-    """What related articles and profiles read of each article (by path): its entity keys,
-    and a digest of them with its date, under which the memo keeps what they gave.
+    """What related articles and profiles read of each article (by path): its entity keys
+    (`keys`), with its date (`mentions`), and a digest of both, under which the memo keeps
+    what they gave.
 
     `changed` holds the articles whose mentions differ from the last build's, as they
     were and are (None: not there); `reached` the entities they name, then or now, or
     None when there is no last build to compare with."""
 
     keys: dict[str, tuple[EntityKey, ...]]
+    mentions: dict[str, Mention]
     digests: dict[str, bytes]
     memo: ResultMemo
     last: _Snapshot | None
@@ -71,12 +73,12 @@ class Mentions:
         memo_keys: dict[str, str] = {}
         memo.keep("mentions", _Snapshot(mentions, digests, memo_keys))  # memo keys filled in as asked for
         if last is None:
-            return cls(keys, digests, memo, last, {}, None, memo_keys)
+            return cls(keys, mentions, digests, memo, last, {}, None, memo_keys)
         changed = {path: (last.mentions.get(path), mentions.get(path)) for path in digests.keys() | last.digests.keys()
                    if digests.get(path) != last.digests.get(path)}
         reached = frozenset(key for mentioned in changed.values() for mention in mentioned if mention
                             for key in mention[1])
-        return cls(keys, digests, memo, last, changed, reached, memo_keys)
+        return cls(keys, mentions, digests, memo, last, changed, reached, memo_keys)
 
     def stats(self, tag: TagView, entity: EntityKey, keep_counts: bool) -> tuple[EntityStats, Timeline | None]:
         """The stats of `entity`, whose page is `tag`, and its timeline: the last build's if none
@@ -91,7 +93,7 @@ class Mentions:
         counts = self._counts(tag, entity) if keep_counts else None
 
         def count() -> tuple[EntityStats, Timeline | None]:
-            of = counts or EntityCounts.of([(v.article.date, self.keys[v.path]) for v in tag.articles])
+            of = counts or EntityCounts.of([self.mentions[v.path] for v in tag.articles])
             stats = of.stats(entity, sort_name=lambda key: (key[1].casefold(), key[0]))
             return stats, draw_timeline(stats.monthly)
 
@@ -103,7 +105,7 @@ class Mentions:
         name = f"counts {entity!r}"
         counts = self.memo.last(name)
         if not isinstance(counts, EntityCounts) or self.last is None:
-            counts = EntityCounts.of([(v.article.date, self.keys[v.path]) for v in tag.articles])
+            counts = EntityCounts.of([self.mentions[v.path] for v in tag.articles])
         elif entity in self.reached:
             was = [before for before, _ in self.changed.values() if before and entity in before[1]]
             now = [after for _, after in self.changed.values() if after and entity in after[1]]
