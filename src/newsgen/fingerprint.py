@@ -17,11 +17,10 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from hashlib import blake2b
 from operator import attrgetter
 from typing import Any
 
-from .cache import StoredBody, digest
+from .cache import StoredBody, digest, short_digest
 from .records import Article
 from .views import OWN_PAGE_FIELDS, ArticleView
 
@@ -29,11 +28,6 @@ _PLAIN = frozenset({str, int, float, bool, type(None), date, StoredBody})  # exa
 _NAMED = ("people", "places")  # the Article fields of entities, folded by token; `outline` takes the rest by repr
 _ARTICLE = attrgetter("article")
 _SHORT = 64  # longer tokens are replaced by their digest
-
-
-def short_digest(text: str) -> bytes:
-    """16 bytes, for the many digests a build keeps: one per article, say."""
-    return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).digest()
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from .config import SiteConfig
 from .data_files import CurrentOutput, DataFile
 from .fingerprint import Fingerprinter, Outline
 from .output import MARKER, SiteWriter
-from .page_reach import page_lists, reached_pages, same_tag_paths, tag_paths
+from .page_reach import own_changed, page_lists, reached_pages, same_tag_paths, tag_paths
 from .records import ContentPage
 from .render import make_environment, render_page
 from .site_model import SiteModel
@@ -96,8 +96,8 @@ def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), 
     `previous`'s: when the outline is the same, those of articles whose own fields
     changed (an edit to one article's text is one page to look at, not the whole
     site); when only some articles changed, in the same order, the pages
-    `page_reach.reached_pages` finds; else all. `jobs` above 1 (None: every core) lets a second process take
-    half of many pages."""
+    `page_reach.reached_pages` finds; else all. `jobs` above 1 (None: every core)
+    lets a second process take half of many pages."""
     outline = site_outline(model.articles, model.content_pages) if outline is None else outline
     folder = Fingerprinter(shared, outline.listed)
     whole, frame = digest(shared, outline.digest), digest(shared, outline.frame)
@@ -105,8 +105,7 @@ def page_fingerprints(model: SiteModel, shared: str, previous: Drawn = Drawn(), 
     tags = tag_paths(model.people + model.places)
     if whole == previous.outline:
         lists = previous.lists
-        stale = [page for page in model.pages
-                 if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path)]
+        stale = [page for page in model.pages if own_changed(page, own, previous)]
     else:
         lists = page_lists(model.pages)
         if frame == previous.frame and same_tag_paths(previous.tags, tags):

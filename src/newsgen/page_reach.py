@@ -13,11 +13,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .fingerprint import Outline, short_digest
+from .cache import short_digest
+from .fingerprint import Outline
 from .views import ArticleView, PageView, TagView
 
 if TYPE_CHECKING:
     from .page_output import Drawn
+
+
+def _linked(context: dict) -> tuple[ArticleView | None, ...]:
+    """The articles an article page links to: its newer and older neighbours (None where it has
+    none), then its related articles."""
+    return context["newer"], context["older"], *context["related"]
+
+
+def own_changed(page: PageView, own: dict[str, str], previous: Drawn) -> bool:
+    """Whether `page` is new, or the page of an article whose own fields changed."""
+    return page.path not in previous.files or previous.own.get(page.path) != own.get(page.path)
 
 
 def page_lists(pages: Sequence[PageView]) -> dict[str, bytes]:
@@ -30,8 +42,7 @@ def page_lists(pages: Sequence[PageView]) -> dict[str, bytes]:
         context = page.context
         item, tag = context.get("item"), context.get("tag")
         if type(item) is ArticleView:
-            shown = [view.path if view else "" for view in (context["newer"], context["older"], *context["related"])]
-            lists[item.path] = short_digest("\0".join(shown))
+            lists[item.path] = short_digest("\0".join([view.path if view else "" for view in _linked(context)]))
         elif type(tag) is TagView and tag.path not in lists:
             lists[tag.path] = short_digest("\0".join([view.path for view in tag.articles])
                                            + repr((tag.entity, context["profile"])))
@@ -51,7 +62,7 @@ def same_tag_paths(before: dict[str, str], now: dict[str, str]) -> bool:
 
 
 def reached_pages(pages: Sequence[PageView], outline: Outline, own: dict[str, str], lists: dict[str, bytes],
-             previous: Drawn) -> list[PageView]:
+                  previous: Drawn) -> list[PageView]:
     """The pages an edit to some articles can have changed, the articles standing in the same
     order as in `previous`: an article page, if its article changed, or what it shows of
     the articles it links to, or it lists others (`page_lists`); a person's or place's
@@ -62,13 +73,13 @@ def reached_pages(pages: Sequence[PageView], outline: Outline, own: dict[str, st
     tags: dict[str, bool] = {}
 
     def reached(page: PageView) -> bool:
-        if page.path not in previous.files or previous.own.get(page.path) != own.get(page.path):
+        if own_changed(page, own, previous):
             return True
         context = page.context
         item, tag = context.get("item"), context.get("tag")
         if type(item) is ArticleView:
             return item.path in changed or lists[item.path] != previous.lists.get(item.path) or any(
-                view.path in relisted for view in (context["newer"], context["older"], *context["related"]) if view)
+                view.path in relisted for view in _linked(context) if view)
         if type(tag) is TagView:
             if tag.path not in tags:
                 tags[tag.path] = lists[tag.path] != previous.lists.get(tag.path) or bool(relisted) and any(

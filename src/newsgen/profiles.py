@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from hashlib import blake2b
 
 from . import urls
-from .cache import ResultMemo, digest
+from .cache import ResultMemo, digest, short_digest
 from .entity_stats import EntityCounts, EntityStats
 from .listing import EntityKey
 from .timeline_svg import Timeline, draw_timeline
@@ -65,7 +64,8 @@ class Mentions:
         keys = {v.path: tuple(dict.fromkeys(map(named.__getitem__, map(id, v.article.people + v.article.places))))
                 for v in views}  # each key once: a profile counts the articles two entities share
         shown = {key: repr(key) for key in named.values()}  # each entity's key written once, not per article
-        digests = {v.path: _short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]))
+        # Eight bytes an article: joined for every article of an entity, they are digested again.
+        digests = {v.path: short_digest(",".join([v.date_iso, *map(shown.__getitem__, keys[v.path])]), 8)
                    for v in views}
         mentions = {v.path: (v.article.date, keys[v.path]) for v in views}
         last = memo.last("mentions")
@@ -112,11 +112,6 @@ class Mentions:
             counts = counts.updated(removed=was, added=now)
         self.memo.keep(name, counts)
         return counts
-
-
-def _short_digest(text: str) -> bytes:
-    """Eight bytes per article: joined for every article of an entity, they are digested again."""
-    return blake2b(text.encode("utf-8", "surrogateescape"), digest_size=8).digest()
 
 
 def counts_kept(tags: Sequence[TagView]) -> frozenset[str]:
