@@ -1,6 +1,11 @@
 from datetime import date
 
-from newsgen.entity_stats import EntityCounts, MonthlyCounts, entity_stats
+from newsgen.entity_stats import DEFAULT_CO_MENTIONS, EntityCounts, MonthlyCounts
+
+
+def entity_stats(key, mentions, sort_name, limit=DEFAULT_CO_MENTIONS):
+    """An entity's stats counted afresh from its mentions, as a profile's are."""
+    return EntityCounts.of(mentions).stats(key, sort_name, limit)
 
 
 def test_co_mentions_count_articles_most_first_ties_by_name_and_skip_itself():

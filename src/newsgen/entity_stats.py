@@ -39,7 +39,7 @@ class EntityStats:
 
 @dataclass(frozen=True)
 class EntityCounts:
-    """What `entity_stats` counts of an entity's articles: the entities they name (each article's
+    """What an entity's stats are counted from: the entities its articles name (each article's
     keys distinct), and their dates. Kept from build to build for the entities named most,
     so that after an edit to a few of their articles it is updated by what those named
     before and name now rather than counted again from thousands."""
@@ -49,6 +49,10 @@ class EntityCounts:
 
     @classmethod
     def of(cls, mentions: Sequence[tuple[date | None, Sequence[Hashable]]]) -> EntityCounts:
+        """`mentions` holds (date, entity keys) for every article naming the entity, each article's
+        keys distinct. They are counted in one pass over all the articles: an entity named in
+        thousands of articles alongside dozens of others is millions of keys, too many to
+        count article by article."""
         return cls(Counter(chain.from_iterable(keys for _, keys in mentions)),
                    Counter(when.toordinal() for when, _ in mentions if when is not None))
 
@@ -82,20 +86,6 @@ def _moved(counts: Counter, gone: Counter, new: Counter) -> Counter:
         if moved[key] <= 0:
             del moved[key]
     return moved
-
-
-def entity_stats(
-    key: Hashable,
-    mentions: Sequence[tuple[date | None, Sequence[Hashable]]],
-    sort_name: SortName,
-    limit: int = DEFAULT_CO_MENTIONS,
-) -> EntityStats:
-    """`mentions` holds (date, entity keys) for every article naming `key`, each article's
-    keys distinct; `sort_name(key)` orders co-mentions of equal count, so the result is stable.
-
-    The keys are counted in one pass over all the articles: an entity named in thousands of
-    articles alongside dozens of others is millions of keys, too many to count article by article."""
-    return EntityCounts.of(mentions).stats(key, sort_name, limit)
 
 
 def _most_common(counts: Counter[Hashable], key: Hashable, sort_name: SortName,

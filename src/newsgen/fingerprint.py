@@ -26,7 +26,6 @@ from .views import OWN_PAGE_FIELDS, ArticleView
 
 _PLAIN = frozenset({str, int, float, bool, type(None), date, StoredBody})  # exact types: fold by repr
 _NAMED = ("people", "places")  # the Article fields of entities, folded by token; `outline` takes the rest by repr
-_ARTICLE = attrgetter("article")
 _SHORT = 64  # longer tokens are replaced by their digest
 
 
