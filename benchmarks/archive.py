@@ -14,9 +14,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tests.sitegen import write_archive  # noqa: E402
+
 from newsgen.build import build  # noqa: E402
 from newsgen.config import load_config  # noqa: E402
-from tests.sitegen import write_archive  # noqa: E402
 
 
 def build_archive(folder: Path, count: int) -> Path:

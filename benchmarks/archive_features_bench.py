@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsgen.config import SiteConfig
+from newsgen.model.site import build_site_model
 from newsgen.records import Article, Entity, Paragraph
-from newsgen.data_files import site_data_files
-from newsgen.search_terms import text_terms
-from newsgen.site_model import build_site_model
+from newsgen.render.data_files import site_data_files
+from newsgen.search.terms import text_terms
 
 
 def synthetic_archive(count: int) -> list[Article]:

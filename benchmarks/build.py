@@ -40,7 +40,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))  # newsgen, to read its cache
+# The newsgen this script times is the one it reads the record store with: the installed one,
+# or where none is installed the checkout's, which the timed command then imports too. Two
+# different copies would have different code fingerprints, and the store would read as empty.
+if importlib.util.find_spec("newsgen") is None:
+    _SRC = str(Path(__file__).resolve().parents[1] / "src")
+    sys.path.insert(1, _SRC)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_SRC, os.environ.get("PYTHONPATH")]))
 import synthetic
 
 if TYPE_CHECKING:
@@ -143,8 +149,8 @@ def set_aside(aside: Path, *folders: Path) -> None:
 def _tagged_articles(root: Path) -> Iterator[tuple[str, Article, list[str], list[str], str]]:
     """(key, article, its people, its places, its paragraphs as Markdown) for each article of
     the archive's last build, tagged as newsgen tagged it, in key order."""
-    from newsgen.build import record_store_inputs
-    from newsgen.cache import CACHE_DIR, RecordStore, code_fingerprint
+    from newsgen.incremental.last_build import record_store_inputs
+    from newsgen.incremental.record_store import CACHE_DIR, RecordStore, code_fingerprint
 
     inputs = record_store_inputs(code_fingerprint(), root / "content" / "entities.yaml")
     for key, record in sorted(RecordStore.open(root / CACHE_DIR, inputs).records.items()):
@@ -159,7 +165,7 @@ def write_hugo_site(root: Path, hugo_root: Path) -> int:
     """The built archive's articles as Hugo content, tagged as newsgen tagged them, in `hugo_root`
     (a folder not there yet: `run` sets the last one aside)."""
     from newsgen.config import load_config
-    from newsgen.feeds import FEED_SIZE
+    from newsgen.model.feeds import FEED_SIZE
 
     content = hugo_root / "content" / "articles"
     content.mkdir(parents=True)
@@ -233,7 +239,7 @@ def write_pelican_site(root: Path, pelican_root: Path) -> int:
     sitemap without a plugin, so people and places share one list and there is no sitemap.
     `pelican_root` is a folder not there yet, as in `write_hugo_site`."""
     from newsgen.config import load_config
-    from newsgen.feeds import FEED_SIZE
+    from newsgen.model.feeds import FEED_SIZE
 
     content = pelican_root / "content"
     content.mkdir(parents=True)
@@ -292,7 +298,9 @@ def run(n: int, workdir: Path, corpus: Path | None, jobs: int | None, hugo: str 
         if hugo:
             if not attempt:
                 set_aside(aside, hugo_root)
-                write_hugo_site(root, hugo_root)
+                if not write_hugo_site(root, hugo_root):
+                    raise SystemExit(f"no article of {root}'s last build reached the Hugo site: its record store "
+                                     "read as empty, so Hugo would be timed on an empty site")
             set_aside(aside, hugo_root / "public")
             hugos.append(measure([hugo, "--quiet", "--source", str(hugo_root), "--destination", "public"]))
         if pelican_build:

@@ -7,7 +7,7 @@ import random
 import sys
 import time
 
-from newsgen.related import related_articles
+from newsgen.model.related import related_articles
 
 
 def synthetic_keys(count: int, entities: int = 20000, per_article: int = 10) -> list[list[int]]:

@@ -14,9 +14,8 @@ import tempfile
 from pathlib import Path
 
 from archive import REPO, build_archive
-
-from newsgen.search_index import shards_for
-from newsgen.search_terms import words
+from newsgen.search.index import shards_for
+from newsgen.search.terms import words
 
 QUERIES = ["blink", "lisbon talks", "olena petrenko", "ka", "kab"]
 

@@ -6,24 +6,24 @@
 Uses the archive `build.py` keeps in the workdir (made there if missing, built
 once first for a rebuild), makes the same change before each build as `build.py`
 does for that kind (a cold build: the last output and cache set aside), then
-builds in this process with a timer around each stage function of
-`newsgen.build`, and prints the median seconds of each. The stages nest as the
-build runs them (`_write` holds the drawing, `_ingest` the parsing and tagging in
-workers), so the column does not add up to the total; what runs on the second
-core meanwhile (the search index, the records' save) shows only where the first
-waits for it. The total is the build's in this process, without the command's
-start and end (`process_exit`), so it is not the benchmark's figure; the stages
-are the same work.
+builds in this process, timing each stage through the seam the build reports its
+progress by (`Progress.stage`), and prints the median seconds of each. A stage
+holds what runs inside it ("pages rendered" is within the writing of the site);
+what runs on the second core meanwhile (the search index, the records' save)
+shows only where the first waits for it. The total is the build's in this
+process, without the command's start and end, so it is not the benchmark's
+figure; the stages are the same work.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib.util
 import shutil
 import statistics
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # build.py, by its path: a module named "build" may be installed too. It puts the checkout's src on the path.
@@ -31,24 +31,27 @@ _spec = importlib.util.spec_from_file_location("build_benchmark", Path(__file__)
 benchmark = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(benchmark)
 
-from newsgen import build as pipeline  # noqa: E402
+from newsgen.build import build  # noqa: E402
 from newsgen.config import load_config  # noqa: E402
+from newsgen.util.progress import Progress  # noqa: E402
 
-STAGES = ("_input_stamp", "load_manifest", "_plan", "_contents_stamp", "_ingest", "_collect", "tag_articles",
-          "list_articles", "model_of", "shared_inputs", "PageFingerprints", "feed_files", "made_files", "_write",
-          "save_manifest")
 KINDS = ("cold", *benchmark.REBUILDS)
 
 
-def timed(timings: dict[str, list[float]], name: str, function):
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
+class StageTimes(Progress):
+    """Seconds spent in each stage the build names, summed over stages of one name."""
+
+    def __init__(self) -> None:
+        super().__init__(enabled=False)
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, label: str, total: int) -> Iterator[Callable[[int], None]]:
         started = time.perf_counter()
         try:
-            return function(*args, **kwargs)
+            yield lambda n: None
         finally:
-            timings.setdefault(name, []).append(time.perf_counter() - started)
-    return wrapper
+            self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - started
 
 
 def time_stages(root: Path, kind: str, workdir: Path) -> dict[str, float]:
@@ -57,18 +60,10 @@ def time_stages(root: Path, kind: str, workdir: Path) -> dict[str, float]:
         benchmark.set_aside(workdir / benchmark.SET_ASIDE, root / "site", root / ".newsgen-cache")
     else:
         benchmark.REBUILDS[kind](root)
-    timings: dict[str, list[float]] = {}
-    originals = {name: getattr(pipeline, name) for name in STAGES}
-    try:
-        for name, function in originals.items():
-            setattr(pipeline, name, timed(timings, name, function))
-        started = time.perf_counter()
-        pipeline.build(load_config(root))
-        total = time.perf_counter() - started
-    finally:
-        for name, function in originals.items():
-            setattr(pipeline, name, function)
-    return {name: sum(timings[name]) for name in STAGES if name in timings} | {"total": total}
+    times = StageTimes()
+    started = time.perf_counter()
+    build(load_config(root), progress=times)
+    return times.seconds | {"total": time.perf_counter() - started}
 
 
 def main() -> None:
@@ -82,7 +77,7 @@ def main() -> None:
     root = args.workdir / f"archive-{args.n}"
     benchmark.prepare(root, args.n, args.corpus)
     if args.kind != "cold" and not (root / "site").is_dir():
-        pipeline.build(load_config(root))
+        build(load_config(root))
     try:
         runs = [time_stages(root, args.kind, args.workdir) for _ in range(args.repeat)]
     finally:

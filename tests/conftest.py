@@ -51,7 +51,7 @@ def listed_once_deleted(folder: Path) -> list[str]:
 
 def broken_links(site: Path, base_url: str = "") -> list[str]:
     """Every problem `newsgen check` finds in a built site: links, orphans, feeds."""
-    from newsgen.check import check_site
+    from newsgen.commands.check import check_site
 
     return [str(problem) for problem in check_site(site, base_url).problems]
 

@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from newsgen.config import CONFIG_NAME, load_config
 from newsgen.entities import load_curation
 from newsgen.errors import NewsgenError
-from newsgen.markdown_content import parse_markdown
 from newsgen.records import Article, LinkCard, Tweet
-from newsgen.seed_parser import parse_seed
 from newsgen.slugs import make_slug, unique_slugs
-from newsgen.sources import SourceFile, decode, normalise_newlines
+from newsgen.sources.files import SourceFile, decode, normalise_newlines
+from newsgen.sources.markdown import parse_markdown
+from newsgen.sources.seed import parse_seed
 from newsgen.urls import article_path, relative, tag_path
 
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -1,6 +1,6 @@
 """A whole site's files as text, for tests that look at what a model renders to.
 
-A build draws pages in workers and makes only the data files that changed; tests
+A build renders pages in workers and makes only the data files that changed; tests
 of what one page or feed says want every file at once, from one model.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsgen.config import SiteConfig
-from newsgen.data_files import DataFile, feed_files, made_files, search_data_files
-from newsgen.render import make_environment, render_page
-from newsgen.search_terms import SearchTerms
-from newsgen.site_model import SiteModel
+from newsgen.model.site import SiteModel
+from newsgen.render.data_files import DataFile, feed_files, made_files, search_data_files
+from newsgen.render.pages import make_environment, render_page
+from newsgen.search.terms import SearchTerms
 
 
 def data_files(config: SiteConfig, model: SiteModel, search_terms: Mapping[str, SearchTerms] | None = None,

@@ -125,18 +125,15 @@ def test_set_aside_moves_each_folder_whole_under_a_new_name(tmp_path):
     assert not list(aside.glob("*absent*"))
 
 
-def test_stage_timings_cover_the_build_and_leave_the_pipeline_as_it_was(tmp_path):
-    import newsgen.build as pipeline
-
+def test_stage_timings_cover_the_build(tmp_path):
     root = tmp_path / "archive-30"
     write_archive(root / "seeds", 30)
     build(load_config(root))
-    before = {name: getattr(pipeline, name) for name in stages_benchmark.STAGES}
     edited = stages_benchmark.time_stages(root, "edit_names", tmp_path)
     cold = stages_benchmark.time_stages(root, "cold", tmp_path)
-    assert {name: getattr(pipeline, name) for name in stages_benchmark.STAGES} == before
     for timings in (edited, cold):
-        assert {"_plan", "_ingest", "tag_articles", "model_of", "_write", "total"} <= set(timings)
+        assert {"last build checked", "parsed and tagged", "entities unified", "site model", "pages fingerprinted",
+                "files compared", "pages rendered", "total"} <= set(timings)
         assert all(0 <= seconds <= timings["total"] for seconds in timings.values())
     assert len(list((tmp_path / build_benchmark.SET_ASIDE).glob("*-site"))) == 1  # the cold build's output before
     assert (root / "site" / "index.html").is_file()

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .console import NORMAL, QUIET, VERBOSE, Console
 from .errors import NewsgenError
-from .process_exit import exit_now, leave_to_exit
+from .util.console import NORMAL, QUIET, VERBOSE, Console
+from .util.process_exit import exit_now, keep_until_exit
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_CODES = (
@@ -45,15 +45,15 @@ def _iso_date(text: str) -> date:
 def _build(args: argparse.Namespace, console: Console) -> int:
     from .build import build
     from .config import load_config
-    from .progress import Progress
     from .report import show_report
+    from .util.progress import Progress
 
     config = load_config(
         Path(args.root),
         {"seeds": args.source, "content": args.content, "output": args.output, "base_url": args.base_url},
     )
     if args.exiting:  # what the build has done with is left to the exit, unfreed
-        leave_to_exit()
+        keep_until_exit()
     console.detail(f"seeds {config.seeds_dir}, content {config.content_dir}, output {config.output_dir}, "
                    f"base_url {config.base_url or '(none)'}")
     report = build(config, jobs=args.jobs, fresh=args.no_cache, progress=Progress(enabled=console.level != QUIET))
@@ -64,7 +64,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
 
 def _check(args: argparse.Namespace, console: Console) -> int:
-    from .check import check_site
+    from .commands.check import check_site
     from .config import load_config
 
     config = load_config(Path(args.root), {"base_url": args.base_url})
@@ -79,15 +79,15 @@ def _check(args: argparse.Namespace, console: Console) -> int:
 
 
 def _serve(args: argparse.Namespace, console: Console) -> int:
-    from .serve import serve
+    from .commands.serve import serve
 
     serve(Path(args.root), {"seeds": args.source, "content": args.content}, args.bind, args.port, console, args.open)
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace, console: Console) -> int:
+    from .commands.new import new_article
     from .config import load_config
-    from .new import new_article
 
     config = load_config(Path(args.root))
     for path in new_article(config, args.headline, args.date or date.today(), args.markdown):
@@ -96,7 +96,7 @@ def _new(args: argparse.Namespace, console: Console) -> int:
 
 
 def _init(args: argparse.Namespace, console: Console) -> int:
-    from .init import init_site
+    from .commands.init import init_site
 
     target = Path(args.dir)
     result = init_site(target, args.force, args.eject_theme)
@@ -110,9 +110,9 @@ def _init(args: argparse.Namespace, console: Console) -> int:
 
 
 def _entities(args: argparse.Namespace, console: Console) -> int:
+    from .commands.entities import run
     from .config import load_config
     from .entities import load_curation
-    from .entities.command import run
 
     config = load_config(Path(args.root))
     paths = [Path(p) for p in args.paths] or [config.seeds_dir]

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
-
+from urllib.parse import urlsplit
 
 from .errors import NewsgenError
 from .yamlutil import load_yaml_mapping

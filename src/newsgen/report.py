@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .build import BuildReport
-from .console import QUIET, Console
+from dataclasses import dataclass, field
+
+from .errors import BuildWarning
+from .util.console import QUIET, Console
 
 
 def format_report(report: BuildReport, output: str) -> str:
@@ -32,3 +34,16 @@ def show_report(console: Console, report: BuildReport, output: str) -> None:
         console.problem(text)
     else:
         console.say(text)
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    pages_written: int = 0
+    pages_reused: int = 0
+    people: int = 0
+    places: int = 0
+    warnings: list[BuildWarning] = field(default_factory=list)
+    dropped: list[BuildWarning] = field(default_factory=list)
+    elapsed: float = 0.0
+    up_to_date: bool = False

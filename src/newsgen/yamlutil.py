@@ -5,8 +5,8 @@ Editors fix what they can find: every YAML problem is reported with its line.
 
 from __future__ import annotations
 
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from text_unidecode import unidecode
 
-from ..cache import kept_built
+from ..util.files import load_or_make
 from .tokenize import tokenize
 
 #: Longest place name, in tokens, that the gazetteer matches ("Bosnia and Herzegovina").
@@ -119,7 +119,7 @@ def load_gazetteer(saved: Path | None = None, key: str = "") -> Gazetteer:
     """
     global _loaded
     if _loaded is None:
-        _loaded = _made() if saved is None else kept_built(saved, f"{key} {source_versions()}", _made, Gazetteer)
+        _loaded = _made() if saved is None else load_or_make(saved, f"{key} {source_versions()}", _made, Gazetteer)
     return _loaded
 
 

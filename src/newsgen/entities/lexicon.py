@@ -17,7 +17,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-COMMON_WORDS = Path(__file__).with_name("data") / "common_words.txt"
+from .. import PACKAGE_DIR
+
+COMMON_WORDS = PACKAGE_DIR / "entities" / "data" / "common_words.txt"
 MIN_COUNT = 3
 
 

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from ..cache import kept_built
+from .. import PACKAGE_DIR
+from ..util.files import load_or_make
 
-DEFAULT_MODEL = Path(__file__).with_name("data") / "ner.crfsuite"
+DEFAULT_MODEL = PACKAGE_DIR / "entities" / "data" / "ner.crfsuite"
 
 
 @lru_cache(maxsize=4)
@@ -47,5 +48,5 @@ def attributes(model: Path = DEFAULT_MODEL, saved: Path | None = None, key: str 
         def listed() -> frozenset[str]:
             return frozenset(_tagger(path).info().attributes)
 
-        _listed[path] = listed() if saved is None else kept_built(saved, key, listed, frozenset)
+        _listed[path] = listed() if saved is None else load_or_make(saved, key, listed, frozenset)
     return _listed[path]

@@ -1,0 +1,78 @@
+"""`newsgen init [DIR]`: a new archive folder that builds, checks and publishes as it is.
+
+The files come from `scaffold/` in the package (hidden names are stored without
+their dot, so packaging never drops them). The Pages workflow is newsgen's own
+`.github/workflows/pages.yml` (a wheel carries it in `scaffold/`), told to install
+this newsgen release instead of the repository it sits in. The theme stays in
+the package, where upgrades reach it, unless the user ejects it for editing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import CHECKOUT_DIR, PACKAGE_DIR, __version__
+from ..errors import NewsgenError
+from ..render.theme import theme_dir
+
+SCAFFOLD = PACKAGE_DIR / "scaffold"
+WORKFLOW = ".github/workflows/pages.yml"
+_PACKAGED_WORKFLOW = SCAFFOLD / "github" / "workflows" / "pages.yml"
+_CHECKOUT_WORKFLOW = CHECKOUT_DIR / WORKFLOW
+_HIDDEN = {"gitignore": ".gitignore"}
+_INSTALL_FROM_CHECKOUT = 'NEWSGEN: "."'
+
+
+def workflow_for_a_site() -> str:
+    """newsgen's own Pages workflow, installing this release of newsgen from the package index."""
+    source = _PACKAGED_WORKFLOW if _PACKAGED_WORKFLOW.is_file() else _CHECKOUT_WORKFLOW
+    text = source.read_text(encoding="utf-8")
+    if text.count(_INSTALL_FROM_CHECKOUT) != 1:
+        raise NewsgenError(f"newsgen's {WORKFLOW} no longer sets {_INSTALL_FROM_CHECKOUT} once; init cannot adapt it")
+    return text.replace(_INSTALL_FROM_CHECKOUT, f'NEWSGEN: "newsgen=={__version__}"')
+
+
+@dataclass
+class InitResult:
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def scaffold_files(eject_theme: bool) -> dict[str, Path]:
+    """Target path (relative to the new folder) -> packaged file copied as it is."""
+    files = {}
+    for source in sorted(SCAFFOLD.rglob("*")):
+        if source.is_file() and source != _PACKAGED_WORKFLOW:
+            first, *rest = source.relative_to(SCAFFOLD).parts
+            files["/".join([_HIDDEN.get(first, first), *rest])] = source
+    if eject_theme:
+        for name in ("templates", "static"):
+            folder = theme_dir(name)
+            files.update({f"{name}/{p.relative_to(folder).as_posix()}": p
+                          for p in sorted(folder.rglob("*")) if p.is_file()})
+    return files
+
+
+def init_site(target: Path, force: bool = False, eject_theme: bool = False) -> InitResult:
+    """Fill `target` with a new archive; an existing file is never replaced."""
+    if target.exists() and not target.is_dir():
+        raise NewsgenError(f"{target} exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise NewsgenError(f"{target} is not empty: init fills an empty or new folder "
+                           "(--force adds the missing files and keeps every existing one)")
+    result = InitResult()
+    contents: dict[str, Path | str] = {**scaffold_files(eject_theme), WORKFLOW: workflow_for_a_site()}
+    for rel, content in sorted(contents.items()):
+        path = target / rel
+        if path.exists():
+            result.kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            shutil.copyfile(content, path)
+        result.written.append(path)
+    return result

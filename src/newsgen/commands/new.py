@@ -1,0 +1,75 @@
+"""`newsgen new "Headline"`: start an article in the shape the parsers expect.
+
+A seed has no date field, and newsgen never dates an article by its file, so a
+new seed gets its date from an override beside it (`content/seeds/<stem>.yaml`);
+a Markdown article carries it in front matter. Files are named `<date>-<slug>`
+so they sort by day, and an existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ..config import SiteConfig
+from ..errors import NewsgenError
+from ..slugs import make_slug
+from ..sources.seed import MAX_HEADLINE_CHARS
+
+STANDFIRST_PLACEHOLDER = "Replace with the standfirst: one or two sentences that sum up the story."
+BODY_PLACEHOLDER = "Write the article here, one paragraph per line or separated by blank lines."
+
+
+def _checked_headline(headline: str) -> str:
+    headline = headline.strip()
+    if not headline:
+        raise NewsgenError("the headline is empty")
+    if "\n" in headline or "\r" in headline:
+        raise NewsgenError("the headline must be one line")
+    if len(headline) > MAX_HEADLINE_CHARS:
+        raise NewsgenError(f"the headline is {len(headline)} characters; the limit is {MAX_HEADLINE_CHARS}")
+    return headline
+
+
+def _yaml_line(key: str, value: object) -> str:
+    return yaml.safe_dump({key: value}, allow_unicode=True, width=1_000_000, default_flow_style=False).strip()
+
+
+def _seed_files(config: SiteConfig, stem: str, headline: str, day: date) -> dict[Path, str]:
+    seed = f"{headline}\n{STANDFIRST_PLACEHOLDER}\n{BODY_PLACEHOLDER}\n"
+    override = (f"# Editorial overrides for {config.seeds.as_posix()}/{stem}.txt (see README: Seed overrides).\n"
+                f"date: {day.isoformat()}\n")
+    return {config.seeds_dir / f"{stem}.txt": seed, config.content_dir / "seeds" / f"{stem}.yaml": override}
+
+
+def _markdown_file(config: SiteConfig, stem: str, headline: str, day: date) -> dict[Path, str]:
+    text = "\n".join([
+        "---",
+        _yaml_line("title", headline),
+        f"date: {day.isoformat()}",
+        _yaml_line("standfirst", STANDFIRST_PLACEHOLDER),
+        "people: []      # names to tag besides those found in the text",
+        "places: []",
+        "---",
+        "Write the article here in Markdown.",
+        "",
+    ])
+    return {config.content_dir / "articles" / f"{stem}.md": text}
+
+
+def new_article(config: SiteConfig, headline: str, day: date, markdown: bool = False) -> list[Path]:
+    """Write the new article's files and return them; refuse if any already exists."""
+    headline = _checked_headline(headline)
+    stem = f"{day.isoformat()}-{make_slug(headline)}"
+    files = (_markdown_file if markdown else _seed_files)(config, stem, headline, day)
+    for path in files:
+        if path.exists():
+            shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+            raise NewsgenError(f"{shown} already exists: not overwritten; edit it, or choose another headline or --date")
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as file:
+            file.write(text)
+    return list(files)

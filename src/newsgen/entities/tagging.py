@@ -1,0 +1,120 @@
+"""Attach people and places to articles: extraction, archive-wide unification,
+then the editor's per-seed additions and removals, which always win."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..records import Article, Entity, SeedOverride, by_identity, replaced
+from ..slugs import make_slug
+from ..util.memo import ResultMemo
+from . import Curation, EntityExtractor, archive_names, with_archive_names
+
+
+def extract_one(extractor: EntityExtractor, article: Article) -> list[Entity]:
+    """Extracted entities plus any the article declares itself (Markdown front matter)."""
+    found = extractor.extract(article.texts())
+    seen = {(f.kind, f.slug) for f in found}
+    declared = [e for e in article.people + article.places if (e.kind, e.slug) not in seen]
+    return list(found) + declared
+
+
+def _edited(entities: Sequence[Entity], override: SeedOverride | None) -> list[Entity]:
+    if override is None:
+        return list(entities)
+    removed = {name.casefold() for name in override.remove}
+    kept = [
+        e for e in entities
+        if e.name.casefold() not in removed and not any(m.casefold() in removed for m in e.mentions)
+    ]
+    present = {(e.kind, e.slug) for e in kept}
+    for kind, names in (("person", override.add_people), ("place", override.add_places)):
+        for name in names:
+            entity = Entity(name=name, slug=make_slug(name), kind=kind)  # type: ignore[arg-type]
+            if (kind, entity.slug) not in present:
+                kept.append(entity)
+                present.add((kind, entity.slug))
+    return kept
+
+
+Tags = tuple[tuple[Entity, ...], tuple[Entity, ...]]  # an article's people and places
+
+
+def _final(entities: Sequence[Entity], override: SeedOverride | None) -> Tags:
+    final = sorted(_edited(entities, override), key=lambda e: (e.name.casefold(), e.slug))
+    return tuple([e for e in final if e.kind == "person"]), tuple([e for e in final if e.kind == "place"])
+
+
+@dataclass(frozen=True)
+class _Tagged:
+    """What `tag_articles` read and gave, kept for the next build: each article by its source
+    path, the distinct entity objects the articles name (`objects`) and each article's as
+    positions in them, the archive-wide name of each (`names`), and the tags."""
+
+    curation: str
+    paths: tuple[str, ...]
+    overrides: tuple[SeedOverride | None, ...]
+    objects: tuple[Entity, ...]
+    positions: tuple[tuple[int, ...], ...]
+    names: tuple[Entity, ...]
+    tags: tuple[Tags, ...]
+
+    def same_input(self, other: _Tagged) -> bool:
+        return (self.curation, self.paths, self.overrides, self.objects, self.positions) == (
+            other.curation, other.paths, other.overrides, other.objects, other.positions)
+
+
+def _tagged(paths: Sequence[str], found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
+            curation: Curation, last: _Tagged | None) -> _Tagged:
+    """The articles' tags: those whose entities, names and editor's rules are as in the `last`
+    build's are kept from it, the others made again. Every entity object is named (that
+    weighs the whole archive), but only changed articles are unified and sorted."""
+    distinct = by_identity(found)
+    position = {key: n for n, key in enumerate(distinct)}
+    positions = tuple(tuple(map(position.__getitem__, map(id, entities))) for entities in found)
+    tagged = _Tagged(repr(curation), tuple(paths), tuple(overrides), tuple(distinct.values()), positions, (), ())
+    if last is not None and last.same_input(tagged):
+        return last
+    by_id = archive_names(found, curation)
+    tagged = replace(tagged, names=tuple(map(by_id.__getitem__, distinct)))
+    kept = _kept(tagged, last) if last is not None and last.curation == tagged.curation else {}
+    again = [n for n in range(len(found)) if n not in kept]
+    redone = dict(zip(again, with_archive_names([found[n] for n in again], by_id, curation)))
+    tags = tuple(kept[n] if n in kept else _final(redone[n], overrides[n]) for n in range(len(found)))
+    return replace(tagged, tags=tags)
+
+
+def _kept(now: _Tagged, last: _Tagged) -> dict[int, Tags]:
+    """The tags of `last` that still hold, by article index in `now`: an article's, if it names
+    equal entities, in the same order, each of the same archive-wide name, with the same rules."""
+    at = {e: n for n, e in enumerate(now.objects)}
+    still = [n if (n := at.get(e, -1)) >= 0 and now.names[n] == name else -1 for e, name in zip(last.objects, last.names)]
+    index = {path: n for n, path in enumerate(last.paths)}
+    kept = {}
+    for n, path in enumerate(now.paths):
+        m = index.get(path)
+        if m is not None and now.overrides[n] == last.overrides[m] and tuple(
+                map(still.__getitem__, last.positions[m])) == now.positions[n]:
+            kept[n] = last.tags[m]
+    return kept
+
+
+def tag_articles(
+    articles: Sequence[Article],
+    found: Sequence[Sequence[Entity]],
+    overrides: Sequence[SeedOverride | None],
+    curation: Curation | None = None,
+    memo: ResultMemo | None = None,
+) -> list[Article]:
+    """`found[i]` holds article i's extracted entities; `overrides[i]` its editor rules.
+    The curation keeps the editor's names from being folded into others.
+
+    Unification weighs the whole archive, so `memo` keeps the last build's tags: an
+    edit reuses those of every article it did not reach."""
+    memo = memo if memo is not None else ResultMemo()
+    last = memo.last("tags")
+    tagged = _tagged([a.source_path for a in articles], found, overrides, curation or Curation(),
+                     last if isinstance(last, _Tagged) else None)
+    memo.keep("tags", tagged)  # when reused, the very object the memo gave: it sees no change without comparing
+    return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tagged.tags)]

@@ -1,0 +1,140 @@
+"""The last build into an output folder: what it left, and whether it still stands.
+
+A build opens it first. `up_to_date()` is the one question the build asks before
+doing anything: nothing the last build read has changed and its output is as it
+left it. It answers from the inputs' sizes and modification times when it can,
+and only when those changed (a checkout touches every file) from their contents,
+planning the sources on the way; the build goes on from that plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from ..config import SiteConfig
+from ..entities.gazetteer import source_versions
+from ..output.update import journal_path
+from ..output.writer import MARKER, leftovers
+from ..render.theme import layered
+from ..report import BuildReport
+from ..util.digests import digest
+from ..util.files import (
+    Stamps,
+    file_stamp,
+    load_pickle,
+    pickle_atomically,
+    read_bytes,
+    remove_dead_temporaries,
+    tree_stamps,
+)
+from ..util.workers import collector_paused
+from .fingerprint import Fingerprinter
+from .manifest import OutputManifest, load_manifest, manifest_file, save_manifest
+from .record_store import CACHE_DIR, RecordStore, code_fingerprint
+
+_LAST_BUILD = "last-build.pickle"
+
+
+def record_store_inputs(code: str, curation_path: Path) -> str:
+    """What every cached record depends on besides its own files."""
+    return digest(code, source_versions(), read_bytes(curation_path))
+
+
+def input_stamp(config: SiteConfig, code: str) -> tuple[str, Stamps]:
+    """Every input's size and modification time, as one digest (equal digests mean nothing
+    to do) and by path."""
+    folders = [config.seeds_dir, config.content_dir, *layered(config.root, "templates"),
+               *layered(config.root, "static")]
+    trees = [tree_stamps(f) for f in folders]
+    return digest(code, repr(config), *map(repr, trees)), dict(chain.from_iterable(trees))
+
+
+def contents_stamp(code: str, config: SiteConfig, stamps: Stamps, jobs: list[Any]) -> str:
+    """As `input_stamp`, but with each source file (and seed override) by its content key
+    rather than its size and time: a checkout or copy that touched every file and changed
+    none leaves it the same. `jobs` are the planned sources (`sources.ingest.SourceJob`)."""
+    keyed = {str(job.path): job.key for job in jobs}
+    keyed.update((str(job.override_path), "in its seed's key") for job in jobs if job.override_path)
+    # In the stamps' own order (by folder, then path); no path holds a NUL, nor any key or stamp.
+    return digest(code, repr(config),
+                  "\0".join(f"{path}\0{keyed.get(path) or stamp}" for path, stamp in stamps.items()))
+
+
+def _theme_digest(config: SiteConfig) -> str:
+    return digest(*(read_bytes(Path(p)) + p.encode() for folder in layered(config.root, "templates")
+                    for p, _ in tree_stamps(folder)))
+
+
+class LastBuild:
+    def __init__(self, config: SiteConfig, output: Path, fresh: bool):
+        self.config, self.output, self.fresh = config, output, fresh
+        self.cache_dir = config.root / CACHE_DIR
+        self.code = code_fingerprint()
+        self.stamp, self.stamps = input_stamp(config, self.code)
+        self.store: RecordStore | None = None  # opened by `up_to_date` when the stamps cannot tell
+        self.plan: Any = None  # the sources planned on the way (`sources.read.Plan`)
+        self._contents = ""
+        self._report: BuildReport | None = None
+
+    @cached_property
+    def manifest(self) -> OutputManifest:
+        """What the files now in the output were rendered from, or nothing if unsure."""
+        return OutputManifest() if self.fresh else load_manifest(manifest_file(self.cache_dir, self.output),
+                                                                 self.output)
+
+    def up_to_date(self, plan: Callable[[RecordStore, Stamps], Any]) -> bool:
+        """Whether the last build's output stands as it is. If the inputs' stamps cannot tell,
+        the sources are planned with `plan(store, stamps)` (kept as `self.plan`), and it
+        stands if every source's record is in the store and the contents are the same."""
+        if not self.fresh and self._same("stamp", self.stamp):
+            return True
+        curation = self.config.content_dir / "entities.yaml"
+        if self.cache_dir.is_dir():
+            remove_dead_temporaries(self.cache_dir)
+        with collector_paused():
+            self.store = RecordStore.open(self.cache_dir, record_store_inputs(self.code, curation)) \
+                if not self.fresh else RecordStore(self.cache_dir, record_store_inputs(self.code, curation))
+        self.plan = plan(self.store, self.stamps)
+        self._contents = contents_stamp(self.code, self.config, self.stamps, self.plan.jobs)
+        if self.fresh or any(self.store.get(job.key) is None for job in self.plan.jobs) \
+                or not self._same("contents", self._contents):
+            return False
+        self.store.save([job.name for job in self.plan.jobs])  # the new stamps: the next build stops sooner
+        self._save(self._report)
+        return True
+
+    def report(self) -> BuildReport:
+        """The last build's report, as of a build that wrote nothing."""
+        assert self._report is not None
+        self._report.pages_written, self._report.pages_reused, self._report.up_to_date = 0, 0, True
+        return self._report
+
+    def shared_inputs(self, menu: Any) -> str:
+        """What every page is rendered from besides its own context: newsgen, the theme, the
+        settings, the menu."""
+        return digest(self.code, _theme_digest(self.config), Fingerprinter("").fold((self.config, menu)))
+
+    def remember(self, report: BuildReport, manifest: OutputManifest) -> None:
+        """Keep what this build wrote, for the next one to start from."""
+        save_manifest(manifest_file(self.cache_dir, self.output), self.output, manifest)
+        self._save(report)
+
+    def _same(self, name: str, value: str) -> bool:
+        """Whether the last build's `name` ("stamp" or "contents") was `value` and the output
+        is as it left it."""
+        if journal_path(self.output).exists() or leftovers(self.output):
+            return False
+        saved = load_pickle(self.cache_dir / _LAST_BUILD)
+        if not isinstance(saved, dict) or saved.get(name) != (value, file_stamp(self.output / MARKER)):
+            return False
+        self._report = saved["report"]
+        return True
+
+    def _save(self, report: BuildReport | None) -> None:
+        marker = file_stamp(self.output / MARKER)
+        pickle_atomically(self.cache_dir / _LAST_BUILD, {"stamp": (self.stamp, marker),
+                                                         "contents": (self._contents, marker), "report": report})

@@ -1,0 +1,13 @@
+"""Build the site model: records in, every page and what it shows out; no disk, no templates.
+
+Modules, in the order the model is made:
+    views         the records pages show (`ArticleView`, `TagView`, `PageView`...)
+    listing       the articles in site order, with their people's and places' pages
+    archives      year and month archives, and each article's neighbours
+    related       related articles: a pure algorithm, and a pure update from the last result
+    entity_stats  co-mentions, first and last mention, mentions per month
+    profiles      each person's and place's profile, counted again only where an edit reached
+    timeline      the geometry of the small bar charts
+    feeds         which articles each feed and the sitemap list
+    site          `model_of`: all of the above, as one `SiteModel`
+"""

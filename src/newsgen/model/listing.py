@@ -1,0 +1,79 @@
+"""The articles in the site's order, each with its page and its people's and places'
+pages: the first part of the site model.
+
+Made apart from the rest of the model because the search index needs no more
+than this, so a build can make the index on another core while this one makes
+the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .. import urls
+from ..dates import display_date
+from ..records import Article, Entity, by_identity, replaced
+from ..slugs import unique_slugs
+from .views import ArticleView, Link
+
+EntityKey = tuple[str, str]  # (kind, name)
+
+
+@dataclass(frozen=True)
+class Listing:
+    views: tuple[ArticleView, ...]  # newest first
+    tag_paths: dict[EntityKey, tuple[Entity, str]]  # each person's and place's page
+    named: dict[int, EntityKey]  # the key of each entity object the articles name, by id
+
+
+def _newest_first(article: Article) -> tuple:
+    # Dated articles first, newest first; then undated ones by headline.
+    return (article.date is None, -(article.date or date.min).toordinal(), article.headline.casefold(), article.source_path)
+
+
+def _with_unique_slugs(articles: Sequence[Article]) -> list[Article]:
+    by_source = sorted(articles, key=lambda a: a.source_path)
+    slugs = unique_slugs([a.slug for a in by_source])
+    return [a if a.slug == s else replaced(a, slug=s) for a, s in zip(by_source, slugs)]
+
+
+def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str]]:
+    """One page per (kind, slug); distinct names that slugify alike get distinct paths.
+    `mentioned` holds the archive's entity objects in the order articles first name them."""
+    entities: dict[EntityKey, Entity] = {}
+    for entity in mentioned:
+        entities.setdefault((entity.kind, entity.name), entity)
+    ordered = sorted(entities.values(), key=lambda e: (e.kind, e.slug, e.name))
+    paths: dict[EntityKey, tuple[Entity, str]] = {}
+    for kind in ("person", "place"):
+        group = [e for e in ordered if e.kind == kind]
+        for entity, slug in zip(group, unique_slugs([e.slug for e in group])):
+            paths[(kind, entity.name)] = (entity, urls.tag_path(kind, slug))
+    return paths
+
+
+def list_articles(articles: Sequence[Article]) -> Listing:
+    ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
+    objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
+    paths = _tag_paths(list(objects.values()))
+    tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
+    named = {key: (e.kind, e.name) for key, e in objects.items()}
+    link_of = {key: tag_links[entity_key] for key, entity_key in named.items()}  # by the entity object's id
+
+    def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
+        return tuple(map(link_of.__getitem__, map(id, entities)))
+
+    views = tuple(
+        ArticleView(
+            article=a,
+            path=urls.article_path(a.slug),
+            date_iso=a.date.isoformat() if a.date else "",
+            date_label=display_date(a.date) if a.date else "",
+            people=links(a.people),
+            places=links(a.places),
+        )
+        for a in ordered
+    )
+    return Listing(views, paths, named)

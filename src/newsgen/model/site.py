@@ -1,0 +1,164 @@
+"""The site model: every output page, its template and what it shows.
+
+All ordering, grouping, pagination and paths are decided here, so templates
+only lay out what they are given.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from operator import attrgetter
+
+from .. import urls
+from ..config import SiteConfig
+from ..errors import BuildWarning, NewsgenError
+from ..records import Article, ContentPage, replaced
+from ..util.memo import ResultMemo
+from ..util.workers import InBackground
+from .archives import archive_pages, neighbours
+from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
+from .listing import EntityKey, Listing, list_articles
+from .profiles import Mentions, cached_counts, entity_profile
+from .related import related_articles, update_related
+from .views import ArticleView, Link, PageView, TagView, paginated
+
+_path = attrgetter("path")
+RELATED_IN_BACKGROUND_FROM = 2_000  # articles; fewer take too little time to be worth a process
+RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    pages: tuple[PageView, ...]
+    articles: tuple[ArticleView, ...]
+    people: tuple[TagView, ...]
+    places: tuple[TagView, ...]
+    menu: tuple[Link, ...]
+    feeds: tuple[Feed, ...] = ()
+    sitemap: tuple[SitemapEntry, ...] = ()
+    warnings: tuple[BuildWarning, ...] = ()
+    content_pages: tuple[ContentPage, ...] = ()  # the Markdown pages it was made from, as given
+
+
+def _tags(views: Sequence[ArticleView], keys: dict[str, tuple[EntityKey, ...]],
+          paths) -> dict[str, tuple[TagView, ...]]:
+    """Each kind's tags, by name ignoring case; `keys` holds each article's entity keys."""
+    members: dict[EntityKey, list[ArticleView]] = defaultdict(list)
+    for view in views:
+        for key in keys[view.path]:
+            members[key].append(view)
+    tags = sorted((TagView(*paths[key], tuple(items)) for key, items in members.items()),
+                  key=lambda t: (t.entity.name.casefold(), t.path))
+    return {kind: tuple(t for t in tags if t.entity.kind == kind) for kind in ("person", "place")}
+
+
+def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
+    groups: dict[str, list[Link]] = defaultdict(list)
+    for tag in tags:
+        first = tag.entity.name[:1].upper()
+        groups[first if first.isalpha() else "#"].append(Link(tag.entity.name, tag.path, len(tag.articles)))
+    return sorted(groups.items())
+
+
+@contextmanager
+def _related(views: Sequence[ArticleView], mentions: Mentions, jobs: int | None) -> Iterator[Callable[[], list]]:
+    """Yields a function giving every article's related articles.
+
+    They are kept with the articles' mentions from the last build: when the same articles
+    stand in the same order, only those an edit reached are counted again. Else all are
+    counted, in a large archive (seconds at 10,000 articles) in a second process while
+    this one makes the rest of the model."""
+    paths = tuple(map(_path, views))
+    keys = [mentions.keys[path] for path in paths]
+    last = mentions.memo.last("related")  # (paths, related articles); their keys are in `mentions.last`
+
+    def kept(related: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+        mentions.memo.keep("related", (paths, related))
+        return related
+
+    if last is not None and mentions.last is not None and last[0] == paths:
+        last_keys = [mentions.last.mentions[path][1] for path in paths]
+        yield lambda: kept(update_related(last_keys, last[1], keys))
+    elif len(views) < RELATED_IN_BACKGROUND_FROM:
+        yield lambda: kept(related_articles(keys))
+    else:
+        with InBackground(partial(related_articles, keys), jobs) as counting:
+            yield lambda: kept(counting.result())
+
+
+def _article_pages(views: Sequence[ArticleView], related: list[tuple[int, ...]]) -> list[PageView]:
+    return [
+        PageView(view.path, "article.html", view.article.headline, {
+            "item": view, "newer": near.newer, "older": near.older,
+            "related": tuple(views[i] for i in related[n]),
+        })
+        for n, (view, near) in enumerate(zip(views, neighbours(views)))
+    ]
+
+
+def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagView]) -> tuple[Feed, ...]:
+    site = Feed(urls.SITE_FEED_PATH, config.title, urls.index_page_path(1), feed_entries(views))
+    return (site,) + tuple(
+        Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, feed_entries(t.articles))
+        for t in tags
+    )
+
+
+def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
+                     memo: ResultMemo | None = None, jobs: int | None = 1) -> SiteModel:
+    """The model of a site of these articles and pages (see `model_of`)."""
+    return model_of(config, list_articles(articles), pages, memo, jobs)
+
+
+def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage], memo: ResultMemo | None = None,
+             jobs: int | None = 1) -> SiteModel:
+    """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again;
+    `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core."""
+    memo = memo if memo is not None else ResultMemo()
+    for page in pages:
+        if page.slug in RESERVED_ROOTS:
+            raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
+    views, paths = listing.views, listing.tag_paths
+    mentions = Mentions.of(views, listing.named, memo)
+    tags = _tags(views, mentions.keys, paths)
+    people, places = tags["person"], tags["place"]
+    menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))
+    menu = (Link("Latest", "index.html"), Link("Archive", urls.archive_index_path()),
+            Link("People", urls.tag_index_path("person")), Link("Places", urls.tag_index_path("place"))) + tuple(
+        Link(p.title, urls.content_page_path(p.slug)) for p in menu_pages
+    )
+
+    out: list[PageView] = []
+    for path, chunk, pagination in paginated("index.html", views, config.page_size):
+        out.append(PageView(path, "index.html", pagination.title(config.title),
+                            {"items": chunk, "pagination": pagination}))
+    kept = cached_counts(people + places)
+    with _related(views, mentions, jobs) as related:
+        tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
+        for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
+            index_path = urls.tag_index_path(kind)
+            for tag in tags:
+                profile = entity_profile(tag, paths, mentions, tag.path in kept)
+                for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
+                    tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
+                        "tag": tag, "section": label, "section_path": index_path, "profile": profile,
+                        "items": chunk, "pagination": pagination}))
+            tag_pages.append(PageView(index_path, "tag_index.html", label,
+                                      {"groups": _letter_groups(tags), "section": label}))
+        out += _article_pages(views, related())
+    out += tag_pages
+    out += archive_pages(views, config.page_size)
+    for page in pages:
+        out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
+    out.append(PageView(urls.SEARCH_PAGE, "search.html", "Search", {"manifest": urls.SEARCH_MANIFEST}))
+    if config.base_url:  # without one, pages have no canonical URL
+        out = [replaced(p, canonical=urls.absolute(config.base_url, p.path)) for p in out]
+    dates = {v.path: v.article.date for v in views}
+    sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
+    out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
+    return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
+                     tuple(missing_base_url_warnings(config.base_url)), tuple(pages))

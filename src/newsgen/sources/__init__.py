@@ -1,0 +1,10 @@
+"""Read sources, parse records: every seed and Markdown file becomes one record.
+
+Modules, in the order a file goes through them:
+    files      find the source files and read them as text, whatever their encoding
+    seed       a plain-text seed -> an `Article`
+    markdown   a Markdown file with front matter -> an `Article` or a `ContentPage`
+    overrides  an editor's `content/seeds/<stem>.yaml`, applied to its seed's article
+    ingest     one file's whole per-file job (read, parse, extract entities, search terms),
+               the unit a build spreads over cores and keeps in the record store
+"""

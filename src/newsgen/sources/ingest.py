@@ -1,0 +1,93 @@
+"""Read, parse and extract one source file: the per-file work a build spreads over cores.
+
+Each job is independent of every other, so it can run in any process, and its
+result depends only on the job's files: that is what lets the cache keep it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from ..entities import EntityExtractor
+from ..entities.tagging import extract_one
+from ..errors import BuildWarning, NewsgenError
+from ..incremental.record_store import StoredBody, pack_body
+from ..records import Article, ContentPage, Entity, SeedOverride
+from ..search.terms import SearchTerms, text_terms
+from .files import read_source
+from .markdown import parse_markdown
+from .overrides import apply_override, load_override
+from .seed import parse_seed
+
+
+@dataclass(frozen=True)
+class SourceJob:
+    kind: Literal["seed", "markdown"]
+    path: Path
+    name: str  # as shown in messages: relative to the site folder
+    key: str  # content key in the record store
+    override_path: Path | None = None  # seeds: content/seeds/<stem>.yaml, if present
+    relative: Path | None = None  # Markdown: path under content/
+
+
+EntityFields = tuple[str, str, str, tuple[str, ...], str]  # an Entity's, in order
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What one source gave; an article's body is a `StoredBody`.
+
+    Two fields carry what the source gave to the process that keeps the cache, until
+    it is stored there: `packed_body` the body, and `entity_fields` the entities,
+    as plain tuples, which `entities_of` makes into `found`. As tuples they are
+    half the bytes and a third of the time to load that entity objects are, and an
+    archive names the same few over and over, so most need no object made at all."""
+
+    article: Article | None = None
+    page: ContentPage | None = None
+    override: SeedOverride | None = None
+    found: tuple[Entity, ...] = ()
+    warnings: tuple[BuildWarning, ...] = ()
+    dropped: BuildWarning | None = None
+    packed_body: bytes = b""
+    search_terms: SearchTerms | None = None  # an article's own terms, weighed here rather than at every build
+    entity_fields: tuple[EntityFields, ...] = ()
+
+
+def entities_of(fields: Iterable[EntityFields], interned: dict[EntityFields, Entity]) -> tuple[Entity, ...]:
+    """The entities `Ingested.entity_fields` describes: one object for each distinct one
+    across every call given the same `interned`, which keeps them."""
+    return tuple([interned.get(f) or interned.setdefault(f, Entity(*f)) for f in fields])
+
+
+@dataclass(frozen=True)
+class Ingester:
+    """Picklable into workers: the extractor holds only the curation."""
+
+    extractor: EntityExtractor
+    bodies_file: str
+
+    def __call__(self, job: SourceJob) -> Ingested:
+        try:
+            item, override, warnings = self._parse(job)
+        except NewsgenError as exc:
+            return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
+        if isinstance(item, ContentPage):
+            return Ingested(page=item, warnings=tuple(warnings))
+        found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in extract_one(self.extractor, item))
+        stored = replace(item, body=StoredBody(self.bodies_file, job.key))
+        return Ingested(article=stored, override=override, entity_fields=found, warnings=tuple(warnings),
+                        packed_body=pack_body(item.body), search_terms=text_terms(item))
+
+    @staticmethod
+    def _parse(job: SourceJob) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:
+        source = read_source(job.path, job.name)
+        if job.kind == "markdown":
+            item, warnings = parse_markdown(source, job.relative, job.name)
+            return item, None, warnings
+        article, warnings = parse_seed(source, job.name)
+        override = load_override(job.override_path) if job.override_path else None
+        return apply_override(article, override), override, warnings

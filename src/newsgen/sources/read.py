@@ -1,0 +1,152 @@
+"""The read stage's driver: plan one job per source file, then run the jobs not in the record
+store, on every core, and collect their records for the rest of the build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from ..config import SiteConfig
+from ..entities import EntityExtractor
+from ..entities.gazetteer import load_gazetteer
+from ..entities.model import attributes
+from ..errors import BuildWarning
+from ..incremental.record_store import RecordStore
+from ..records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
+from ..search.terms import SearchTerms
+from ..util.files import Stamps, file_stamp, read_bytes
+from ..util.progress import Progress
+from ..util.workers import Standby, parallel_map, worker_count
+from .files import discover
+from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of
+
+
+def _display(config: SiteConfig, path: Path) -> str:
+    """`path` relative to the project, as `Path.relative_to` gives it, without its cost per seed."""
+    root, text = str(config.root) + os.sep, str(path)
+    return text[len(root):].replace(os.sep, "/") if text.startswith(root) else text
+
+
+@dataclass
+class Plan:
+    jobs: list[SourceJob]
+    refused: list[BuildWarning]  # files found that cannot be sources, each with its reason
+
+
+def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan:
+    """One job per source file, each with its content key. `stamps` holds the stamps the build
+    took of its inputs already: each file is looked at once per build."""
+
+    def stamp_of(path: Path) -> tuple[int, int, int] | None:
+        return stamps[str(path)] if str(path) in stamps else file_stamp(path)
+
+    jobs = []
+    seeds, refused = discover(config.seeds_dir, "*.txt")
+    override_dir = config.content_dir / "seeds"
+    overrides = {p.stem: p for p in override_dir.glob("*.yaml") if p.is_file()} if override_dir.is_dir() else {}
+    for path in seeds:
+        name, override = _display(config, path), overrides.get(path.stem)
+        stamp = (stamp_of(path), stamp_of(override) if override else None)
+        key = store.key_for(name, stamp, lambda: (b"seed", read_bytes(path))
+                            + ((b"override", read_bytes(override)) if override else ()))
+        jobs.append(SourceJob("seed", path, name, key, override_path=override))
+    markdown, refused_markdown = discover(config.content_dir, "*.md")
+    for path in markdown:
+        name = _display(config, path)
+        key = store.key_for(name, (stamp_of(path),), lambda: (b"markdown", read_bytes(path)))
+        jobs.append(SourceJob("markdown", path, name, key, relative=path.relative_to(config.content_dir)))
+    return Plan(jobs, refused + refused_markdown)
+
+
+def ready_to_extract(cache_dir: Path, code: str) -> None:
+    """Ready this process to extract entities: the gazetteer and the model's feature list from
+    the cache (or made and kept there; `code` is newsgen's), the model and its word cache."""
+    load_gazetteer(cache_dir / "gazetteer.pickle", code)
+    attributes(saved=cache_dir / "model-attributes.pickle", key=code)
+    EntityExtractor().extract(["Warm the model up in London."])
+
+
+def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, workers: int | None,
+                 progress: Progress, code: str, ready: Standby | None = None) -> list[Ingested]:
+    """Every job's result, from the record store or computed now: a few by `ready` (by default
+    this process), which readied itself to extract while this one planned; more in parallel,
+    by workers forked once this process has readied itself, which inherit what it loaded."""
+    ready = ready or Standby(partial(ready_to_extract, store.folder, code), jobs=1)
+    pending = [job for job in jobs if store.get(job.key) is None]
+    few = worker_count(len(pending), workers) == 1
+    interned: dict[EntityFields, Entity] = {}
+    with progress.stage("parsed and tagged", len(pending)) as advance:
+        parsed: Iterable[Ingested] = ready.map(ingester, pending if few else [])
+        if not few:
+            ready_to_extract(store.folder, code)
+            parsed = parallel_map(ingester, pending, workers)
+        for result, job in zip(parsed, pending):
+            if result.article is not None:  # its body and entities come in the form they travel in
+                store.put_body(job.key, result.packed_body)
+                # Shared as they arrive: unshared, a cold 100k build's entities would fill gigabytes.
+                result = replaced(result, packed_body=b"", found=entities_of(result.entity_fields, interned),
+                                  entity_fields=())
+            store.put(job.key, result)
+            advance(1)
+    store.flush()
+    return _interned(jobs, store, interned)
+
+
+def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFields, Entity]) -> list[Ingested]:
+    """The jobs' records, with one object per distinct entity across the archive (`interned`
+    holds those of the records just parsed).
+
+    Kept in the store like that, so the cache file stores each entity once and
+    loads it as one object: most of a large archive's memory is otherwise
+    thousands of equal copies of its most-named people and places. The records
+    from the cache share theirs already, so theirs are kept, and only records that
+    name an entity some other record has its own copy of are made again."""
+    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id below
+    objects = by_identity(result.found for result in loaded)
+    parsed_now = {id(e) for e in interned.values()}
+    canonical: dict[Entity, Entity] = {}
+    for e in objects.values():
+        if id(e) not in parsed_now:
+            canonical.setdefault(e, e)
+    canonical.update((e, e) for e in interned.values() if e not in canonical)
+    copies = {key: canonical[e] for key, e in objects.items() if canonical[e] is not e}
+    results = []
+    for job, result in zip(jobs, loaded):
+        if copies and not copies.keys().isdisjoint(map(id, result.found)):
+            result = replaced(result, found=tuple([copies.get(id(e), e) for e in result.found]))
+            store.records[job.key] = result
+        results.append(result)
+    return results
+
+
+@dataclass
+class Sources:
+    """What the sources gave the rest of the build, in source order."""
+
+    articles: list[Article] = field(default_factory=list)
+    overrides: list[SeedOverride | None] = field(default_factory=list)
+    found: list[list[Entity]] = field(default_factory=list)  # each article's entities, as extracted
+    pages: list[ContentPage] = field(default_factory=list)
+    search_terms: dict[str, SearchTerms] = field(default_factory=dict)  # by the article's source path
+    warnings: list[BuildWarning] = field(default_factory=list)
+    dropped: list[BuildWarning] = field(default_factory=list)  # sources that became no page, with the reason
+
+
+def collect(results: list[Ingested]) -> Sources:
+    sources = Sources()
+    for result in results:
+        sources.warnings.extend(result.warnings)
+        if result.dropped:
+            sources.dropped.append(result.dropped)
+        elif result.page is not None:
+            sources.pages.append(result.page)
+        elif result.article is not None:
+            sources.articles.append(result.article)
+            sources.overrides.append(result.override)
+            sources.found.append(list(result.found))
+            if result.search_terms is not None:
+                sources.search_terms[result.article.source_path] = result.search_terms
+    return sources

@@ -1,0 +1,197 @@
+"""Turn one plain-text seed into an `Article` record.
+
+The format is what people actually save: line 1 the headline, line 2 the
+standfirst, then paragraphs one per line or separated by blank lines. A file
+whose line 2 is blank (the BBC layout) takes its first paragraph as standfirst.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from itertools import filterfalse
+from urllib.parse import urlsplit
+
+from ..dates import find_dates
+from ..errors import BuildWarning, NewsgenError
+from ..records import Article, Block, LinkCard, Paragraph, Subheading, Tweet
+from ..slugs import make_slug
+from .files import SourceFile
+
+WORDS_PER_MINUTE = 230
+MAX_HEADLINE_CHARS = 300
+# No real paragraph is this long; longer lines are cut (with a warning) so a
+# runaway file costs seconds, not minutes, in parsing and entity extraction.
+MAX_LINE_CHARS = 100_000
+# The longest real article is a few tens of thousands of characters; text past this
+# is left out (with a warning) so entity extraction stays at seconds per file.
+MAX_ARTICLE_CHARS = 1_000_000
+# Tweet attributions are short; longer lines are never tried against the pattern.
+MAX_ATTRIBUTION_CHARS = 200
+SUBHEADING_MAX_CHARS = 70
+SUBHEADING_MAX_WORDS = 9
+
+_ATTRIBUTION = re.compile(
+    r"^[—–-]{1,2}\s*(?P<name>[^()]+?)\s*\(@(?P<handle>[A-Za-z0-9_]{1,15})\)\s*(?P<when>.*)$"
+)
+# No leading `\s*` in patterns used with search/sub: on a long run of spaces that
+# backtracks quadratically. Spaces are tidied afterwards instead.
+_PIC_LINK = re.compile(r"(?:https?://)?pic\.twitter\.com/[A-Za-z0-9]+")
+_TRAILING_LINK = re.compile(r"https?://t\.co/[A-Za-z0-9]+$")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"]+$", re.I)
+_CLOSING_QUOTES = "'\"’”»)]"
+_TERMINAL = ".!?;:,…"
+_WORD = re.compile(r"\w++(?:['’-]\w++)*+")  # possessive: a word never gives back letters
+
+_CARD_KINDS = {
+    "youtube.com": "youtube", "youtu.be": "youtube", "m.youtube.com": "youtube",
+    "twitter.com": "x", "x.com": "x", "mobile.twitter.com": "x",
+}
+
+
+@dataclass(slots=True)  # not frozen: made for every line of every seed, and frozen costs
+class _Line:
+    number: int
+    text: str
+
+
+def _numbered_lines(text: str, path: str, warnings: list[BuildWarning]) -> list[_Line]:
+    lines = []
+    kept = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if len(line) > MAX_LINE_CHARS:
+            warnings.append(BuildWarning(
+                f"line is {len(line)} characters; cut to {MAX_LINE_CHARS}", path, number))
+            line = line[:MAX_LINE_CHARS].rstrip()
+        kept += len(line)
+        if kept > MAX_ARTICLE_CHARS:
+            warnings.append(BuildWarning(
+                f"article is longer than {MAX_ARTICLE_CHARS} characters; left out from this line on", path, number))
+            break
+        lines.append(_Line(number, line))
+    return lines
+
+
+def _split_paragraphs(lines: list[_Line]) -> list[_Line]:
+    """One entry per paragraph: blank lines separate, and a hard-wrapped line
+    (no closing punctuation, next line starts lower-case) joins the next."""
+    paragraphs: list[_Line] = []
+    joinable = False
+    for line in lines:
+        if not line.text:
+            joinable = False
+            continue
+        if joinable and line.text[0].islower():
+            prev = paragraphs[-1]
+            paragraphs[-1] = _Line(prev.number, f"{prev.text} {line.text}")
+        else:
+            paragraphs.append(line)
+        last = paragraphs[-1].text
+        joinable = last[-1] not in _TERMINAL + _CLOSING_QUOTES and not _BARE_URL.match(last)
+    return paragraphs
+
+
+def _is_subheading(text: str) -> bool:
+    core = text.rstrip(_CLOSING_QUOTES).lstrip("'\"‘“«([")
+    if not core or len(text) > SUBHEADING_MAX_CHARS or core[-1] in _TERMINAL:
+        return False
+    words = text.split()
+    if len(words) > SUBHEADING_MAX_WORDS or text.startswith(("-", "*", "•")):
+        return False
+    digits = sum(1 for w in words if any(c.isdigit() for c in w))
+    return digits <= 1 and any(c.isalpha() for c in core)
+
+
+def _link_card(url: str) -> LinkCard:
+    full = url if "://" in url else f"https://{url}"
+    host = (urlsplit(full).hostname or "").removeprefix("www.")
+    return LinkCard(url=full, site=host, kind=_CARD_KINDS.get(host, "link"))  # type: ignore[arg-type]
+
+
+def _tweet(text: str, attribution: re.Match[str]) -> Tweet:
+    pic = _PIC_LINK.search(text)
+    media_url = ""
+    if pic:
+        media_url = "https://" + pic.group().removeprefix("https://").removeprefix("http://")
+    body = _TRAILING_LINK.sub("", _PIC_LINK.sub("", text).rstrip()).rstrip()
+    handle = attribution["handle"]
+    dates = find_dates(attribution["when"])
+    return Tweet(
+        text=body,
+        author=attribution["name"].strip(),
+        handle=handle,
+        url=media_url or f"https://x.com/{handle}",
+        date=dates[0] if dates else None,
+        media_url=media_url,
+    )
+
+
+def _body_blocks(paragraphs: list[_Line], path: str) -> tuple[list[Block], list[BuildWarning]]:
+    blocks: list[Block] = []
+    warnings: list[BuildWarning] = []
+    for i, para in enumerate(paragraphs):
+        attribution = _ATTRIBUTION.match(para.text) if len(para.text) <= MAX_ATTRIBUTION_CHARS else None
+        if attribution and blocks and isinstance(blocks[-1], Paragraph):
+            blocks[-1] = _tweet(blocks[-1].text, attribution)
+        elif attribution:
+            warnings.append(BuildWarning("tweet attribution with no tweet text above it", path, para.number))
+            blocks.append(Paragraph(para.text))
+        elif _BARE_URL.match(para.text):
+            blocks.append(_link_card(para.text))
+        elif i + 1 < len(paragraphs) and _is_subheading(para.text):
+            blocks.append(Subheading(para.text))
+        else:
+            blocks.append(Paragraph(para.text))
+    return blocks, warnings
+
+
+def count_words(texts: list[str]) -> int:
+    """Matches of `_WORD` in `texts`. A word never spans white space and a run of
+    letters and digits alone is one, so only the other runs go through the pattern."""
+    total = 0
+    for text in texts:
+        runs = text.split()
+        total += sum(map(str.isalnum, runs)) + len(_WORD.findall(" ".join(filterfalse(str.isalnum, runs))))
+    return total
+
+
+def parse_seed(source: SourceFile, display_path: str | None = None) -> tuple[Article, list[BuildWarning]]:
+    """Parse a seed; raise NewsgenError (with file and line) when no article can be made."""
+    path = display_path or str(source.path)
+    warnings = list(source.warnings)
+    lines = _numbered_lines(source.text, path, warnings)
+    first = next((line for line in lines if line.text), None)
+    if first is None:
+        raise NewsgenError("empty file: no headline", path, 1)
+    headline = first.text
+    if len(headline) > MAX_HEADLINE_CHARS:
+        warnings.append(BuildWarning(
+            f"headline is {len(headline)} characters; shortened to {MAX_HEADLINE_CHARS}", path, first.number))
+        headline = headline[:MAX_HEADLINE_CHARS].rstrip() + "…"
+    rest = lines[first.number:]
+    standfirst = ""
+    if rest and rest[0].text:
+        standfirst, rest = rest[0].text, rest[1:]
+    paragraphs = _split_paragraphs(rest)
+    blocks, block_warnings = _body_blocks(paragraphs, path)
+    warnings.extend(block_warnings)
+    if not standfirst and blocks and isinstance(blocks[0], Paragraph):
+        standfirst, blocks = blocks[0].text, blocks[1:]
+    if not standfirst and not blocks:
+        warnings.append(BuildWarning("headline with no body", path, first.number))
+    dates = find_dates("\n".join(line.text for line in lines))
+    words = count_words([standfirst] + [b.text for b in blocks if isinstance(b, (Paragraph, Subheading, Tweet))])
+    article = Article(
+        slug=make_slug(headline, fallback=source.path.stem),
+        headline=headline,
+        standfirst=standfirst,
+        date=max(dates) if dates else None,
+        date_inferred=bool(dates),
+        body=tuple(blocks),
+        source_path=path,
+        word_count=words,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+    )
+    return article, warnings

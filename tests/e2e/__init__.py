@@ -1,0 +1,1 @@
+"""Tests of whole builds, checked in their output files, links and browsers."""

@@ -1,0 +1,221 @@
+"""The built site in a real browser: Debian's chromium driven by Playwright.
+
+Navigation and search run from file:// and from a local server that puts the
+site under a sub-path with a strict Content-Security-Policy header; axe-core
+checks every kind of page for accessibility in light and dark colour schemes.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from ..conftest import HOSTILE_TITLE, REPO, one_page_per_type, require
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing (pip install -e '.[test]')")
+expect = sync_api.expect
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium chromium-driver)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records script errors, console errors and CSP violations."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.problems.append(f"{message.text} {message.location}"))
+    yield page
+    context.close()
+    assert page.problems == []
+
+
+@pytest.fixture(scope="module")
+def served(archive_site, tmp_path_factory):
+    """The site under http://127.0.0.1:<free port>/archive/, with a CSP header that forbids inline script."""
+    root = tmp_path_factory.mktemp("served")
+    (root / "archive").symlink_to(archive_site, target_is_directory=True)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", CSP)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/archive/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def search(page, start_url: str, query: str) -> list[str]:
+    """Type `query` in the header box of `start_url`, submit, and return the result headlines."""
+    page.goto(start_url)
+    page.fill("#site-search", query)
+    page.press("#site-search", "Enter")
+    page.locator("#search-status", has_text="found").wait_for()
+    return page.locator("#search-results .article-item-title").all_inner_texts()
+
+
+def test_click_from_index_to_article_to_person_and_back(page, archive_site):
+    index = archive_site.as_uri() + "/index.html"
+    page.goto(index)
+    first = page.locator(".article-list .article-item-title a").first
+    headline = first.inner_text()
+    first.click()
+    assert page.locator("h1").inner_text() == headline and "/articles/" in page.url
+    article_url = page.url
+    person = page.locator(".tags a[href*='people/']").first
+    name = person.inner_text()
+    person.click()
+    assert page.locator("h1").inner_text() == name and "/people/" in page.url
+    assert headline in page.locator(".article-list").inner_text()
+    page.go_back()
+    assert page.url == article_url
+    page.go_back()
+    assert page.url == index
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_search_finds_the_article_by_name(page, archive_site, served, where):
+    start = archive_site.as_uri() + "/index.html" if where == "file" else served + "people/index.html"
+    assert search(page, start, "blink")[0].startswith("'Illusion or optimism': Blinken heads to Tel Aviv")
+    assert page.locator("#search-results mark").first.inner_text() == "Blinken"
+    assert page.title().startswith("“blink” — Search")
+    headlines = search(page, start, "olena petr nairobi")
+    assert "Olena Petrenko" in headlines[0] and "Nairobi" in headlines[0]
+    assert all("Nairobi" in h for h in headlines)
+    page.locator("#search-results a").first.click()
+    assert page.locator("h1").inner_text() == headlines[0]
+    body = page.locator("main").inner_text()
+    assert "Olena Petrenko" in body and "Nairobi" in body
+    if where == "http":
+        assert page.url.startswith(served + "articles/")
+
+
+def test_search_ignores_accents_and_case_and_shows_date_and_standfirst(page, archive_site):
+    headlines = search(page, archive_site.as_uri() + "/index.html", "ALVAREZ")
+    in_headline = ["José Álvarez" in h for h in headlines]
+    assert in_headline[0] and in_headline == sorted(in_headline, reverse=True)  # headline matches rank first
+    first = page.locator("#search-results li").first
+    assert first.locator("mark").first.inner_text() == "Álvarez"
+    assert first.locator("time").get_attribute("datetime")
+    assert first.locator(".standfirst").inner_text().startswith("The meeting in")
+
+
+def test_a_search_loads_only_this_sites_files_and_few_shards(page, served):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    search(page, served + "index.html", "henrik lars")
+    assert requested and all(url.startswith(served) for url in requested), "no other host, ever"
+    shards = [url[len(served + "search/shards/"):] for url in requested if "/search/shards/" in url]
+    assert shards.count("meta.js") == 1
+    assert 1 <= len([s for s in shards if s.startswith("t-")]) <= 4
+    assert 1 <= len([s for s in shards if s.startswith("d-")]) <= 10
+
+
+def test_without_javascript_the_form_leads_to_a_page_that_says_so(browser, archive_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(archive_site.as_uri() + "/people/index.html")
+    page.fill("#site-search", "lisbon")
+    page.press("#site-search", "Enter")
+    assert page.url.endswith("/search/index.html?q=lisbon")
+    assert "needs JavaScript" in page.locator("main").inner_text()
+    page.locator("main a", has_text="people").click()
+    assert page.url.endswith("/people/index.html")
+    context.close()
+
+
+def test_results_come_a_page_at_a_time(page, archive_site):
+    page.goto(archive_site.as_uri() + "/search/index.html?q=lisbon")
+    page.locator("#search-status", has_text="found").wait_for()
+    total = int(page.locator("#search-status").inner_text().split()[0].replace(",", ""))  # "1,234 articles"
+    assert total > 10 and page.locator("#search-results li").count() == 10
+    while page.locator("#search-more").is_visible():
+        shown = page.locator("#search-results li").count()
+        page.click("#search-more")
+        expect(page.locator("#search-results li")).to_have_count(min(total, shown + 10))
+    assert page.locator("#search-results li").count() == total
+    assert "showing" not in page.locator("#search-status").inner_text()
+
+
+def test_search_results_never_run_article_markup(page, archive_site):
+    headlines = search(page, archive_site.as_uri() + "/search/index.html", "zanzibar")
+    assert headlines == [HOSTILE_TITLE]
+    assert page.locator("#search-results img, #search-results b").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+
+def test_desktop_and_mobile_screenshots(browser, archive_site):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, options in (("desktop", {"viewport": {"width": 1280, "height": 900}}),
+                          ("mobile", {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
+                                      "device_scale_factor": 2, "has_touch": True})):
+        context = browser.new_context(**options)
+        page = context.new_page()
+        page.goto(archive_site.as_uri() + "/search/index.html?q=lisbon")
+        page.wait_for_selector("#search-results li")
+        page.screenshot(path=str(ARTIFACTS / f"search-{name}.png"))
+        page.locator("#search-results a").first.click()
+        page.screenshot(path=str(ARTIFACTS / f"article-{name}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name}: sideways scroll"
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme):
+    require(AXE.is_file(), f"{AXE} is missing (npm install --prefix .ci/node axe-core)")
+    context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    urls = [p.as_uri() for p in one_page_per_type(archive_site)]
+    urls.append(archive_site.as_uri() + "/search/index.html?q=talks")
+    found = []
+    for url in urls:
+        page.goto(url)
+        if "?q=" in url:
+            page.wait_for_selector("#search-results li mark")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+        found += [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+    context.close()
+    assert found == []
+
+
+def test_script_and_index_tokenise_and_sort_alike(browser):
+    import re
+
+    from newsgen.search.index import js_order
+    from newsgen.search.terms import words
+
+    source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.S).group(0)
+    sample = "José ÁLVAREZ's café—Kraków, İstanbul; ﬁne Straße x_y 2024² naïve Ǆemal e\u0301te Ωμέγα Жанна 東京"
+    page = browser.new_page()
+    assert page.evaluate(f"text => {{ {source}; return words(text); }}", sample) == words(sample)
+    terms = ["\ufa0e", "\U00020000", "zz", "z", "é"]
+    assert page.evaluate("terms => terms.sort()", terms) == sorted(terms, key=js_order)
+    page.close()

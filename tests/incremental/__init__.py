@@ -1,0 +1,1 @@
+"""Tests of what the last build left, and rebuilds."""

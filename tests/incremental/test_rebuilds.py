@@ -1,0 +1,206 @@
+"""Rebuilds after edits reuse the cache and the current output, and still equal a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsgen.build import build
+from newsgen.config import load_config
+from newsgen.incremental.record_store import RecordStore
+from newsgen.render import staging
+
+from ..conftest import tree_bytes, write
+from ..sitegen import write_archive
+
+
+def _clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same sources built from scratch in a fresh folder, no cache."""
+    copy = tmp_path / "clean"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("site", ".newsgen-cache", ".site*"))
+    build(load_config(copy))
+    return tree_bytes(copy / "site")
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 30)
+    build(load_config(root))
+    return root
+
+
+def _edit(seeds: Path) -> None:
+    with open(seeds / "gen_000007.txt", "a", encoding="utf-8") as handle:
+        handle.write("Officials declined to comment further on the talks.\n")
+
+
+def _edit_people(seeds: Path) -> None:
+    with open(seeds / "gen_000008.txt", "a", encoding="utf-8") as handle:
+        handle.write("Maria Lopez later met Henrik Larsen in Oslo on 3 May 2024.\n")
+
+
+def _add(seeds: Path) -> None:
+    write(seeds / "late.txt", "Kenji Watanabe visits Accra\n\nKenji Watanabe arrived in Accra on 9 June 2025.\n")
+
+
+def _delete(seeds: Path) -> None:
+    (seeds / "gen_000003.txt").unlink()
+
+
+def _rename(seeds: Path) -> None:
+    (seeds / "gen_000004.txt").rename(seeds / "renamed.txt")
+
+
+def _override(seeds: Path) -> None:
+    write(seeds.parent / "content" / "seeds" / "gen_000005.yaml", "headline: A corrected headline\n")
+
+
+def _curate(seeds: Path) -> None:
+    write(seeds.parent / "content" / "entities.yaml", "ignore: [Oslo]\n")
+
+
+def _theme(seeds: Path) -> None:
+    write(seeds.parent / "static" / "extra.css", "body { color: black; }\n")
+
+
+@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _delete, _rename, _override, _curate, _theme])
+def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
+    change(built / "seeds")
+    report = build(load_config(built))
+    assert not report.up_to_date
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_deleted_and_renamed_seeds_leave_no_stale_pages(built):
+    pages = {p.parent.name for p in (built / "site" / "articles").glob("*/index.html")}
+    slug_of_3 = next(s for s in pages if s.endswith("-3"))
+    _delete(built / "seeds")
+    build(load_config(built))
+    assert not (built / "site" / "articles" / slug_of_3).exists()
+    assert len(list((built / "site" / "articles").glob("*/index.html"))) == 29
+
+
+def test_unchanged_sources_are_not_parsed_again_nor_pages_redrawn(built, monkeypatch):
+    _edit(built / "seeds")
+    parsed = []
+    from newsgen.sources import ingest
+
+    original = ingest.parse_seed
+    monkeypatch.setattr(ingest, "parse_seed", lambda source, name: parsed.append(name) or original(source, name))
+    rendered = []
+    render = staging.render_page
+    monkeypatch.setattr(staging, "render_page",
+                        lambda env, config, model, page: rendered.append(page.path) or render(env, config, model, page))
+    report = build(load_config(built), jobs=1)  # parsed in this process, where `parsed` can see it
+    assert parsed == ["seeds/gen_000007.txt"]
+    assert any(p.startswith("articles/") and p.endswith("-7/index.html") for p in rendered)
+    assert "people/index.html" not in rendered  # no entity changed
+    assert 0 < len(rendered) < report.pages_reused / 3
+
+
+@pytest.mark.parametrize("change, looked_again", [(_edit, False), (_edit_people, True)])
+def test_feeds_are_looked_at_again_only_when_what_lists_show_may_have_changed(built, monkeypatch, change,
+                                                                                looked_again):
+    from newsgen.render.feeds import FeedWriter
+
+    looked_at = []
+    fingerprint = FeedWriter.fingerprint
+    monkeypatch.setattr(FeedWriter, "fingerprint", lambda self, feed: looked_at.append(feed.path) or fingerprint(self, feed))
+    change(built / "seeds")
+    build(load_config(built))
+    assert bool(looked_at) == looked_again
+
+
+def test_a_build_removes_what_a_build_killed_while_saving_left_in_the_cache(built):
+    left = built / ".newsgen-cache" / ".records.pickle.4194304.tmp"  # above any pid Linux gives
+    left.write_bytes(b"half a record store")
+    _edit(built / "seeds")
+    build(load_config(built))
+    assert not left.exists()
+
+
+def test_nothing_changed_writes_nothing(built):
+    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")}
+    report = build(load_config(built))
+    assert report.up_to_date and report.pages_written == 0 and report.articles == 30
+    assert {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")} == before
+
+
+def test_touched_but_unchanged_sources_are_up_to_date_and_the_next_build_reads_none(built, monkeypatch):
+    for path in (built / "seeds").glob("*.txt"):
+        path.write_bytes(path.read_bytes())
+    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")}
+    report = build(load_config(built))
+    assert report.up_to_date and report.pages_written == 0 and report.articles == 30
+    assert {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*")} == before
+    monkeypatch.setattr(RecordStore, "open", lambda *args: pytest.fail("the new stamps were not kept"))
+    assert build(load_config(built)).up_to_date
+
+
+def test_touched_sources_with_one_changed_are_built(built, tmp_path):
+    for path in (built / "seeds").glob("*.txt"):
+        path.write_bytes(path.read_bytes())
+    _edit(built / "seeds")
+    report = build(load_config(built))
+    assert not report.up_to_date and report.pages_written > 0
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_a_change_to_every_page_swaps_in_a_whole_new_tree(built, tmp_path):
+    write(built / "newsgen.yaml", "title: Renamed archive\n")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_files_removed_from_the_output_by_hand_come_back(built, tmp_path):
+    victim = next((built / "site" / "articles").glob("*/index.html"))
+    victim.unlink()
+    (built / "site" / "search" / "shards" / "d-0.js").unlink()  # a made file: compared by its text
+    _edit(built / "seeds")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_a_cache_deleted_while_the_process_lives_on_is_made_anew(tmp_path):
+    # As under `newsgen serve`: the same process builds again after someone deleted the cache,
+    # then a theme change renders again every page, in workers (hence more than 128 pages), from
+    # the bodies that build kept.
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 80)
+    build(load_config(root))
+    shutil.rmtree(root / ".newsgen-cache")
+    _edit(root / "seeds")
+    build(load_config(root))
+    theme = Path(__file__).parents[2] / "templates" / "base.html"
+    write(root / "templates" / "base.html", theme.read_text(encoding="utf-8") + "{# changed #}\n")
+    assert build(load_config(root)).pages_written > 128
+    assert tree_bytes(root / "site") == _clean_build(root, tmp_path)
+
+
+def test_a_site_list_template_showing_an_own_page_field_is_rendered_again_after_an_edit(built, tmp_path):
+    """The rendering contract: the theme's lists show only `ArticleView.list_fields` of an article,
+    but a site's own template may show any field (here the reading time, which only the
+    article's own page shows in the theme); an edit must not leave such a list stale."""
+    theme = (Path(__file__).parents[2] / "templates" / "_article_list.html").read_text()
+    write(built / "templates" / "_article_list.html",
+          theme.replace("{{ item.article.headline }}</a>",
+                        "{{ item.article.headline }}</a> ({{ item.article.reading_minutes }} min)"))
+    build(load_config(built))
+    with open(built / "seeds" / "gen_000007.txt", "a", encoding="utf-8") as handle:
+        handle.write(" ".join(["Officials declined to comment further on the talks."] * 80) + "\n")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_templates_are_overridden_only_by_a_site_file_that_differs_from_the_theme(tmp_path):
+    from newsgen.render.theme import templates_overridden, theme_dir
+
+    assert not templates_overridden(tmp_path)
+    write(tmp_path / "templates" / "index.html", (theme_dir("templates") / "index.html").read_text())
+    assert not templates_overridden(tmp_path)
+    write(tmp_path / "templates" / "index.html", "{{ site.title }}")
+    assert templates_overridden(tmp_path)

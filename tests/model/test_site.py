@@ -1,0 +1,168 @@
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.errors import NewsgenError
+from newsgen.model.site import build_site_model
+from newsgen.records import Article, ContentPage, Entity
+
+
+def article(slug, when=None, source=None, people=(), places=()):
+    return Article(
+        slug=slug, headline=slug.title(), standfirst="", date=when, date_inferred=False, body=(),
+        source_path=source or f"seeds/{slug}.txt", word_count=0, reading_minutes=1,
+        people=tuple(Entity(n, n.lower().replace(" ", "-"), "person") for n in people),
+        places=tuple(Entity(n, n.lower().replace(" ", "-"), "place") for n in places),
+    )
+
+
+def config(**kw):
+    return SiteConfig(root=Path("/x"), **kw)
+
+
+def test_newest_first_and_undated_last():
+    model = build_site_model(config(), [
+        article("old", date(2020, 1, 1)), article("undated"), article("new", date(2024, 5, 1)),
+    ], [])
+    assert [v.article.slug for v in model.articles] == ["new", "old", "undated"]
+
+
+def test_pagination_paths_and_links():
+    items = [article(f"a{i:02d}", date(2024, 1, i + 1)) for i in range(5)]
+    model = build_site_model(config(page_size=2), items, [])
+    index_pages = [p for p in model.pages if p.template == "index.html"]
+    assert [p.path for p in index_pages] == ["index.html", "page/2/index.html", "page/3/index.html"]
+    second = index_pages[1].context["pagination"]
+    assert (second.previous, second.next, second.total) == ("index.html", "page/3/index.html", 3)
+    assert [v.article.slug for v in index_pages[2].context["items"]] == ["a00"]
+
+
+def test_colliding_slugs_get_stable_distinct_paths():
+    model = build_site_model(config(), [article("same", source="seeds/b.txt"), article("same", source="seeds/a.txt")], [])
+    by_source = {v.article.source_path: v.path for v in model.articles}
+    assert by_source == {"seeds/a.txt": "articles/same/index.html", "seeds/b.txt": "articles/same-2/index.html"}
+
+
+def test_tag_pages_list_articles_newest_first_with_letter_index():
+    model = build_site_model(config(), [
+        article("x", date(2020, 1, 1), people=["Ann Lee"], places=["Oslo"]),
+        article("y", date(2021, 1, 1), people=["Ann Lee", "Bo Ek"]),
+    ], [])
+    ann = next(t for t in model.people if t.entity.name == "Ann Lee")
+    assert ann.path == "people/ann-lee/index.html"
+    assert [v.article.slug for v in ann.articles] == ["y", "x"]
+    people_index = next(p for p in model.pages if p.path == "people/index.html")
+    assert [(letter, [(l.label, l.count) for l in links]) for letter, links in people_index.context["groups"]] == [
+        ("A", [("Ann Lee", 2)]), ("B", [("Bo Ek", 1)]),
+    ]
+    assert [t.entity.name for t in model.places] == ["Oslo"]
+
+
+def test_canonical_urls_only_with_base_url():
+    plain = build_site_model(config(), [article("a")], [])
+    assert all(p.canonical == "" for p in plain.pages)
+    based = build_site_model(config(base_url="https://e.org/news/"), [article("a")], [])
+    assert {p.path: p.canonical for p in based.pages}["articles/a/index.html"] == "https://e.org/news/articles/a/"
+
+
+def test_content_pages_join_the_menu_and_reserved_slugs_are_refused():
+    about = ContentPage("about", "About", "<p>x</p>", "content/about.md")
+    model = build_site_model(config(), [], [about])
+    assert [l.path for l in model.menu][-1] == "about/index.html"
+    with pytest.raises(NewsgenError, match="reserved"):
+        build_site_model(config(), [], [ContentPage("people", "People", "", "content/people.md")])
+
+
+def test_article_pages_get_neighbours_and_related_articles():
+    model = build_site_model(config(), [
+        article("a", date(2024, 1, 1), people=["Ann Lee"]), article("b", date(2024, 2, 1), places=["Oslo"]),
+        article("c", date(2024, 3, 1), people=["Ann Lee"], places=["Oslo"]), article("d", date(2024, 4, 1)),
+    ], [])
+    pages = {p.path: p.context for p in model.pages if p.template == "article.html"}
+    c = pages["articles/c/index.html"]
+    assert (c["newer"].article.slug, c["older"].article.slug) == ("d", "b")
+    assert [v.article.slug for v in c["related"]] == ["b", "a"]
+    assert pages["articles/d/index.html"]["related"] == ()
+
+
+def test_articles_naming_the_same_person_share_one_link():
+    model = build_site_model(config(), [article("a", date(2024, 1, 1), people=["Ann Lee"]),
+                                        article("b", date(2024, 2, 1), people=["Ann Lee"])], [])
+    first, second = model.articles
+    assert first.people == second.people and first.people[0] is second.people[0]
+
+
+def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
+    model = build_site_model(config(), [
+        article("a", date(2024, 1, 1), people=["Ann Lee", "Bo Ek"], places=["Oslo"]),
+        article("b", date(2024, 3, 5), people=["Ann Lee"], places=["Oslo"]),
+    ], [])
+    profile = next(p for p in model.pages if p.path == "people/ann-lee/index.html").context["profile"]
+    assert [(l.label, l.path, l.count) for l in profile.co_mentions] == [
+        ("Oslo", "places/oslo/index.html", 2), ("Bo Ek", "people/bo-ek/index.html", 1)]
+    assert (profile.first, profile.last) == (date(2024, 1, 1), date(2024, 3, 5))
+    assert profile.timeline.start_label == "Jan 2024" and profile.feed_path == "people/ann-lee/feed.xml"
+    assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml", "people/bo-ek/feed.xml",
+                                             "places/oslo/feed.xml"]
+
+
+def test_a_profile_counts_an_article_once_however_often_it_names_someone():
+    twice = article("a", date(2024, 1, 1), people=["Ann Lee"], places=["Oslo"])
+    twice = Article(**{**twice.__dict__, "places": (Entity("Oslo", "oslo", "place", ("Oslo",)),
+                                                    Entity("Oslo", "oslo", "place", ("OSLO",)))})
+    model = build_site_model(config(), [twice], [])
+    profile = next(p for p in model.pages if p.path == "people/ann-lee/index.html").context["profile"]
+    assert [(link.label, link.count) for link in profile.co_mentions] == [("Oslo", 1)]
+
+
+def test_menu_links_the_archive():
+    assert "archive/index.html" in [l.path for l in build_site_model(config(), [], []).menu]
+
+
+def test_busy_tag_pages_are_paginated_like_the_index():
+    items = [article(f"a{i:02d}", date(2024, 1, i + 1), people=["Ann Lee"]) for i in range(5)]
+    model = build_site_model(config(page_size=2), items, [])
+    pages = [p for p in model.pages if p.template == "tag.html"]
+    assert [p.path for p in pages] == [
+        "people/ann-lee/index.html", "people/ann-lee/page/2/index.html", "people/ann-lee/page/3/index.html",
+    ]
+    middle = pages[1].context["pagination"]
+    assert (middle.previous, middle.next) == ("people/ann-lee/index.html", "people/ann-lee/page/3/index.html")
+    assert [v.article.slug for p in pages for v in p.context["items"]] == ["a04", "a03", "a02", "a01", "a00"]
+    assert pages[1].title == "Ann Lee — page 2"
+
+
+def test_a_memo_from_the_last_build_gives_the_same_model_and_follows_changes(tmp_path):
+    from newsgen.util.memo import ResultMemo
+
+    def contexts(model):
+        return {p.path: (p.context.get("related"), p.context.get("profile")) for p in model.pages}
+
+    before = [article("a", date(2024, 1, 1), people=["Ann Lee", "Bo Ek"]), article("b", date(2024, 2, 1), people=["Ann Lee"]),
+              article("c", date(2024, 3, 1), people=["Bo Ek"], places=["Oslo"])]
+    after = before[:2] + [article("c", date(2024, 3, 1), people=["Ann Lee"], places=["Oslo"])]
+    memo = ResultMemo(tmp_path / "memo.pickle", "code")
+    build_site_model(config(), before, [], memo)
+    memo.save()
+    for articles in (before, after):
+        remembered = build_site_model(config(), articles, [], ResultMemo(tmp_path / "memo.pickle", "code"))
+        assert contexts(remembered) == contexts(build_site_model(config(), articles, []))
+    ann = next(p for p in remembered.pages if p.path == "people/ann-lee/index.html")
+    assert [(link.label, link.count) for link in ann.context["profile"].co_mentions] == [("Bo Ek", 1), ("Oslo", 1)]
+
+
+def test_related_articles_counted_in_another_process_are_the_same(monkeypatch):
+    from newsgen.model import site as site_model
+
+    monkeypatch.setattr(site_model, "RELATED_IN_BACKGROUND_FROM", 1)
+    counted_in = []
+    real = site_model.related_articles
+    monkeypatch.setattr(site_model, "related_articles", lambda keys: counted_in.append(os.getpid()) or real(keys))
+    items = [article(f"a{i}", date(2024, 1, 1 + i % 28), people=[f"P{i % 3}"], places=[f"L{i % 4}"]) for i in range(30)]
+    alone, spread = (build_site_model(config(), items, [], jobs=jobs) for jobs in (1, 2))
+    assert counted_in == [os.getpid()]  # the one in another process was counted there
+    assert [(p.path, p.context) for p in alone.pages] == [(p.path, p.context) for p in spread.pages]
+    assert any(p.context.get("related") for p in alone.pages)  # there is something to compare

@@ -1,0 +1,1 @@
+"""Tests of writing the output folder."""

@@ -1,0 +1,101 @@
+from pathlib import Path
+
+import pytest
+
+from newsgen.config import SiteConfig
+from newsgen.errors import NewsgenError
+from newsgen.model.site import build_site_model
+from newsgen.records import Article, Paragraph, Tweet
+from newsgen.render.theme import static_files
+
+from ..conftest import write
+from ..rendered import site_texts
+
+PAYLOAD = '<script>alert("x")</script>'
+
+
+def hostile_article():
+    return Article(
+        slug="a", headline=PAYLOAD, standfirst=PAYLOAD, date=None, date_inferred=False,
+        body=(Paragraph(PAYLOAD), Tweet(text=PAYLOAD, author=PAYLOAD, handle="h", url="https://x.com/h")),
+        source_path="seeds/a.txt", word_count=1, reading_minutes=1,
+    )
+
+
+def render(root: Path, articles=()):
+    config = SiteConfig(root=root)
+    return site_texts(config, build_site_model(config, list(articles), []))
+
+
+def test_autoescape_keeps_markup_out(tmp_path):
+    pages = render(tmp_path, [hostile_article()])
+    for html in pages.values():
+        assert PAYLOAD not in html
+    assert "&lt;script&gt;" in pages["articles/a/index.html"]
+
+
+def test_site_template_overrides_the_theme_file_by_file(tmp_path):
+    write(tmp_path / "templates" / "index.html", '{% extends "base.html" %}{% block content %}MINE{% endblock %}')
+    pages = render(tmp_path, [hostile_article()])
+    assert "MINE" in pages["index.html"]
+    assert 'class="site-header"' in pages["index.html"], "base.html still comes from the theme"
+    assert "MINE" not in pages["articles/a/index.html"]
+
+
+def test_site_static_overrides_the_theme_file_by_file(tmp_path):
+    write(tmp_path / "static" / "style.css", "body{}")
+    write(tmp_path / "static" / "extra.js", "")
+    files = static_files(tmp_path)
+    assert files["style.css"] == tmp_path / "static" / "style.css"
+    assert "extra.js" in files
+
+
+def test_template_error_names_template_and_line(tmp_path):
+    write(tmp_path / "templates" / "index.html", "line one\n{{ no_such_variable }}\n")
+    with pytest.raises(NewsgenError) as info:
+        render(tmp_path)
+    assert info.value.path.endswith("templates/index.html") and info.value.line == 2
+
+
+def test_template_syntax_error_names_template_and_line(tmp_path):
+    write(tmp_path / "templates" / "index.html", "ok\n\n{% if %}\n")
+    with pytest.raises(NewsgenError) as info:
+        render(tmp_path)
+    assert info.value.path.endswith("index.html") and info.value.line == 3
+
+
+def test_every_page_has_the_search_form_and_no_inline_code(tmp_path):
+    import posixpath
+    import re
+
+    pages = render(tmp_path, [hostile_article()])
+    html_pages = {path: html for path, html in pages.items() if path.endswith(".html")}
+    assert "search/index.html" in html_pages and "search/shards/meta.js" in pages
+    for path, html in html_pages.items():
+        action = re.search(r'<form class="search-form" role="search" action="([^"]+)"', html).group(1)
+        assert posixpath.normpath(posixpath.join(posixpath.dirname(path), action)) == "search/index.html", path
+        scripts = re.findall(r"<script[^>]*>", html)
+        assert all(" src=" in tag or 'type="application/ld+json"' in tag for tag in scripts), path  # data, not code
+        assert not re.search(r"<[^>]*\son[a-z]+=", html), path
+    search = html_pages["search/index.html"]
+    assert '<script src="../static/search.js" defer>' in search and 'data-manifest="shards/meta.js"' in search
+
+
+def test_counts_and_page_numbers_in_the_thousands_are_grouped(tmp_path):
+    from datetime import date
+
+    from newsgen.records import Entity
+    from newsgen.render.pages import make_environment, render_page
+
+    ann = (Entity("Ann Lee", "ann-lee", "person"),)
+    articles = [Article(slug=f"a{i}", headline=f"Report {i}", standfirst="", date=date(2024, 1, 1 + i % 28),
+                        date_inferred=False, body=(), source_path=f"seeds/a{i}.txt", word_count=1, reading_minutes=1,
+                        people=ann) for i in range(20_020)]
+    config = SiteConfig(root=tmp_path)
+    model = build_site_model(config, articles, [])
+    pages = {page.path: page for page in model.pages}
+    env = make_environment(tmp_path)
+    person = render_page(env, config, model, pages["people/ann-lee/index.html"])
+    assert "Mentioned in 20,020 articles" in person and "Page 1 of 1,001" in person
+    month = render_page(env, config, model, pages["archive/2024/01/index.html"])
+    assert "20,020 articles, newest first" in month

@@ -1,0 +1,43 @@
+import dataclasses
+import operator
+from pathlib import Path
+
+from newsgen.entities import EntityExtractor
+from newsgen.search import terms as search_terms
+from newsgen.sources.ingest import Ingester, SourceJob, entities_of
+
+from ..conftest import write
+
+
+def ingest(tmp_path: Path, job: SourceJob):
+    return Ingester(EntityExtractor(), str(tmp_path / "cache" / "bodies.sqlite"))(job)
+
+
+def test_an_article_is_weighed_for_search_once_from_its_full_text_and_override(tmp_path):
+    seed = write(tmp_path / "seeds" / "a.txt", "Harbour plan\nA vote today.\nThe ferries stop at the quay.\n")
+    override = write(tmp_path / "content" / "seeds" / "a.yaml", "headline: Corrected headline\n")
+    result = ingest(tmp_path, SourceJob("seed", seed, "seeds/a.txt", "k1", override_path=override))
+    terms = dict(result.search_terms.items())
+    assert (terms["corrected"], terms["vote"], terms["ferries"], terms["quay"]) == (
+        search_terms.HEADLINE_WEIGHT, search_terms.STANDFIRST_WEIGHT, search_terms.BODY_WEIGHT,
+        search_terms.BODY_WEIGHT)
+    assert "harbour" not in terms
+
+
+def test_a_page_and_a_dropped_file_have_no_search_terms(tmp_path):
+    page = write(tmp_path / "content" / "about.md", "---\ntitle: About\n---\nWho we are.\n")
+    result = ingest(tmp_path, SourceJob("markdown", page, "content/about.md", "k2", relative=Path("about.md")))
+    assert result.page is not None and result.search_terms is None
+    empty = write(tmp_path / "seeds" / "empty.txt", "")
+    assert ingest(tmp_path, SourceJob("seed", empty, "seeds/empty.txt", "k3")).search_terms is None
+
+
+def test_an_articles_entities_travel_as_fields_and_come_back_one_object_each(tmp_path):
+    seed = write(tmp_path / "seeds" / "a.txt", "Talks in Oslo\nA visit.\nAntony Blinken flew to Oslo on Monday.\n")
+    result = ingest(tmp_path, SourceJob("seed", seed, "seeds/a.txt", "k4"))
+    assert result.found == () and ("Oslo", "oslo", "place", ("Oslo",), "") in result.entity_fields
+    interned = {}
+    first, again = entities_of(result.entity_fields, interned), entities_of(result.entity_fields, interned)
+    assert [e.name for e in first] == [f[0] for f in result.entity_fields]
+    assert first == again and all(map(operator.is_, first, again))
+    assert [dataclasses.astuple(e) for e in first] == [tuple(f) for f in result.entity_fields]

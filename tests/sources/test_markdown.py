@@ -1,0 +1,90 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgen.errors import NewsgenError
+from newsgen.records import Article, ContentPage
+from newsgen.sources.files import SourceFile
+from newsgen.sources.markdown import parse_markdown
+
+from .. import properties
+
+
+def parse(text: str, relative: str = "articles/a.md"):
+    return parse_markdown(SourceFile(Path(relative), text), Path(relative), relative)
+
+
+def test_article_with_front_matter():
+    article, warnings = parse(
+        "---\ntitle: Hand written\ndate: 2024-09-01\nstandfirst: Lead.\npeople: [Jane Doe]\n---\n"
+        "Body with *emphasis* in Lisbon.\n"
+    )
+    assert isinstance(article, Article) and warnings == []
+    assert (article.headline, article.date, article.standfirst) == ("Hand written", date(2024, 9, 1), "Lead.")
+    assert article.origin == "markdown" and article.date_inferred is False
+    assert "<em>emphasis</em>" in article.body[0].html
+    assert "Body with emphasis in Lisbon." in article.texts()
+    assert [p.name for p in article.people] == ["Jane Doe"]
+
+
+def test_page_outside_articles_folder():
+    page, _ = parse("---\ntitle: About us\n---\nWe archive news.\n", "pages/about.md")
+    assert isinstance(page, ContentPage) and page.slug == "about-us"
+    assert page.html == "<p>We archive news.</p>\n"
+
+
+def test_raw_html_and_javascript_links_are_not_rendered():
+    page, _ = parse("---\ntitle: X\n---\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n", "x.md")
+    assert "<script>" not in page.html and 'href="javascript' not in page.html
+
+
+def test_unknown_key_is_a_warning_with_line():
+    _, warnings = parse("---\ntitle: X\nauthor: Me\n---\nText\n", "x.md")
+    assert [str(w) for w in warnings] == ["x.md:3: unknown front matter key 'author' ignored"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("---\ntitle: X\ndate: [1\n---\n", "x.md:3: invalid YAML"),
+        ("---\ntitle: X\ndate: someday\n---\n", "x.md:3: front matter 'date' is not a date"),
+        ("---\ntitle: X\n", "x.md:1: front matter opened with '---' is never closed"),
+        ("---\nwhen: 2024-01-01\n---\n", "x.md:1: front matter needs a 'title'"),
+        ("---\ntitle: !!python/name:os.system\n---\n", "x.md:2: invalid YAML"),
+    ],
+)
+def test_broken_front_matter_names_file_and_line(text, message):
+    with pytest.raises(NewsgenError) as info:
+        parse(text, "x.md")
+    assert str(info.value).startswith(message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(properties.markdown_texts(), st.sampled_from(["articles", "pages", "."]))
+def test_any_markdown_gives_a_record_or_a_located_error(text, folder):
+    properties.check_markdown(text, folder)
+
+
+def test_external_links_get_noopener_noreferrer_and_internal_ones_do_not():
+    page, _ = parse("---\ntitle: Links\n---\n[out](https://example.org) <https://auto.example> [in](../x/index.html)\n",
+                    "pages/links.md")
+    assert '<a href="https://example.org" rel="noopener noreferrer">out</a>' in page.html
+    assert '<a href="https://auto.example" rel="noopener noreferrer">' in page.html
+    assert '<a href="../x/index.html">in</a>' in page.html
+
+
+def test_oversized_markdown_is_refused_before_parsing():
+    # "![" repeated is pathological for markdown-it: minutes at 20 MB, refused here at once.
+    with pytest.raises(NewsgenError, match="the limit is 200000") as info:
+        parse("---\ntitle: Bomb\n---\n" + "![" * 10_000_000)
+    assert info.value.path == "articles/a.md" and info.value.line == 1
+
+
+def test_table_alignment_uses_classes_not_inline_styles_the_page_policy_would_block():
+    page, _ = parse("---\ntitle: Table\n---\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n", "pages/t.md")
+    assert "style=" not in page.html
+    assert '<th class="align-left">a</th>' in page.html and '<td class="align-right">3</td>' in page.html
+    assert '<td class="align-center">2</td>' in page.html

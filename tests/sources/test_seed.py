@@ -1,0 +1,143 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from newsgen.errors import NewsgenError
+from newsgen.records import LinkCard, Paragraph, Subheading, Tweet
+from newsgen.sources.files import SourceFile, read_source
+from newsgen.sources.seed import MAX_ARTICLE_CHARS, MAX_LINE_CHARS, parse_seed
+
+from .. import properties
+from ..conftest import SEED
+
+
+def parse_text(text: str, name: str = "a.txt"):
+    return parse_seed(SourceFile(Path(name), text))
+
+
+def test_real_seed_fields():
+    article, warnings = parse_seed(read_source(SEED))
+    assert article.headline == "'Illusion or optimism': Blinken heads to Tel Aviv for Gaza ceasefire push"
+    assert article.standfirst == (
+        "US officials have said they made progress and offered a proposal to bridge gaps between "
+        "Israel and Hamas, with talks to resume later in the coming week in Cairo."
+    )
+    assert article.date == date(2024, 8, 18)
+    assert article.date_inferred is True
+    assert article.slug == "illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push"
+    assert warnings == []
+
+
+def test_real_seed_blocks():
+    article, _ = parse_seed(read_source(SEED))
+    subheadings = [b for b in article.body if isinstance(b, Subheading)]
+    assert [s.text for s in subheadings] == ["'Cautious optimism'"]
+    tweets = [b for b in article.body if isinstance(b, Tweet)]
+    assert len(tweets) == 1 and article.embeds == tuple(tweets)
+    tweet = tweets[0]
+    assert tweet.handle == "TRTWorldNow"
+    assert tweet.author == "TRT World Now"
+    assert tweet.date == date(2024, 8, 18)
+    assert tweet.media_url == "https://pic.twitter.com/g0vF7lxN0C"
+    assert tweet.text.endswith("reports from occupied East Jerusalem")
+    paragraphs = [b.text for b in article.body if isinstance(b, Paragraph)]
+    assert not any("TRT World Now" in p or "pic.twitter.com" in p for p in paragraphs)
+    assert paragraphs[-1].startswith("Pro-Palestinian activists")
+    assert article.word_count > 400 and article.reading_minutes == 3
+
+
+def test_blank_line_layout_takes_first_paragraph_as_standfirst():
+    text = "Headline here\n\nFirst paragraph is the lead.\n\nSecond paragraph.\n\n\nThird one.\n"
+    article, _ = parse_text(text)
+    assert article.standfirst == "First paragraph is the lead."
+    assert [b.text for b in article.body] == ["Second paragraph.", "Third one."]
+
+
+def test_hard_wrapped_lines_join_into_one_paragraph():
+    article, _ = parse_text("H\nS.\n\nThis paragraph was wrapped\nby an editor at a fixed width.\n")
+    assert [b.text for b in article.body] == ["This paragraph was wrapped by an editor at a fixed width."]
+
+
+def test_no_date_means_undated_not_mtime():
+    article, _ = parse_text("H\nS.\nBody without a full date, only May 31.\n")
+    assert article.date is None and article.date_inferred is False
+
+
+def test_latest_full_date_wins():
+    article, _ = parse_text("H\nS.\nOn 3 March 2021 it began.\nBy 2021-04-05 it ended, not on June 1, 2020.\n")
+    assert article.date == date(2021, 4, 5)
+
+
+def test_bare_urls_become_link_cards():
+    text = "H\nS.\nPara one.\nhttps://www.youtube.com/watch?v=abc\nhttps://x.com/someone/status/1\nhttps://example.org/a\nEnd.\n"
+    article, _ = parse_text(text)
+    cards = [b for b in article.body if isinstance(b, LinkCard)]
+    assert [(c.kind, c.site) for c in cards] == [("youtube", "youtube.com"), ("x", "x.com"), ("link", "example.org")]
+
+
+def test_unsafe_url_line_stays_text():
+    article, _ = parse_text("H\nS.\njavascript:alert(1)\n")
+    assert article.body == (Paragraph("javascript:alert(1)"),)
+
+
+def test_short_last_line_is_not_a_subheading():
+    article, _ = parse_text("H\nS.\nA paragraph.\nSigned off by the desk\n")
+    assert isinstance(article.body[-1], Paragraph)
+
+
+def test_empty_file_is_an_error_with_location():
+    with pytest.raises(NewsgenError) as info:
+        parse_text(" \n\n", "empty.txt")
+    assert str(info.value) == "empty.txt:1: empty file: no headline"
+
+
+def test_headline_without_body_warns_with_line():
+    article, warnings = parse_text("\n\nJust a headline\n", "h.txt")
+    assert article.headline == "Just a headline"
+    assert [str(w) for w in warnings] == ["h.txt:3: headline with no body"]
+
+
+def test_orphan_attribution_warns():
+    _, warnings = parse_text("H\n\n— Someone (@someone) May 1, 2024\n", "t.txt")
+    assert warnings and warnings[0].line == 3
+
+
+def test_very_long_headline_is_shortened_with_warning():
+    article, warnings = parse_text("x" * 1000 + "\nS.\n", "long.txt")
+    assert len(article.headline) <= 301 and len(article.slug) <= 80
+    assert warnings[0].line == 1
+
+
+def test_emoji_headline_falls_back_to_file_name_slug():
+    article, _ = parse_text("🔥🔥🔥\nS.\n", "story-42.txt")
+    assert article.slug == "story-42"
+
+
+@settings(max_examples=300, deadline=None)
+@given(properties.seed_bytes())
+def test_any_bytes_give_an_article_or_a_located_error(data):
+    properties.check_seed(data)
+
+
+@pytest.mark.parametrize("line", ["- a" + " " * 200_000 + "b", "text" + " " * 200_000 + "x"])
+def test_long_runs_of_spaces_do_not_backtrack(line):
+    # Quadratic regexes took minutes on these; now they parse in well under a second.
+    article, _ = parse_text(f"Headline\nStandfirst.\n{line}\n— A (@a) August 1, 2024\n")
+    assert article.headline == "Headline"
+
+
+def test_twenty_megabyte_line_is_cut_with_a_warning():
+    article, warnings = parse_text("Headline\n" + "word " * 4_000_000)
+    assert article.headline == "Headline"
+    assert len(article.standfirst) <= MAX_LINE_CHARS
+    assert [str(w) for w in warnings] == [f"a.txt:2: line is 19999999 characters; cut to {MAX_LINE_CHARS}"]
+
+
+def test_text_past_the_article_limit_is_left_out_with_a_warning():
+    line = "A paragraph that goes on. " * 3000  # 78,000 characters
+    article, warnings = parse_text("Headline\n" + f"{line}\n" * 20)
+    assert sum(len(b.text) for b in article.body) + len(article.standfirst) <= MAX_ARTICLE_CHARS
+    assert [str(w) for w in warnings] == [
+        f"a.txt:14: article is longer than {MAX_ARTICLE_CHARS} characters; left out from this line on"]
