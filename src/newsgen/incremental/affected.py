@@ -1,5 +1,5 @@
 """Which pages an edit to some articles can have changed, so that only those are
-fingerprinted again (`page_output.page_fingerprints`).
+fingerprinted again (`page_fingerprints`).
 
 A page is rendered from its own article, if it has one, and from what it shows of
 others: their `list_fields` fields, on an article page its neighbours and related

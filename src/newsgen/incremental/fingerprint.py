@@ -44,7 +44,8 @@ class ModelDigests:
 class Fingerprinter:
     def __init__(self, shared: str, list_fields: Mapping[str, bytes] | None = None):
         self.shared = shared  # theme, settings, menu: what every page depends on
-        self._listed = list_fields or {}  # `ModelDigests.list_fields`, if taken: each article's `list_fields`, digested already
+        # `ModelDigests.list_fields`, if taken: what lists show of each article, digested already
+        self._listed = list_fields or {}
         self._tokens: dict[int, str] = {}  # id of a folded record -> its token
         self._kept: list[Any] = []  # those records, alive, so no other object can take one's id
         self._fields: dict[type, tuple[str, ...] | None] = {}
@@ -72,7 +73,8 @@ class Fingerprinter:
         articles = {view.path: short_digest(repr(plain(view.article)) + token(view.article.people)
                                       + token(view.article.places)) for view in views}
         order = digest(self.fold(tuple(others)), "\0".join(articles))
-        list_fields = articles if whole_articles else {view.path: short_digest(repr(view.list_fields)) for view in views}
+        list_fields = articles if whole_articles else {
+            view.path: short_digest(repr(view.list_fields)) for view in views}
         return ModelDigests(digest(order, b"".join(articles.values())), order, articles, list_fields)
 
     def own(self, article: Article) -> str:

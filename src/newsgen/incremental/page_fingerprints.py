@@ -1,14 +1,11 @@
-"""Decide which output files changed since the current output, and stage them.
+"""Every page's fingerprint: what it is rendered from, so unchanged pages are not rendered again.
 
-Every file of the site gets a fingerprint (pages: what they are rendered from;
-static files: their bytes). Comparing with the manifest recorded for the
-current output gives the files to render again and the ones to delete; the
-manifest is only trusted for the exact output state it was written for. It
-also keeps the digests of what the pages were rendered from, article by article,
-and what each page lists, so after an edit only the pages it can have affected
-are fingerprinted again: one page for an edit to an article's text, the pages of
-its people and places and of the articles it relates to for one that names
-someone new. Rendering runs across all cores when there are many pages.
+Comparing them with the manifest of the current output (`manifest`) gives the
+files to render again. The manifest also keeps the digests of what the pages
+were rendered from, article by article, and what each page lists, so after an
+edit only the pages it can have affected are fingerprinted again: one page for
+an edit to an article's text, the pages of its people and places and of the
+articles it relates to for one that names someone new.
 """
 
 from __future__ import annotations
@@ -38,8 +35,8 @@ def model_digests(views: Sequence[ArticleView], content_pages: Sequence[ContentP
 SPLIT_FINGERPRINTS_FROM = 4000
 
 
-def page_fingerprints(model: SiteModel, shared: str, previous: OutputManifest = OutputManifest(), digests: ModelDigests | None = None,
-                      jobs: int | None = 1) -> OutputManifest:
+def page_fingerprints(model: SiteModel, shared: str, previous: OutputManifest = OutputManifest(),
+                      digests: ModelDigests | None = None, jobs: int | None = 1) -> OutputManifest:
     """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu),
     `digests` the model's `model_digests`, taken here if not given.
 
@@ -69,8 +66,8 @@ def page_fingerprints(model: SiteModel, shared: str, previous: OutputManifest = 
     else:  # each process folds the records its pages show, so a half is more than half the work
         with InBackground(partial(_fingerprinted, folder, stale[len(stale) // 2:]), jobs) as other:
             fresh = _fingerprinted(folder, stale[: len(stale) // 2]) | other.result()
-    return OutputManifest({page.path: fresh[page.path] if page.path in fresh else kept[page.path] for page in model.pages},
-                 whole, own, order, digests.articles, digests.list_fields, lists, tags)
+    files = {page.path: fresh[page.path] if page.path in fresh else kept[page.path] for page in model.pages}
+    return OutputManifest(files, whole, own, order, digests.articles, digests.list_fields, lists, tags)
 
 
 def _fingerprinted(folder: Fingerprinter, pages: Sequence[PageView]) -> dict[str, str]:
@@ -87,7 +84,8 @@ class PageFingerprints:
     the build's critical path. As a context manager it ends that process on an error.
     """
 
-    def __init__(self, model: SiteModel, shared: str, previous: OutputManifest, digests: ModelDigests, jobs: int | None):
+    def __init__(self, model: SiteModel, shared: str, previous: OutputManifest, digests: ModelDigests,
+                 jobs: int | None):
         self._taking: InBackground[OutputManifest] | None = None
         if previous.files:  # needed now: taken here (many pages on two cores)
             self.to_compare = page_fingerprints(model, shared, previous, digests, jobs)

@@ -1,6 +1,6 @@
 """The site model's records: what each page shows, already ordered and linked.
 
-Kept apart from site_model.py so the modules that build parts of the model
+Kept apart from model/site.py so the modules that build parts of the model
 (archives, feeds, metadata) can use them without importing the whole model.
 """
 
@@ -43,7 +43,7 @@ class ArticleView:
 
 # The Article fields that only the article's own page shows, nowhere else: no list, tag or
 # archive page, nor any other article's page. While only these change, every other page
-# stays as it was (page_output relies on it): a template that shows one elsewhere must
+# stays as it was (incremental.page_fingerprints relies on it): a template that shows one elsewhere must
 # take it out of here.
 OWN_PAGE_FIELDS = ("body", "word_count", "reading_minutes", "date_inferred")
 

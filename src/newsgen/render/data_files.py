@@ -76,7 +76,7 @@ def feed_files(config: SiteConfig, model: SiteModel, code: str = "",
                articles: Mapping[str, bytes] | None = None) -> dict[str, DataFile]:
     """Atom feeds, fingerprinted by what they show and `code` (newsgen's own), made only when
     written. `known` holds fingerprints still true (the last build's, when what pages and feeds
-    show is the same, see `page_output.page_fingerprints`), so they are not taken again;
+    show is the same, see `incremental.page_fingerprints`), so they are not taken again;
     `articles`, the digest of what each article shows beyond its own page, where taken
     (`fingerprint.ModelDigests.articles`), which fingerprints feeds without reading the articles."""
     feeds = FeedWriter(config.title, config.base_url, config.language, articles)

@@ -20,7 +20,7 @@ The index is sharded so that a visitor downloads only what a query needs:
 
 Terms and weights come from search_terms (each article's own text weighed
 once, when it was ingested), so building the index only merges postings, which
-search_postings counts in blocks and keeps between builds.
+`search.postings` counts in blocks and keeps between builds.
 Python and JS must sort alike: by UTF-16 code units, as JS compares strings.
 Document ids follow the site's newest-first order, so ties in score rank
 newer articles first.
@@ -128,7 +128,7 @@ def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTer
                  kept: CachedPostings | None = None) -> Iterable[tuple[str, str]]:
     """(site path, JS text) for the manifest and every shard of the index.
     `own_terms`: the articles' `text_terms` by source path, as ingest made them;
-    `kept`: where the postings of the last build are kept (search_postings)."""
+    `kept`: where the postings of the last build are kept (`search.postings`)."""
     folder = urls.SEARCH_SHARDS
     postings = postings_of(views, own_terms or {}, kept)
     common = _common_terms(postings, len(views))

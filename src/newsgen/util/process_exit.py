@@ -20,7 +20,7 @@ _left: list[object] | None = None  # what is left to the exit; None: this proces
 
 
 def keep_until_exit() -> None:
-    """From now on, what `leave` is given stays unfreed until the process exits."""
+    """From now on, what `done_with` is given stays unfreed until the process exits."""
     global _left
     if _left is None:
         _left = []
