@@ -39,7 +39,7 @@ def _yaml_line(key: str, value: object) -> str:
 
 def _seed_files(config: SiteConfig, stem: str, headline: str, day: date) -> dict[Path, str]:
     seed = f"{headline}\n{STANDFIRST_PLACEHOLDER}\n{BODY_PLACEHOLDER}\n"
-    override = (f"# Editorial overrides for {config.seeds.as_posix()}/{stem}.txt (see README: Seed overrides).\n"
+    override = (f"# Editorial overrides for {config.seeds.as_posix()}/{stem}.txt (see the newsgen docs, docs/input.md: Seed overrides).\n"
                 f"date: {day.isoformat()}\n")
     return {config.seeds_dir / f"{stem}.txt": seed, config.content_dir / "seeds" / f"{stem}.yaml": override}
 
