@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from newsgen.build import build
 from newsgen.config import load_config
 from newsgen.errors import NewsgenError
 
-from ..conftest import write
+from ..conftest import broken_links, write
 
 GOOD_SEED = "Minister visits Lisbon\nA short visit.\nThe minister met the mayor on 3 May 2024.\n"
 
@@ -40,3 +41,24 @@ def test_an_impossible_date_in_the_config_names_its_line(tmp_path):
     with pytest.raises(NewsgenError) as info:
         load_config(tmp_path)
     assert str(info.value).startswith(f"{tmp_path / 'newsgen.yaml'}:3: invalid YAML: not a valid date: 2024-02-30")
+
+
+def _texts(path: Path, tag: str) -> list[str]:
+    return re.findall(rf"<{tag}>([^<]*)</{tag}>", path.read_text(encoding="utf-8"))
+
+
+def test_a_timestamp_with_a_time_is_a_date_in_feeds_and_sitemap(tmp_path):
+    base = "https://example.org/archive/"
+    write(tmp_path / "newsgen.yaml", f"title: Desk\nbase_url: {base}\n")
+    write(tmp_path / "seeds" / "good.txt", GOOD_SEED)
+    write(tmp_path / "content" / "seeds" / "good.yaml", "date: 2030-02-03 10:20:30\n")
+    write(tmp_path / "content" / "articles" / "hand.md",
+          "---\ntitle: Hand\ndate: 2030-02-04 23:30:00+02:00\n---\nBody.\n")
+    report = build(load_config(tmp_path))
+    assert report.dropped == [] and report.articles == 2
+    site = tmp_path / "site"
+    updated = _texts(site / "feed.xml", "updated") + _texts(site / "feed.xml", "published")
+    assert set(updated) == {"2030-02-04T00:00:00Z", "2030-02-03T00:00:00Z"}
+    assert set(_texts(site / "sitemap.xml", "lastmod")) <= {"2030-02-04", "2030-02-03"}
+    assert "2030-02-03" in _texts(site / "sitemap.xml", "lastmod")
+    assert broken_links(site, base) == []
