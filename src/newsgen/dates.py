@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 _MONTHS = {
@@ -82,7 +82,13 @@ def find_dates(text: str) -> list[date]:
 
 
 def parse_date(value: object) -> date | None:
-    """A date from front matter: a YAML date, or a string holding one."""
+    """A date from front matter: a YAML date, or a string holding one.
+
+    YAML reads `2030-02-03 10:20:30` as a datetime, a date subclass that would
+    carry its time into every feed and sitemap and cannot be sorted among dates:
+    an article's date is the day as written, in the zone it was written in."""
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str):

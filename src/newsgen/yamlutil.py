@@ -28,6 +28,19 @@ class _NoAliasLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node):  # type: ignore[override]
+        """PyYAML builds a date from any digits that look like one and lets the
+        ValueError of `2024-02-30` escape with no line; here it names the line."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"not a valid date: {node.value}", node.start_mark
+            ) from None
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
+
 
 def _with_loader(text: str, path: str, first_line: int, use: Callable[[yaml.SafeLoader], T]) -> T:
     """Run `use` on a safe, alias-free loader; every YAML problem becomes a located NewsgenError."""

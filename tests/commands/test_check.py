@@ -129,3 +129,29 @@ def test_the_generated_archive_checks_clean(archive_site):
     result = check_site(archive_site)
     assert result.problems == []
     assert result.pages > 300 and result.feeds > 1
+
+
+def test_feed_and_sitemap_dates_must_be_valid(tmp_path):
+    atom = ('<feed xmlns="http://www.w3.org/2005/Atom"><updated>{}</updated>'
+            '<entry><published>{}</published></entry></feed>')
+    sitemap = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><lastmod>{}</lastmod></url></urlset>'
+    site = make_site(tmp_path, {
+        "feed.xml": atom.format("2030-02-03T00:00:00Z", "2030-02-03T10:20:30.5+05:30"),
+        "sitemap.xml": sitemap.format("2030-02-03"),
+        "sitemaps/1.xml": sitemap.format("2030-02-03T10:20+01:00"),
+        "a/feed.xml": atom.format("2030-02-03T10:20:30T00:00:00Z", "2030-02-03T00:00:00Z"),
+        "b/feed.xml": atom.format("2030-02-03T00:00:00Z", "2030-02-30T00:00:00Z"),
+        "c/feed.xml": atom.format("2030-02-03", "2030-02-03T00:00:00Z"),
+        "sitemap-2.xml": sitemap.format("2030-02-03T10:20:30"),
+        "sitemap-3.xml": sitemap.format("2030-13-01"),
+        "sitemap-4.xml": sitemap.format("2030-00"),
+        "sitemap-5.xml": sitemap.format("2030"),
+    })
+    assert problems(site) == [
+        "a/feed.xml: <updated> is not an RFC 3339 date-time: '2030-02-03T10:20:30T00:00:00Z'",
+        "b/feed.xml: <published> is not an RFC 3339 date-time: '2030-02-30T00:00:00Z'",
+        "c/feed.xml: <updated> is not an RFC 3339 date-time: '2030-02-03'",
+        "sitemap-2.xml: <lastmod> is not a W3C datetime: '2030-02-03T10:20:30'",
+        "sitemap-3.xml: <lastmod> is not a W3C datetime: '2030-13-01'",
+        "sitemap-4.xml: <lastmod> is not a W3C datetime: '2030-00'",
+    ]

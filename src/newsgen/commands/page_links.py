@@ -10,6 +10,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from datetime import datetime
 
 _LINK_ATTRIBUTES = {"href", "src", "action", "poster", "data"}
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
@@ -19,6 +20,15 @@ _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)""")
 _ATOM = "http://www.w3.org/2005/Atom"
 _SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+# Atom dates are RFC 3339 date-times (RFC 4287 3.3); sitemap dates are W3C datetimes,
+# which may stop at the year, month or day. Groups: year, month, day, hour, minute,
+# second, zone hours, zone minutes.
+_RFC3339 = re.compile(r"(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|[+-](\d\d):(\d\d))", re.ASCII)
+_W3C_DATETIME = re.compile(
+    r"(\d{4})(?:-(\d\d)(?:-(\d\d)(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(?:Z|[+-](\d\d):(\d\d)))?)?)?", re.ASCII)
+_DATES = [(f"{{{_ATOM}}}updated", _RFC3339, "an RFC 3339 date-time"),
+          (f"{{{_ATOM}}}published", _RFC3339, "an RFC 3339 date-time"),
+          (f"{{{_SITEMAP}}}lastmod", _W3C_DATETIME, "a W3C datetime")]
 
 
 @dataclass
@@ -72,6 +82,34 @@ def xml_links(text: str, sitemap: bool = False) -> tuple[PageLinks, str | None]:
     expected = {"feed": _ATOM, "urlset": _SITEMAP, "sitemapindex": _SITEMAP}.get(local)
     if expected is not None and namespace != expected:
         return PageLinks(), f"<{local}> must be in the namespace {expected}, not {namespace or 'none'}"
+    problem = _date_problem(root)
+    if problem:
+        return PageLinks(), problem
     links = [e.get("href", "") for e in root.iter(f"{{{_ATOM}}}link")]
     links += [(e.text or "").strip() for e in root.iter(f"{{{_SITEMAP}}}loc")]
     return PageLinks(links=[link for link in links if link]), None
+
+
+def _date_problem(root: ET.Element) -> str | None:
+    """The first date a feed reader or crawler would refuse: they drop the entry or the file."""
+    for tag, pattern, kind in _DATES:
+        for element in root.iter(tag):
+            text = (element.text or "").strip()
+            if not _real_date(pattern.fullmatch(text)):
+                return f"<{tag.rpartition('}')[2]}> is not {kind}: {text!r}"
+    return None
+
+
+def _real_date(match: re.Match[str] | None) -> bool:
+    """Shaped like a date and naming a real one: not 30 February, not 25 o'clock."""
+    if match is None:
+        return False
+    # A W3C datetime may stop at the year or month: what it leaves out is the first.
+    defaults = (0, 1, 1, 0, 0, 0, 0, 0)
+    year, month, day, hour, minute, second, zone_hours, zone_minutes = (
+        int(g) if g is not None else d for g, d in zip(match.groups(), defaults))
+    try:  # second 60 is a leap second, which RFC 3339 allows
+        datetime(year, month, day, hour, minute, min(second, 59))
+    except ValueError:
+        return False
+    return zone_hours < 24 and zone_minutes < 60
