@@ -151,8 +151,8 @@ def check_output_dir(output: Path, forbidden: dict[str, Path], read_from: dict[s
     out = output.resolve()
     for label, path in (read_from or {}).items():
         if out.is_relative_to(path.resolve()) and out != path.resolve():
-            raise NewsgenError(f"refusing to use {out} as the output folder: it is inside the {label}, "
-                               "so the next build would read the site's own files as input")
+            raise NewsgenError(f"refusing to use {out} as the output folder: it is inside the {label} "
+                               f"({path.resolve()}), so the next build would read the site's own files as input")
     if out == Path(out.anchor) or Path.home().resolve().is_relative_to(out):
         raise NewsgenError(
             f"refusing to use {out} as the output folder: it is the filesystem root, your home folder or a parent of it"
