@@ -22,6 +22,7 @@ from .entities.tagging import tag_articles
 from .incremental.last_build import LastBuild
 from .incremental.manifest import Changes, site_manifest
 from .incremental.page_fingerprints import PageFingerprints, model_digests
+from .incremental.record_store import CACHE_DIR
 from .model.listing import list_articles
 from .model.site import SiteModel, model_of
 from .model.views import ArticleView
@@ -51,7 +52,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     """
     started = time.perf_counter()
     output = config.output_dir.resolve()
-    inputs = {"seeds folder": config.seeds_dir, "content folder": config.content_dir}
+    inputs = _read_folders(config)
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
     last = LastBuild(config, output, fresh)
     try:
@@ -67,6 +68,16 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     done_with(last)
     report.elapsed = time.perf_counter() - started
     return report
+
+
+def _read_folders(config: SiteConfig) -> dict[str, Path]:
+    """Every folder a build reads, by name for error messages. The output may be none of
+    them nor lie inside one: the next build would read its own pages as templates (and run
+    what a headline smuggled in as Jinja), copy the last site into static/ one level deeper
+    each time, or publish the cache's pickles."""
+    return {"seeds folder": config.seeds_dir, "content folder": config.content_dir,
+            "templates folder": config.root / "templates", "static folder": config.root / "static",
+            "build cache folder": config.root / CACHE_DIR}
 
 
 def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby, jobs: int | None,

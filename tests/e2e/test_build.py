@@ -10,6 +10,7 @@ import pytest
 
 from newsgen.build import build
 from newsgen.config import load_config
+from newsgen.errors import NewsgenError
 from newsgen.page_policy import CONTENT_SECURITY_POLICY
 
 from ..conftest import broken_links, write
@@ -234,3 +235,27 @@ def test_records_the_cache_cannot_save_fail_the_build_before_the_site_changes(si
     with pytest.raises(OSError, match="No space left"):
         build(config, jobs=2)
     assert tree_bytes(config.output_dir) == before
+
+
+@pytest.mark.parametrize("output, folder, why", [
+    ("templates", "templates", "it is the templates folder"),
+    ("templates/site", "templates", "it is inside the templates folder"),
+    ("static", "static", "it is the static folder"),
+    ("static/site", "static", "it is inside the static folder"),
+    (".newsgen-cache", ".newsgen-cache", "it is the build cache folder"),
+    (".newsgen-cache/site", ".newsgen-cache", "it is inside the build cache folder"),
+])
+def test_an_output_folder_the_build_reads_from_is_refused_and_nothing_written(site_root, output, folder, why):
+    # A site in templates/ would be loaded as templates by the next build (a headline's {{ }} run
+    # as Jinja); one in static/ copied into itself at every build; one in the cache published.
+    write(site_root / folder / "mine.txt", "the user's")
+    before = _tree(site_root)
+    with pytest.raises(NewsgenError, match=why) as refused:
+        build(load_config(site_root, {"output": output}))
+    assert str(site_root / folder) in str(refused.value)
+    assert _tree(site_root) == before
+
+
+def _tree(root):
+    """Every path under `root` with its bytes (None for folders): what a build may not change."""
+    return {p.relative_to(root).as_posix(): None if p.is_dir() else p.read_bytes() for p in root.rglob("*")}

@@ -37,6 +37,7 @@ def test_the_old_site_is_left_to_a_process_the_build_does_not_wait_for(tmp_path,
 def test_a_build_leaves_alone_an_old_site_being_deleted_and_removes_one_a_killed_build_left(tmp_path):
     _build_once(tmp_path / "site", "one")
     trash = write(tmp_path / ".site.trash-99999" / "index.html", "old").parent
+    write(trash / MARKER, "")  # a trash folder is always a marked site, renamed
     descriptor = os.open(trash, os.O_RDONLY)
     fcntl.flock(descriptor, fcntl.LOCK_EX)  # as a detached deleter holds it
     try:
@@ -92,6 +93,30 @@ def test_stale_staging_is_removed_only_if_newsgen_made_it(tmp_path):
     _build_once(tmp_path / "site", "new")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", ".site.staging-34567", "site"]
     assert foreign.read_text() == "not newsgen's"
+
+
+def test_recovery_leaves_alone_user_folders_named_like_leftovers(tmp_path):
+    # Named like a killed build's old site and previous site, but without the marker.
+    photos = write(tmp_path / ".site.trash-photos" / "a", "x")
+    notes = write(tmp_path / ".site.previous-x" / "notes.txt", "mine")
+    _build_once(tmp_path / "site", "one")  # no site yet: `.previous-*` would have been renamed in
+    _build_once(tmp_path / "site", "two")
+    assert photos.read_text() == "x" and notes.read_text() == "mine"
+    assert sorted(p.name for p in photos.parent.iterdir()) == ["a"]
+    assert sorted(p.name for p in notes.parent.iterdir()) == ["notes.txt"]
+    assert (tmp_path / "site" / "index.html").read_text() == "two"
+    assert not (tmp_path / "site" / "a").exists() and not (tmp_path / "site" / "notes.txt").exists()
+    assert output.leftovers(tmp_path / "site") == []
+
+
+def test_a_user_folder_at_the_staging_name_is_reported_not_removed(tmp_path):
+    mine = write(tmp_path / f".site.staging-{os.getpid()}" / "mine.txt", "not newsgen's")
+    with pytest.raises(NewsgenError, match=rf"\.site\.staging-{os.getpid()} is in the way"):
+        _build_once(tmp_path / "site", "one")
+    assert mine.read_text() == "not newsgen's" and not (tmp_path / "site").exists()
+    mine.rename(tmp_path / "mine.txt")
+    _build_once(tmp_path / "site", "two")  # the lock was let go, and the empty folder tidied
+    assert (tmp_path / "site" / "index.html").read_text() == "two"
 
 
 def test_failure_before_commit_leaves_previous_site(tmp_path):
@@ -160,6 +185,7 @@ def test_an_up_to_date_build_still_removes_what_a_killed_build_left(site_root):
     build(load_config(site_root))
     stale = write(site_root / ".site.staging-99999" / MARKER, "")
     trash = write(site_root / ".site.trash-99998" / "index.html", "half deleted").parent
+    write(trash / MARKER, "")  # deleted last, so a half-deleted old site still has it
     build(load_config(site_root))
     assert not stale.exists() and not trash.exists()
 
@@ -170,6 +196,7 @@ def test_a_build_is_up_to_date_while_a_detached_process_deletes_the_old_site(sit
 
     build(load_config(site_root))
     trash = write(site_root / ".site.trash-99998" / "index.html", "being deleted").parent
+    write(trash / MARKER, "")
     descriptor = os.open(trash, os.O_RDONLY)
     fcntl.flock(descriptor, fcntl.LOCK_EX)
     try:

@@ -67,7 +67,7 @@ def remove_if_ours(folder: Path, detached: bool = False) -> bool:
         if detached:
             _delete_detached(trash)
         else:
-            shutil.rmtree(trash, ignore_errors=True)
+            _delete_marker_last(trash)
         return True
     try:
         folder.rmdir()
@@ -76,7 +76,39 @@ def remove_if_ours(folder: Path, detached: bool = False) -> bool:
         return False
 
 
-_DELETE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+# What `_delete_marker_last` does, for a process of its own (see there for why).
+_DELETE = (
+    "import os, shutil, sys\n"
+    "top = sys.argv[1]\n"
+    "for entry in os.scandir(top):\n"
+    f"    if entry.name == {MARKER!r}:\n"
+    "        continue\n"
+    "    if entry.is_dir(follow_symlinks=False):\n"
+    "        shutil.rmtree(entry.path, ignore_errors=True)\n"
+    "    else:\n"
+    "        os.unlink(entry.path)\n"
+    "shutil.rmtree(top, ignore_errors=True)\n"
+)
+
+
+def _delete_marker_last(trash: Path) -> None:
+    """Delete `trash`, its marker file last: a delete killed halfway leaves a folder that
+    still says it is newsgen's, which the next build may remove (it removes nothing else)."""
+    try:
+        entries = list(os.scandir(trash))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def _delete_detached(trash: Path) -> None:
@@ -94,7 +126,7 @@ def _delete_detached(trash: Path) -> None:
         subprocess.Popen([sys.executable, "-c", _DELETE, str(trash)], pass_fds=(descriptor,), start_new_session=True,
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (OSError, ValueError):  # no interpreter to start: delete it here
-        shutil.rmtree(trash, ignore_errors=True)
+        _delete_marker_last(trash)
     finally:
         os.close(descriptor)
 
@@ -119,8 +151,8 @@ def check_output_dir(output: Path, forbidden: dict[str, Path], read_from: dict[s
     out = output.resolve()
     for label, path in (read_from or {}).items():
         if out.is_relative_to(path.resolve()) and out != path.resolve():
-            raise NewsgenError(f"refusing to use {out} as the output folder: it is inside the {label}, "
-                               "so the next build would read the site's own files as input")
+            raise NewsgenError(f"refusing to use {out} as the output folder: it is inside the {label} "
+                               f"({path.resolve()}), so the next build would read the site's own files as input")
     if out == Path(out.anchor) or Path.home().resolve().is_relative_to(out):
         raise NewsgenError(
             f"refusing to use {out} as the output folder: it is the filesystem root, your home folder or a parent of it"
@@ -147,12 +179,15 @@ _LEFTOVER_KINDS = ("previous", "staging", "trash")
 
 def leftovers(output: Path, kind: str | None = None) -> list[Path]:
     """Folders a killed build left beside `output` (of one kind, or of any); not an old
-    site a detached process is deleting."""
+    site a detached process is deleting. Only folders holding newsgen's marker count: a
+    user's `.site.trash-photos` merely shares the name pattern, and recovery deletes or
+    renames what this lists."""
     kinds = (kind,) if kind else _LEFTOVER_KINDS
     prefixes = tuple(f".{output.name}.{k}-" for k in kinds)
     if not output.parent.is_dir():
         return []
     return sorted(p for p in output.parent.iterdir() if p.name.startswith(prefixes) and p.is_dir()
+                  and not p.is_symlink() and (p / MARKER).is_file()
                   and not (p.name.startswith(f".{output.name}.trash-") and _being_deleted(p)))
 
 
@@ -176,7 +211,11 @@ class SiteWriter:
             self._lock_file.close()
             raise NewsgenError(f"another newsgen build is writing {self.output} (lock {lock_path})") from None
         self._recover()
-        self.staging.mkdir()
+        try:
+            self.staging.mkdir()
+        except FileExistsError:
+            self._lock_file.close()
+            raise _in_the_way(self.staging) from None
         (self.staging / MARKER).write_text(_MARKER_TEXT)
         return self
 
@@ -184,7 +223,8 @@ class SiteWriter:
         return self.output.parent / f".{self.output.name}.{kind}-{os.getpid()}"
 
     def _recover(self) -> None:
-        """Tidy up after builds that were killed (we hold the lock, so none is running)."""
+        """Tidy up after builds that were killed (we hold the lock, so none is running).
+        `leftovers` lists only folders with newsgen's marker: anything else is the user's."""
         for previous in leftovers(self.output, "previous"):
             if not self.output.exists():
                 os.rename(previous, self.output)  # killed between the fallback's two renames
@@ -193,7 +233,14 @@ class SiteWriter:
         for staging in leftovers(self.output, "staging"):
             remove_if_ours(staging)
         for trash in leftovers(self.output, "trash"):
-            shutil.rmtree(trash, ignore_errors=True)  # renamed there only after its marker was checked
+            _delete_marker_last(trash)
+        prefix = f".{self.output.name}.staging-"
+        for folder in self.output.parent.iterdir():
+            if folder.name.startswith(prefix) and not folder.is_symlink():
+                try:  # a build killed between making its staging folder and writing the marker
+                    folder.rmdir()
+                except OSError:  # not a folder, or not empty: not provably ours, so left alone
+                    pass
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.staging.exists():
@@ -257,6 +304,14 @@ class SiteWriter:
             remove_if_ours(self.staging, detached=True)
             return
         previous = self._sibling("previous")
+        if os.path.lexists(previous):  # not ours: ours with this pid went in `_recover`
+            raise _in_the_way(previous)
         os.rename(self.output, previous)
         os.rename(self.staging, self.output)
         remove_if_ours(previous, detached=True)
+
+
+def _in_the_way(path: Path) -> NewsgenError:
+    """The error for a folder, not made by newsgen, at a name the build must use."""
+    return NewsgenError(f"cannot build: {path} is in the way (a folder newsgen uses for its own work, "
+                        f"but this one has no {MARKER} marker, so it is left alone); move or rename it")
