@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from . import __version__
 from .errors import NewsgenError
-from .util.console import NORMAL, QUIET, VERBOSE, Console
+from .util.console import NORMAL, QUIET, VERBOSE, Console, printable
 from .util.process_exit import exit_now, keep_until_exit
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
     except NewsgenError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"newsgen: error: {exc}", file=sys.stderr)
+        print(printable(f"newsgen: error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("newsgen: interrupted", file=sys.stderr)
@@ -260,14 +260,14 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
         # The disk is full, a folder is not writable...: the user's machine, not a bug.
         if args.debug:
             traceback.print_exc()
-        print(f"newsgen: error: {exc}", file=sys.stderr)
+        print(printable(f"newsgen: error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"newsgen: internal error: {type(exc).__name__}: {exc}\n"
+        print(printable(f"newsgen: internal error: {type(exc).__name__}: {exc}\n"
               "This is a bug in newsgen, not a problem with your files. Please report it with the command "
-              "you ran and the output of the same command with --debug.", file=sys.stderr)
+              "you ran and the output of the same command with --debug."), file=sys.stderr)
         return EXIT_BUG
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import BuildWarning
-from .util.console import QUIET, Console
+from .util.console import QUIET, Console, printable
 
 
 def format_report(report: BuildReport, output: str) -> str:
@@ -20,11 +20,17 @@ def format_report(report: BuildReport, output: str) -> str:
     ]
     if report.warnings:
         lines.append(f"{len(report.warnings)} warning(s):")
-        lines.extend(f"  warning: {w}" for w in report.warnings)
+        lines.extend(f"  warning: {_one_line(w)}" for w in report.warnings)
     if report.dropped:
         lines.append(f"{len(report.dropped)} source file(s) produced no page:")
-        lines.extend(f"  skipped: {d}" for d in report.dropped)
+        lines.extend(f"  skipped: {_one_line(d)}" for d in report.dropped)
     return "\n".join(lines)
+
+
+def _one_line(item: BuildWarning) -> str:
+    """A warning on one line, its controls escaped: a newline in a file name must not
+    start a line that passes for the report's own."""
+    return printable(str(item), keep="")
 
 
 def show_report(console: Console, report: BuildReport, output: str) -> None:

@@ -79,3 +79,21 @@ def test_the_check_finds_what_rfc_4287_forbids(tmp_path):
 <entry><id>urn:x:2</id><title>e</title><updated>2024-08-18T10:00:00Z</updated><link href="a.html"/></entry></feed>""")
     write(tmp_path / "sitemap.xml", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')
     assert atom_problems(good) == [] and atom_feeds(tmp_path) == [feed, good]
+
+
+def test_control_characters_in_a_seed_leave_its_feeds_well_formed(tmp_path):
+    """Text pasted from a PDF (form feed, ESC, a NUL past the first 8 KB) is read with a warning."""
+    from newsgen.build import build
+    from newsgen.config import load_config
+
+    root = tmp_path / "src"
+    body = "The minister met the mayor on 3 May 2024.\n" * 250  # pushes the NUL past 8 KB
+    write(root / "seeds" / "pdf.txt",
+          f"Minister\x0c visits Lisbon\nA short \x1b[31mvisit.\n{body}Last page\x00 of the report.\n")
+    write(root / "newsgen.yaml", "title: Desk\nbase_url: https://example.org/\n")
+    report = build(load_config(root))
+    feeds = atom_feeds(root / "site")
+    assert feeds
+    assert [problem for feed in feeds for problem in atom_problems(feed)] == []
+    assert [(w.path, w.line) for w in report.warnings if "control character" in w.message] == [
+        ("seeds/pdf.txt", 1)]

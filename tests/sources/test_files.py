@@ -62,3 +62,13 @@ def test_discover_sorts_by_parts_skips_hidden_and_sorts_out_what_is_not_a_file(t
     assert [(r.path, r.message) for r in refused] == [
         (str(seeds / "broken.txt"), "a link to a file that does not exist"),
         (str(seeds / "folder.txt"), "not a regular file (a folder, pipe or device)")]
+
+
+def test_characters_xml_forbids_become_spaces_with_a_warning_at_the_first(tmp_path):
+    """Form feeds and ESC from PDF paste, and a NUL past the binary sniff, would make feeds ill-formed."""
+    padding = "x" * 9000
+    path = write(tmp_path / "pdf.txt", f"Head\nStand\nPage\x0cbreak and \x1b[1m\n{padding}\x00tail\ufffe\n")
+    source = read_source(path, "seeds/pdf.txt")
+    assert source.text == f"Head\nStand\nPage break and  [1m\n{padding} tail \n"
+    assert [(w.path, w.line) for w in source.warnings] == [("seeds/pdf.txt", 3)]
+    assert "4 control character(s)" in source.warnings[0].message

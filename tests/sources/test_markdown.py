@@ -88,3 +88,10 @@ def test_table_alignment_uses_classes_not_inline_styles_the_page_policy_would_bl
     assert "style=" not in page.html
     assert '<th class="align-left">a</th>' in page.html and '<td class="align-right">3</td>' in page.html
     assert '<td class="align-center">2</td>' in page.html
+
+
+def test_bidi_controls_are_stripped_from_title_and_standfirst_with_warnings():
+    article, warnings = parse("---\ntitle: \u202eHand written\ndate: 2024-09-01\nstandfirst: Le\u2067ad.\n---\nBody.\n")
+    assert (article.headline, article.standfirst) == ("Hand written", "Lead.")
+    assert [(w.path, w.line, w.message.split()[0]) for w in warnings] == [
+        ("articles/a.md", 2, "title"), ("articles/a.md", 4, "standfirst")]

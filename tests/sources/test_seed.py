@@ -141,3 +141,17 @@ def test_text_past_the_article_limit_is_left_out_with_a_warning():
     assert sum(len(b.text) for b in article.body) + len(article.standfirst) <= MAX_ARTICLE_CHARS
     assert [str(w) for w in warnings] == [
         f"a.txt:14: article is longer than {MAX_ARTICLE_CHARS} characters; left out from this line on"]
+
+
+def test_bidi_controls_are_stripped_from_headline_and_standfirst_with_warnings():
+    """A right-to-left override would make a headline display reversed text."""
+    article, warnings = parse_text("\nPM \u202eseton\u202c resigns\n\u2066Lead\u2069 para.\nBody \u202a text.\n",
+                                   "seeds/rtl.txt")
+    assert (article.headline, article.standfirst) == ("PM seton resigns", "Lead para.")
+    assert [(w.path, w.line, w.message.split()[0]) for w in warnings] == [
+        ("seeds/rtl.txt", 2, "headline"), ("seeds/rtl.txt", 3, "standfirst")]
+
+
+def test_bidi_controls_in_a_standfirst_taken_from_the_body_name_its_line():
+    article, warnings = parse_text("Head\n\n\u202eLead\n", "b.txt")
+    assert article.standfirst == "Lead" and [(w.line, w.message.split()[0]) for w in warnings] == [(3, "standfirst")]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -16,6 +17,10 @@ from ..errors import BuildWarning, NewsgenError
 from ..util.files import walk
 
 MAX_SOURCE_BYTES = 50_000_000
+# Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone
+# surrogates). Text pasted from PDFs carries form feeds and ESC; one of them in an
+# article makes every Atom feed holding it ill-formed, so they never get past reading.
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,21 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def replace_forbidden(text: str, path: str) -> tuple[str, tuple[BuildWarning, ...]]:
+    """Characters XML 1.0 forbids become spaces, with a warning at the first one's line.
+
+    Done once here, not in each renderer, so no page, feed or search index can carry
+    them, and the user learns which file held them. `text` has LF newlines only."""
+    first = _XML_FORBIDDEN.search(text)
+    if first is None:
+        return text, ()
+    count = len(_XML_FORBIDDEN.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    warning = BuildWarning(f"{count} control character(s) XML forbids (first {first.group()!r}) "
+                           "replaced with spaces", path, line)
+    return _XML_FORBIDDEN.sub(" ", text), (warning,)
+
+
 def read_source(path: Path, display: str | None = None) -> SourceFile:
     name = display or str(path)
     try:
@@ -57,7 +77,8 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
     except OSError as exc:
         raise NewsgenError(f"cannot read: {exc.strerror or exc}", name) from None
     text, warnings = decode(data, name)
-    return SourceFile(path=path, text=normalise_newlines(text), warnings=warnings)
+    text, replaced = replace_forbidden(normalise_newlines(text), name)
+    return SourceFile(path=path, text=text, warnings=warnings + replaced)
 
 
 def discover(folder: Path, pattern: str) -> tuple[list[Path], list[BuildWarning]]:

@@ -21,7 +21,7 @@ from ..records import Article, ContentPage, Entity, HtmlBlock
 from ..slugs import make_slug
 from ..yamlutil import parse_yaml
 from .files import SourceFile
-from .seed import WORDS_PER_MINUTE, count_words
+from .seed import WORDS_PER_MINUTE, count_words, strip_bidi_controls
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -147,7 +147,8 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
     front = split_front_matter(source.text, display_path)
     values, warnings = _validated(front, display_path)
     warnings = list(source.warnings) + warnings
-    title = (values.get("title") or "").strip()
+    title = strip_bidi_controls((values.get("title") or "").strip(), "title", display_path,
+                                front.lines.get("title"), warnings)
     if not title:
         raise NewsgenError("front matter needs a 'title'", display_path, 1)
     slug = make_slug(values.get("slug") or title, fallback=source.path.stem)
@@ -157,7 +158,9 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
                            menu=values.get("menu", True), weight=values.get("weight", 0))
         return page, warnings
     text = _plain_text(front.body)
-    standfirst = (values.get("standfirst") or values.get("description") or "").strip()
+    key = "standfirst" if values.get("standfirst") else "description"
+    standfirst = strip_bidi_controls((values.get(key) or "").strip(), key, display_path,
+                                     front.lines.get(key), warnings)
     words = count_words([standfirst, text])
     manual = tuple(
         Entity(name=name.strip(), slug=make_slug(name), kind=kind)

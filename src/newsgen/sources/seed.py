@@ -43,6 +43,9 @@ _BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"]+$", re.I)
 _CLOSING_QUOTES = "'\"’”»)]"
 _TERMINAL = ".!?;:,…"
 _WORD = re.compile(r"\w++(?:['’-]\w++)*+")  # possessive: a word never gives back letters
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a headline
+# they make it display reversed or reordered text, in listings, feeds and tabs alike.
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 _CARD_KINDS = {
     "youtube.com": "youtube", "youtu.be": "youtube", "m.youtube.com": "youtube",
@@ -147,6 +150,17 @@ def _body_blocks(paragraphs: list[_Line], path: str) -> tuple[list[Block], list[
     return blocks, warnings
 
 
+def strip_bidi_controls(text: str, field: str, path: str, line: int | None,
+                        warnings: list[BuildWarning]) -> str:
+    """`text` without bidi override, embedding and isolate characters, with a warning if
+    it had any: a headline must read as its letters are, not as a control reorders them."""
+    stripped = _BIDI_CONTROLS.sub("", text)
+    if stripped != text:
+        warnings.append(BuildWarning(
+            f"{field} held {len(text) - len(stripped)} bidirectional control character(s); removed", path, line))
+    return stripped.strip()
+
+
 def count_words(texts: list[str]) -> int:
     """Matches of `_WORD` in `texts`. A word never spans white space and a run of
     letters and digits alone is one, so only the other runs go through the pattern."""
@@ -165,20 +179,25 @@ def parse_seed(source: SourceFile, display_path: str | None = None) -> tuple[Art
     first = next((line for line in lines if line.text), None)
     if first is None:
         raise NewsgenError("empty file: no headline", path, 1)
-    headline = first.text
+    headline = strip_bidi_controls(first.text, "headline", path, first.number, warnings)
+    if not headline:
+        raise NewsgenError("headline holds only bidirectional control characters", path, first.number)
     if len(headline) > MAX_HEADLINE_CHARS:
         warnings.append(BuildWarning(
             f"headline is {len(headline)} characters; shortened to {MAX_HEADLINE_CHARS}", path, first.number))
         headline = headline[:MAX_HEADLINE_CHARS].rstrip() + "…"
     rest = lines[first.number:]
     standfirst = ""
+    standfirst_line = None
     if rest and rest[0].text:
-        standfirst, rest = rest[0].text, rest[1:]
+        standfirst, standfirst_line, rest = rest[0].text, rest[0].number, rest[1:]
     paragraphs = _split_paragraphs(rest)
     blocks, block_warnings = _body_blocks(paragraphs, path)
     warnings.extend(block_warnings)
     if not standfirst and blocks and isinstance(blocks[0], Paragraph):
-        standfirst, blocks = blocks[0].text, blocks[1:]
+        # blocks[0] always comes from paragraphs[0]: a tweet only ever replaces an earlier block
+        standfirst, standfirst_line, blocks = blocks[0].text, paragraphs[0].number, blocks[1:]
+    standfirst = strip_bidi_controls(standfirst, "standfirst", path, standfirst_line, warnings)
     if not standfirst and not blocks:
         warnings.append(BuildWarning("headline with no body", path, first.number))
     dates = find_dates("\n".join(line.text for line in lines))

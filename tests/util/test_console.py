@@ -1,0 +1,38 @@
+"""What the console prints of file names and messages cannot drive the terminal."""
+
+from newsgen.errors import BuildWarning
+from newsgen.report import BuildReport, format_report
+from newsgen.util.console import QUIET, Console
+
+HOSTILE = "seeds/\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil.txt"
+SHOWN = "seeds/\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil.txt"
+
+
+def test_console_escapes_control_characters_but_keeps_lines(capsys):
+    Console().say(f"created {HOSTILE}\n\tnext line")
+    Console(QUIET).problem(f"newsgen: error: {HOSTILE}: cannot read")
+    out, err = capsys.readouterr()
+    assert out == f"created {SHOWN}\n\tnext line\n"
+    assert err == f"newsgen: error: {SHOWN}: cannot read\n"
+
+
+def test_build_report_escapes_file_names_in_warnings_even_a_newline(capsys):
+    """A newline in a file name must not start a line that looks like the report's own."""
+    report = BuildReport(articles=1, warnings=[BuildWarning("odd", HOSTILE, 2)],
+                         dropped=[BuildWarning("empty file", "a\nBuilt site: 0 problems", 1)])
+    text = format_report(report, "site")
+    assert f"  warning: {SHOWN}:2: odd" in text.splitlines()
+    assert "  skipped: a\\nBuilt site: 0 problems:1: empty file" in text.splitlines()
+    assert "\x1b" not in text and "\x9b" not in text
+
+
+def test_an_error_naming_a_hostile_folder_is_printed_escaped(tmp_path, capsys):
+    from newsgen.cli import main
+
+    from ..conftest import write
+
+    root = tmp_path / "r\x1b[2J"
+    write(root / "newsgen.yaml", "title: [unclosed\n")
+    assert main(["build", "--root", str(root)]) != 0
+    err = capsys.readouterr().err
+    assert "r\\x1b[2J" in err and "\x1b" not in err
