@@ -1,6 +1,10 @@
+from collections import Counter
 from datetime import date
 
-from newsgen.model.entity_stats import DEFAULT_CO_MENTIONS, EntityCounts, MonthlyCounts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgen.model.entity_stats import DEFAULT_CO_MENTIONS, EntityCounts, MonthlyCounts, _most_common
 
 
 def entity_stats(key, mentions, sort_name, limit=DEFAULT_CO_MENTIONS):
@@ -50,3 +54,22 @@ def test_counts_updated_by_an_edit_give_what_counting_afresh_gives():
     assert updated == EntityCounts.of(after)
     assert updated.stats("x", sort_name=str) == entity_stats("x", after, sort_name=str)
     assert "c" not in updated.together  # counted down to nothing: gone, not kept as a zero
+
+
+def _sorted_first(counts, key, sort_name, limit):
+    """What `_most_common` stands for: every co-mention but `key` sorted, stably, by
+    (-count, name), cut to `limit`."""
+    others = [(k, n) for k, n in counts.items() if k != key]
+    return tuple(sorted(others, key=lambda item: (-item[1], sort_name(item[0])))[:limit])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text("abAB", max_size=3), st.integers(1, 4), max_size=40),
+       st.sampled_from(["", "a", "b", "A"]), st.integers(0, 12))
+def test_most_common_is_the_full_sorts_first_entries_ties_included(entries, key, limit):
+    # Few names and counts make many ties; casefold makes distinct names of equal sort name,
+    # which keep the counts' own order.
+    counts = Counter(entries)
+    sort_name = str.casefold
+    assert _most_common(counts, key, sort_name, limit) == _sorted_first(counts, key, sort_name, limit)
+

@@ -95,3 +95,61 @@ def test_bidi_controls_are_stripped_from_title_and_standfirst_with_warnings():
     assert (article.headline, article.standfirst) == ("Hand written", "Lead.")
     assert [(w.path, w.line, w.message.split()[0]) for w in warnings] == [
         ("articles/a.md", 2, "title"), ("articles/a.md", 4, "standfirst")]
+
+
+QUOTED = (
+    "---\ntitle: Quotes\n---\n"
+    "\"Yes,\" she said, 'it's the council's plan' -- and \"the 'harbour' vote\"...\n\n"
+    "It's 5'10\" tall; [a \"link\"](http://example.com/'x') and `code \"here\"`.\n\n"
+    "> \"Quoted 'block'\"\n\n"
+    "| \"a\" | 'b' |\n|-----|----:|\n| it's | \"c\" |\n"
+)
+
+
+def test_smart_quotes_in_normal_text_render_as_before():
+    # The HTML and text newsgen gave this document before smart quotes were bounded.
+    article, _ = parse(QUOTED)
+    assert article.body[0].html == (
+        "<p>“Yes,” she said, ‘it’s the council’s plan’ – and “the ‘harbour’ vote”…</p>\n"
+        "<p>It’s 5’10&quot; tall; <a href=\"http://example.com/'x'\" rel=\"noopener noreferrer\">a “link”</a>"
+        " and <code>code &quot;here&quot;</code>.</p>\n"
+        "<blockquote>\n<p>“Quoted ‘block’”</p>\n</blockquote>\n"
+        "<table>\n<thead>\n<tr>\n<th>“a”</th>\n<th class=\"align-right\">‘b’</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>it’s</td>\n<td class=\"align-right\">“c”</td>\n</tr>\n</tbody>\n</table>\n"
+    )
+    assert article.body[0].text == (
+        "“Yes,” she said, ‘it’s the council’s plan’ – and “the ‘harbour’ vote”…\n"
+        "It’s 5’10\" tall; a “link” and code \"here\".\n“Quoted ‘block’”\n“a”\n‘b’\nit’s\n“c”"
+    )
+
+
+def test_a_block_of_too_many_quotes_keeps_them_straight_and_others_still_curl():
+    # Pairing smart quotes is quadratic in a block's quotes; past the bound the block renders
+    # as it would with smart quotes off, and the document's other blocks are untouched.
+    from markdown_it import MarkdownIt
+
+    from newsgen.sources.markdown import MAX_SMART_QUOTES
+
+    flood = "\"a\" " * (MAX_SMART_QUOTES // 2 + 1)
+    article, _ = parse(f"---\ntitle: Flood\n---\n\"Hi,\" it's me.\n\n{flood}\n")
+    straight = MarkdownIt("commonmark", {"typographer": True}).enable(["replacements"]).render(flood)
+    assert article.body[0].html == "<p>“Hi,” it’s me.</p>\n" + straight
+    assert "“" not in straight and "&quot;a&quot;" in straight
+
+
+def test_a_block_at_the_bound_still_gets_smart_quotes():
+    from newsgen.sources.markdown import MAX_SMART_QUOTES
+
+    article, _ = parse("---\ntitle: Many\n---\n" + "\"a\" " * (MAX_SMART_QUOTES // 2) + "\n")
+    assert article.body[0].html.count("“a”") == MAX_SMART_QUOTES // 2
+
+
+def test_markdown_is_parsed_once(monkeypatch):
+    from newsgen.sources import markdown
+
+    parser = markdown._markdown()
+    calls = []
+    parse_once = parser.parse
+    monkeypatch.setattr(parser, "parse", lambda *args, **kwargs: calls.append(1) or parse_once(*args, **kwargs))
+    parse(QUOTED)
+    assert len(calls) == 1

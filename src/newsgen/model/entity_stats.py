@@ -5,6 +5,7 @@ how often per month.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -90,16 +91,30 @@ def _moved(counts: Counter, gone: Counter, new: Counter) -> Counter:
 
 def _most_common(counts: Counter[Hashable], key: Hashable, sort_name: SortName,
                  limit: int) -> tuple[tuple[Hashable, int], ...]:
-    """The `limit` entities counted most but `key` itself. Sorting by name only the entries that
-    can make the cut keeps this fast for entities mentioned alongside thousands of others."""
-    others = sorted(counts.values(), reverse=True)
-    if key in counts:
-        others.remove(counts[key])
-    if not others or limit < 1:
+    """The `limit` entities counted most but `key` itself, most first, those of equal count by
+    `sort_name` and then in `counts`' order: what a stable sort of them all by (-count, name)
+    would list first. They are picked rather than all sorted, for an article naming thousands
+    of entities gives each of them thousands of co-mentions, nearly all of one count."""
+    if limit < 1:
         return ()
-    cutoff = others[:limit][-1]
-    contenders = [(k, n) for k, n in counts.items() if n >= cutoff and k != key]
-    return tuple(sorted(contenders, key=lambda item: (-item[1], sort_name(item[0])))[:limit])
+    best = heapq.nlargest(limit + (key in counts), counts.values())
+    if key in counts and counts[key] in best:  # else `key`'s is below them all, and best[:limit] drops it
+        best.remove(counts[key])
+    if not best:
+        return ()
+    floor = best[:limit][-1]  # the count the last of them has: fewer than `limit` have more
+    above = [(other, count) for other, count in counts.items() if count > floor and other != key]
+    above.sort(key=lambda item: (-item[1], sort_name(item[0])))
+    return tuple(above) + tuple((other, floor) for other in _first_by_name(
+        [other for other, count in counts.items() if count == floor and other != key], sort_name, limit - len(above)))
+
+
+def _first_by_name(keys: list[Hashable], sort_name: SortName, limit: int) -> list[Hashable]:
+    """`sorted(keys, key=sort_name)[:limit]`, ties in `keys`' order, without sorting them all:
+    a heap of (name, position, key) is made in linear time and only `limit` are popped."""
+    heap = list(zip(map(sort_name, keys), range(len(keys)), keys))
+    heapq.heapify(heap)
+    return [heapq.heappop(heap)[2] for _ in range(min(limit, len(heap)))]
 
 
 def monthly_counts(per_month: Mapping[tuple[int, int], int]) -> MonthlyCounts | None:

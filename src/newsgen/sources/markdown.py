@@ -25,10 +25,16 @@ from .seed import WORDS_PER_MINUTE, count_words, strip_bidi_controls
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 # markdown-it takes ~50 µs a character on pathological input ("![![![..."); real
 # pages are far below this, and the cap keeps the worst file to seconds.
 MAX_MARKDOWN_CHARS = 200_000
+# Smart quotes pair each quote with those still open before it in its text block: quadratic
+# in the block's quotes (200 KB of them took 24 s). Real paragraphs have a few dozen; a block
+# with more than this keeps its straight quotes.
+MAX_SMART_QUOTES = 2_000
 _FRONT_MATTER_KEYS = {
     "title": str, "standfirst": str, "description": str, "date": object, "slug": str,
     "type": str, "people": list, "places": list, "menu": bool, "weight": int,
@@ -62,6 +68,20 @@ def _render_table_cell_open(renderer, tokens, idx, options, env) -> str:
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def _bounded_smartquotes(state: StateCore) -> None:
+    """markdown-it's smartquotes rule, but for text blocks of at most `MAX_SMART_QUOTES` quote
+    marks: the rule's cost grows with the square of a block's quotes."""
+    from markdown_it.rules_core.smartquotes import process_inlines
+
+    if not state.md.options.typographer:
+        return
+    for token in state.tokens:
+        if token.type != "inline" or token.children is None:
+            continue
+        if 0 < token.content.count('"') + token.content.count("'") <= MAX_SMART_QUOTES:
+            process_inlines(token.children, state)
+
+
 @functools.lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     """The parser, made on first use: most builds (an edit to a seed) parse no Markdown,
@@ -71,6 +91,7 @@ def _markdown() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "typographer": True}).enable(
         ["table", "strikethrough", "replacements", "smartquotes"]
     )
+    parser.core.ruler.at("smartquotes", _bounded_smartquotes)
     parser.validateLink = _safe_link
     parser.add_render_rule("link_open", _render_link_open)
     parser.add_render_rule("th_open", _render_table_cell_open)
@@ -125,9 +146,10 @@ def _validated(front: FrontMatter, path: str) -> tuple[dict[str, Any], list[Buil
     return values, warnings
 
 
-def _plain_text(body: str) -> str:
+def _plain_text(tokens: list[Token]) -> str:
+    """The text of parsed Markdown, for word counts and search."""
     texts = []
-    for token in _markdown().parse(body):
+    for token in tokens:
         if token.type == "inline" and token.children:
             texts.append("".join(c.content for c in token.children if c.type in ("text", "code_inline")))
     return "\n".join(t for t in texts if t)
@@ -152,12 +174,15 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
     if not title:
         raise NewsgenError("front matter needs a 'title'", display_path, 1)
     slug = make_slug(values.get("slug") or title, fallback=source.path.stem)
-    html = _markdown().render(front.body)
+    parser = _markdown()
+    env: dict[str, Any] = {}
+    tokens = parser.parse(front.body, env)  # once: the HTML and the text are both read from the tokens
+    html = parser.renderer.render(tokens, parser.options, env)
     if not is_article(relative, front):
         page = ContentPage(slug=slug, title=title, html=html, source_path=display_path,
                            menu=values.get("menu", True), weight=values.get("weight", 0))
         return page, warnings
-    text = _plain_text(front.body)
+    text = _plain_text(tokens)
     key = "standfirst" if values.get("standfirst") else "description"
     standfirst = strip_bidi_controls((values.get(key) or "").strip(), key, display_path,
                                      front.lines.get(key), warnings)
