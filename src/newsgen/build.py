@@ -56,12 +56,13 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
     last = LastBuild(config, output, fresh)
     try:
-        # The second core has nothing to do until the sources are planned: it looks for files
-        # removed from the output, readies itself to extract entities, then parses an edit's files.
-        with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs,
+        # Once the inputs' stamps have changed, the second core has nothing to do until the
+        # sources are planned: it looks for files removed from the output, readies itself to
+        # extract entities, then parses an edit's files.
+        with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
                      meanwhile=lambda: missing_files(last.manifest.files, output)) as extractor:
             with progress.stage("last build checked", 0):
-                up_to_date = last.up_to_date(partial(plan_sources, config))
+                up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
             report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
     finally:
         thaw_heap()  # what `collector_paused` froze: a long-lived process (serve) builds again

@@ -259,3 +259,15 @@ def test_an_output_folder_the_build_reads_from_is_refused_and_nothing_written(si
 def _tree(root):
     """Every path under `root` with its bytes (None for folders): what a build may not change."""
     return {p.relative_to(root).as_posix(): None if p.is_dir() else p.read_bytes() for p in root.rglob("*")}
+
+
+def test_a_build_whose_inputs_have_not_changed_starts_no_process(site_root, monkeypatch):
+    """A no-op build answers from the inputs' stamps alone: no second process is forked."""
+    from newsgen.util import workers
+
+    build(load_config(site_root))
+    started = []
+    monkeypatch.setattr(workers.Standby, "start", lambda self: started.append(self))
+    assert build(load_config(site_root)).up_to_date and started == []
+    (next((site_root / "seeds").glob("*.txt"))).touch()  # stamps changed, contents not
+    assert build(load_config(site_root)).up_to_date and len(started) == 1

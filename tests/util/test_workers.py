@@ -136,6 +136,19 @@ def test_standby_prepares_at_once_and_runs_its_map_where_it_prepared():
     assert _prepared_in == [os.getpid()]
 
 
+def test_a_standby_not_started_forks_only_when_started():
+    _prepared_in.clear()
+    with workers.Standby(_prepare, jobs=2, meanwhile=os.getpid, started=False) as ready:
+        assert ready.map(_where, [1]) == [(2, os.getpid())]  # never started: all in this process
+    assert _prepared_in == [os.getpid()]
+    _prepared_in.clear()
+    with workers.Standby(_prepare, jobs=2, meanwhile=os.getpid, started=False) as ready:
+        ready.start()
+        ready.start()  # once
+        (_, pid), = ready.map(_where, [1])
+    assert pid == ready.meanwhile_result != os.getpid() and _prepared_in == []
+
+
 def test_in_process_a_standby_with_no_work_only_runs_its_meanwhile_task():
     _prepared_in.clear()
     with workers.Standby(_prepare, jobs=1, meanwhile=os.getpid) as ready:

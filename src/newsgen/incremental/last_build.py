@@ -86,12 +86,15 @@ class LastBuild:
         return OutputManifest() if self.fresh else load_manifest(manifest_file(self.cache_dir, self.output),
                                                                  self.output)
 
-    def up_to_date(self, plan: Callable[[RecordStore, Stamps], Any]) -> bool:
-        """Whether the last build's output stands as it is. If the inputs' stamps cannot tell,
-        the sources are planned with `plan(store, stamps)` (kept as `self.plan`), and it
-        stands if every source's record is in the store and the contents are the same."""
+    def up_to_date(self, plan: Callable[[RecordStore, Stamps], Any],
+                   on_stamps_changed: Callable[[], None] = lambda: None) -> bool:
+        """Whether the last build's output stands as it is. If the inputs' stamps cannot tell
+        (then `on_stamps_changed()` is called first), the sources are planned with
+        `plan(store, stamps)` (kept as `self.plan`), and it stands if every source's record is
+        in the store and the contents are the same."""
         if not self.fresh and self._same("stamp", self.stamp):
             return True
+        on_stamps_changed()
         curation = self.config.content_dir / "entities.yaml"
         if self.cache_dir.is_dir():
             remove_dead_temporaries(self.cache_dir)

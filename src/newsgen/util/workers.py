@@ -172,21 +172,28 @@ class InBackground(Generic[Result]):
 
 
 class Standby(Generic[Meanwhile, Item, Result]):
-    """A forked process that readies itself with `prepare()` at once, while the caller goes
-    on, and then runs the one `map` the caller gives it: for work whose set-up costs more
-    than the work, such as loading the entity model to parse the one file an edit changed.
-    First it runs `meanwhile()`, whose value comes back with the map's results, as `meanwhile_result`.
-    Where nothing forks, `map` runs them in-process, and `prepare` only if there is work.
-    As a context manager it ends the process if the caller stops first."""
+    """A forked process that readies itself with `prepare()` once started (at once, unless
+    `started` is False: then at `start()`), while the caller goes on, and then runs the one
+    `map` the caller gives it: for work whose set-up costs more than the work, such as
+    loading the entity model to parse the one file an edit changed. First it runs
+    `meanwhile()`, whose value comes back with the map's results, as `meanwhile_result`.
+    Where nothing forks, or it was never started, `map` runs them in-process, and `prepare`
+    only if there is work. As a context manager it ends the process if the caller stops first."""
 
     def __init__(self, prepare: Callable[[], None], jobs: int | None = None,
-                 meanwhile: Callable[[], Meanwhile] = lambda: None):
-        self._prepare, self._meanwhile = prepare, meanwhile
+                 meanwhile: Callable[[], Meanwhile] = lambda: None, started: bool = True):
+        self._prepare, self._meanwhile, self._jobs = prepare, meanwhile, jobs
         self._requests = None
         self._process: InBackground[tuple[Meanwhile, list[Result]]] | None = None
-        if _forks(_process_limit(jobs)):
+        if started:
+            self.start()
+
+    def start(self) -> None:
+        """Fork the process, if there is a core for it and it is not running yet."""
+        if self._process is None and _forks(_process_limit(self._jobs)):
             receiver, self._requests = multiprocessing.get_context("fork").Pipe(duplex=False)
-            self._process = InBackground(partial(_prepare_then_map, meanwhile, prepare, receiver), jobs)
+            self._process = InBackground(partial(_prepare_then_map, self._meanwhile, self._prepare, receiver),
+                                         self._jobs)
             receiver.close()
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
@@ -210,7 +217,8 @@ class Standby(Generic[Meanwhile, Item, Result]):
             self._requests.close()
 
 
-def _prepare_then_map(meanwhile: Callable[[], Meanwhile], prepare: Callable[[], None], requests) -> tuple[Meanwhile, list]:
+def _prepare_then_map(meanwhile: Callable[[], Meanwhile], prepare: Callable[[], None],
+                      requests) -> tuple[Meanwhile, list]:
     value = meanwhile()
     prepare()
     function, items = requests.recv()
