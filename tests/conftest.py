@@ -23,6 +23,28 @@ def write(path: Path, text: str | bytes) -> Path:
     return path
 
 
+def nested_folders(folder: Path, depth: int) -> Path:
+    """`folder/d/d/.../d`, `depth` deep, made one level at a time: `Path.mkdir(parents=True)`
+    recurses, and stops at Python's recursion limit."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = str(folder)
+    for _ in range(depth):
+        path = os.path.join(path, "d")
+        os.mkdir(path)
+    return Path(path)
+
+
+def remove_nested(bottom: Path, top: Path) -> None:
+    """Delete what `nested_folders` made, from the bottom up (`shutil.rmtree`, which pytest's
+    clean-up uses, recurses too)."""
+    for name in os.listdir(bottom):
+        os.unlink(os.path.join(bottom, name))
+    path = str(bottom)
+    while path != str(top):
+        os.rmdir(path)
+        path = os.path.dirname(path)
+
+
 @pytest.fixture
 def site_root(tmp_path: Path) -> Path:
     """An empty site folder with the real seed in seeds/."""

@@ -6,7 +6,7 @@ import pytest
 from newsgen.errors import NewsgenError
 from newsgen.sources.files import decode, discover, read_source
 
-from ..conftest import write
+from ..conftest import nested_folders, remove_nested, write
 
 
 def test_utf8_bom_and_crlf(tmp_path):
@@ -72,3 +72,16 @@ def test_characters_xml_forbids_become_spaces_with_a_warning_at_the_first(tmp_pa
     assert source.text == f"Head\nStand\nPage break and  [1m\n{padding} tail \n"
     assert [(w.path, w.line) for w in source.warnings] == [("seeds/pdf.txt", 3)]
     assert "4 control character(s)" in source.warnings[0].message
+
+
+def test_discover_finds_a_seed_in_a_folder_nested_a_thousand_deep(tmp_path):
+    """The walk keeps a stack of folders: recursion stopped at Python's limit (RecursionError)."""
+    seeds = tmp_path / "seeds"
+    deep = nested_folders(seeds, 1000)
+    (deep / "bottom.txt").write_text("text")
+    write(seeds / "top.txt", "text")
+    try:
+        found, refused = discover(seeds, "*.txt")
+        assert found == [deep / "bottom.txt", seeds / "top.txt"] and refused == []
+    finally:
+        remove_nested(deep, seeds)

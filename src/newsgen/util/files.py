@@ -134,17 +134,31 @@ def load_or_make(path: Path, key: str, make: Callable[[], Kept], kind: type, reu
     return value
 
 
-def walk(folder: str, skip_hidden: bool, parts: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry]]:
+def walk(folder: str, skip_hidden: bool) -> Iterator[tuple[tuple[str, ...], os.DirEntry]]:
     """(parts below `folder`, entry) for everything under it, in no order; as `Path.rglob`,
-    linked folders are not entered. Sort by the parts for the order of sorted paths."""
-    try:
-        with os.scandir(folder) as scan:
-            entries = list(scan)
-    except OSError:
-        return
-    for entry in entries:
+    linked folders are not entered. Sort by the parts for the order of sorted paths.
+
+    A stack of the folders still to list, not recursion: a seeds folder nested a thousand
+    deep would otherwise exceed Python's recursion limit and stop the build."""
+    stack: list[tuple[tuple[str, ...], Iterator[os.DirEntry]]] = [((), iter(_listed(folder)))]
+    while stack:
+        parts, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         if skip_hidden and entry.name.startswith("."):
             continue
         yield (*parts, entry.name), entry
         if entry.is_dir(follow_symlinks=False):
-            yield from walk(entry.path, skip_hidden, (*parts, entry.name))
+            stack.append(((*parts, entry.name), iter(_listed(entry.path))))
+
+
+def _listed(folder: str) -> list[os.DirEntry]:
+    """The entries of `folder`, read whole so no folder stays open while its subfolders are
+    listed; none if it cannot be read."""
+    try:
+        with os.scandir(folder) as scan:
+            return list(scan)
+    except OSError:
+        return []
