@@ -150,3 +150,10 @@ def test_unwritable_output_is_an_error_not_a_bug(site_root):
     result = run("build", "--output", "blocker/site", cwd=site_root)
     assert result.returncode == 2
     assert result.stderr.startswith("newsgen: error:") and "Traceback" not in result.stderr
+
+
+def test_a_nul_in_a_configured_folder_is_a_configuration_error(site_root, capsys):
+    write(site_root / "newsgen.yaml", 'seeds: "seeds\\0"\n')
+    assert main(["build", "--root", str(site_root), "-q"]) == 2
+    assert capsys.readouterr().err.strip().endswith("newsgen.yaml:1: 'seeds' holds a NUL character, "
+                                                    "which no path may hold")

@@ -53,3 +53,17 @@ def test_invalid_config_names_the_key_and_line(tmp_path, text, message):
 @given(properties.config_texts())
 def test_any_config_text_loads_or_names_file_and_line(tmp_path, text):
     properties.check_config(text, tmp_path)
+
+
+@pytest.mark.parametrize("key", ["output", "seeds", "content"])
+def test_a_nul_in_a_path_names_the_file_and_line(tmp_path, key):
+    """A NUL reached the first stat of the folder: ValueError, an internal error."""
+    write(tmp_path / "newsgen.yaml", f'title: T\n{key}: "site\\0x"\n')
+    with pytest.raises(NewsgenError) as info:
+        load_config(tmp_path)
+    assert str(info.value) == f"{tmp_path}/newsgen.yaml:2: '{key}' holds a NUL character, which no path may hold"
+
+
+def test_a_nul_in_a_path_on_the_command_line_is_refused(tmp_path):
+    with pytest.raises(NewsgenError, match="command line: 'output' holds a NUL character"):
+        load_config(tmp_path, {"output": "site\0x"})

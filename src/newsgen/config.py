@@ -86,10 +86,16 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
         raise NewsgenError("'base_url' must be a plain URL such as https://you.github.io/archive/ "
                            "(a host, and no spaces, quotes or <>)", path, line)
     if key in _PATH_KEYS:
-        if not value.strip():
-            raise NewsgenError(f"'{key}' must be a folder path", path, line)
-        return Path(value)
+        return _folder(key, value, path, line)
     return value
+
+
+def _folder(key: str, value: str, path: str, line: int | None) -> Path:
+    if not value.strip():
+        raise NewsgenError(f"'{key}' must be a folder path", path, line)
+    if "\0" in value:
+        raise NewsgenError(f"'{key}' holds a NUL character, which no path may hold", path, line)
+    return Path(value)
 
 
 def load_config(root: Path, overrides: dict[str, Any] | None = None) -> SiteConfig:
