@@ -67,3 +67,39 @@ def test_a_nul_in_a_path_names_the_file_and_line(tmp_path, key):
 def test_a_nul_in_a_path_on_the_command_line_is_refused(tmp_path):
     with pytest.raises(NewsgenError, match="command line: 'output' holds a NUL character"):
         load_config(tmp_path, {"output": "site\0x"})
+
+
+@pytest.mark.parametrize("text", ["output: ~\n", "output:\n", "output: null\n"])
+def test_a_null_folder_is_not_set_and_takes_the_default(tmp_path, text):
+    """YAML's `~` is null: it was refused as "must be a folder path", though it means "not set"."""
+    write(tmp_path / "newsgen.yaml", "title: T\n" + text)
+    config = load_config(tmp_path)
+    assert config.output_dir == tmp_path / "site" and config.title == "T"
+
+
+@pytest.mark.parametrize("value", ['"~"', "~/public", "'~'"])
+def test_a_folder_starting_with_a_tilde_is_refused_not_made_literally(tmp_path, value):
+    """A quoted `~` became a folder literally named `~` in the site folder."""
+    write(tmp_path / "newsgen.yaml", f"title: T\noutput: {value}\n")
+    with pytest.raises(NewsgenError) as info:
+        load_config(tmp_path)
+    assert str(info.value).startswith(f"{tmp_path}/newsgen.yaml:2: 'output' starts with '~', which newsgen "
+                                      "does not expand to a home folder")
+    assert not (tmp_path / "~").exists()
+
+
+@pytest.mark.parametrize("tag", ["en", "en-GB", "pt-BR", "zh-Hant", "sr-Latn-RS", "es-419", "de-CH-1901",
+                                 "yue", "en-US-x-twain"])
+def test_a_language_tag_is_accepted(tmp_path, tag):
+    write(tmp_path / "newsgen.yaml", f"language: {tag}\n")
+    assert load_config(tmp_path).language == tag
+
+
+@pytest.mark.parametrize("value", ["english", "en_GB", "en-", "e", "'en GB'", "'\"><script>'", "''", "en-GB-",
+                                   "'1234'", "'en\u0131'"])
+def test_a_language_that_is_no_tag_names_the_file_and_line(tmp_path, value):
+    """Any string went into every page's lang and every feed's xml:lang."""
+    write(tmp_path / "newsgen.yaml", f"title: T\nlanguage: {value}\n")
+    with pytest.raises(NewsgenError) as info:
+        load_config(tmp_path)
+    assert str(info.value).startswith(f"{tmp_path}/newsgen.yaml:2: 'language' must be a language tag such as en")

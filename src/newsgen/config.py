@@ -56,6 +56,19 @@ _KEY_TYPES: dict[str, type] = {
     "page_size": int,
 }
 _PATH_KEYS = {"output", "seeds", "content"}
+# A BCP 47 language tag's shape (RFC 5646, section 2.1): language[-extlang][-Script][-REGION]
+# [-variant...][-extension...][-x-private], e.g. en, en-GB, pt-BR, zh-Hant, sr-Latn-RS; its language
+# two or three letters (the longer ones the RFC reserves are registered for none, and `english`
+# is a mistake), no grandfathered tags. It goes into every page's lang and every feed's xml:lang.
+_LANGUAGE_TAG = re.compile(
+    r"[a-z]{2,3}(?:-[a-z]{3}){0,3}"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?",
+    re.IGNORECASE | re.ASCII,
+)
 # Characters a URL never holds unescaped; refusing them keeps base_url inert in every file.
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\"'<>`{}|\\^]")
 
@@ -68,12 +81,14 @@ def _plain_url(value: str) -> bool:
 
 
 def _check(key: str, value: Any, path: str, line: int | None) -> Any:
+    """`value` as the setting holds it; None, YAML's null (`key:` or `key: ~`), for a key
+    that is not set."""
     expected = _KEY_TYPES.get(key)
     if expected is None:
         known = ", ".join(sorted(_KEY_TYPES))
         raise NewsgenError(f"unknown key '{key}' (known keys: {known})", path, line)
-    if value is None and expected is str:
-        value = ""
+    if value is None:
+        return None
     if not isinstance(value, expected) or isinstance(value, bool):
         raise NewsgenError(
             f"'{key}' must be {expected.__name__}, not {type(value).__name__}", path, line
@@ -85,6 +100,9 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
     if key == "base_url" and value and not _plain_url(value):
         raise NewsgenError("'base_url' must be a plain URL such as https://you.github.io/archive/ "
                            "(a host, and no spaces, quotes or <>)", path, line)
+    if key == "language" and not _LANGUAGE_TAG.fullmatch(value):
+        raise NewsgenError(f"'language' must be a language tag such as en, en-GB, pt-BR or zh-Hant, "
+                           f"not {value!r}", path, line)
     if key in _PATH_KEYS:
         return _folder(key, value, path, line)
     return value
@@ -95,6 +113,10 @@ def _folder(key: str, value: str, path: str, line: int | None) -> Path:
         raise NewsgenError(f"'{key}' must be a folder path", path, line)
     if "\0" in value:
         raise NewsgenError(f"'{key}' holds a NUL character, which no path may hold", path, line)
+    if value.startswith("~"):
+        # A shell would have made it the home folder; here it would be a folder named `~`.
+        raise NewsgenError(f"'{key}' starts with '~', which newsgen does not expand to a home folder: "
+                           "write the whole path, or one relative to the site folder", path, line)
     return Path(value)
 
 
@@ -106,7 +128,9 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> SiteConf
     if config_path.is_file():
         mapping, lines = load_yaml_mapping(config_path)
         for key, value in mapping.items():
-            values[key] = _check(str(key), value, str(config_path), lines.get(key))
+            checked = _check(str(key), value, str(config_path), lines.get(key))
+            if checked is not None:
+                values[key] = checked
     for key, value in (overrides or {}).items():
         if value is not None:
             values[key] = _check(key, value, "command line", None)
