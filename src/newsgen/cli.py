@@ -206,7 +206,7 @@ def make_parser() -> argparse.ArgumentParser:
                   "Write a new seed article skeleton in seeds/, dated today by its override in "
                   "content/seeds/, or with --markdown a Markdown article in content/articles/. "
                   "Files are named DATE-SLUG and never overwritten.",
-                  "0 written; 2 the file exists, or the headline is empty or too long", _new)
+                  "0 written; 2 the file exists, or the headline is empty, too long or not UTF-8 text", _new)
     _with_root(new)
     new.add_argument("headline", metavar="HEADLINE", help="the article's headline (quote it)")
     new.add_argument("--markdown", action="store_true", help="write Markdown with front matter instead of a seed")

@@ -84,3 +84,14 @@ def test_cli_rejects_a_bad_date(tmp_path, capsys):
         main(["new", "--root", str(tmp_path), "--date", "2025-02-30", "x"])
     assert exit.value.code == 2
     assert "argument --date: not a date of the form YYYY-MM-DD: '2025-02-30'" in capsys.readouterr().err
+
+
+def test_a_headline_that_is_not_utf8_is_refused_and_leaves_no_file(tmp_path, capsys):
+    """A command-line byte that is not UTF-8 reaches Python as a lone surrogate: writing it
+    raised UnicodeEncodeError (an internal error) and left the seed behind, 0 bytes long."""
+    headline = b"Caf\xe9 reopens".decode("utf-8", "surrogateescape")
+    assert main(["new", "--root", str(tmp_path), "--date", "2025-03-07", headline]) == 2
+    assert capsys.readouterr().err == ("newsgen: error: the headline is not UTF-8 text (byte 0xe9): "
+                                       "type it again, or set the terminal to UTF-8\n")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+

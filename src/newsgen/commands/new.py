@@ -8,6 +8,7 @@ so they sort by day, and an existing file is never overwritten.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -28,9 +29,24 @@ def _checked_headline(headline: str) -> str:
         raise NewsgenError("the headline is empty")
     if "\n" in headline or "\r" in headline:
         raise NewsgenError("the headline must be one line")
+    undecodable = next((c for c in headline if "\udc80" <= c <= "\udcff"), None)
+    if undecodable is not None:
+        # Python's stand-in for a command-line byte that was not text in the terminal's encoding.
+        raise NewsgenError(f"the headline is not UTF-8 text (byte 0x{ord(undecodable) - 0xDC00:02x}): "
+                           "type it again, or set the terminal to UTF-8")
+    if not _encodes(headline):
+        raise NewsgenError("the headline holds a character that is not text (a lone surrogate)")
     if len(headline) > MAX_HEADLINE_CHARS:
         raise NewsgenError(f"the headline is {len(headline)} characters; the limit is {MAX_HEADLINE_CHARS}")
     return headline
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _yaml_line(key: str, value: object) -> str:
@@ -68,8 +84,22 @@ def new_article(config: SiteConfig, headline: str, day: date, markdown: bool = F
         if path.exists():
             shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
             raise NewsgenError(f"{shown} already exists: not overwritten; edit it, or choose another headline or --date")
-    for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as file:
-            file.write(text)
+    made = {path: text.encode("utf-8") for path, text in files.items()}
+    for path, data in made.items():
+        _create(path, data)
     return list(files)
+
+
+def _create(path: Path, data: bytes) -> None:
+    """Write `path` whole, or not at all: the bytes go to a temporary file that is then linked
+    to its name, which fails rather than replace a file made meanwhile. A file opened under its
+    own name first would stay behind, empty, if writing it failed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.link(temporary, path)
+    except FileExistsError:
+        raise NewsgenError(f"{path} already exists: not overwritten") from None
+    finally:
+        temporary.unlink(missing_ok=True)
