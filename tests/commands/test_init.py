@@ -98,3 +98,36 @@ def test_cli_reports_and_exits(tmp_path, capsys, monkeypatch):
     assert main(["init", "news"]) == 2
     assert capsys.readouterr().err == ("newsgen: error: news is not empty: init fills an empty or new folder "
                                        "(--force adds the missing files and keeps every existing one)\n")
+
+
+def test_force_writes_nothing_through_a_link_that_leads_nowhere(tmp_path):
+    """A dangling link where a scaffold file goes was written through: the file appeared
+    wherever the link led, outside the folder."""
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    site.mkdir()
+    outside.mkdir()
+    (site / "newsgen.yaml").symlink_to(outside / "planted.yaml")
+    with pytest.raises(NewsgenError) as error:
+        init_site(site, force=True)
+    assert str(error.value) == (f"{site}/newsgen.yaml is a symbolic link (to {outside}/planted.yaml): init writes "
+                                "no file through a link; remove it, or make it lead to an existing file")
+    assert list(outside.iterdir()) == [] and listing(site) == []
+
+
+def test_force_writes_nothing_into_a_linked_folder(tmp_path):
+    site, outside = tmp_path / "site", tmp_path / "outside"
+    site.mkdir()
+    outside.mkdir()
+    (site / "content").symlink_to(outside)
+    with pytest.raises(NewsgenError, match="content is a symbolic link"):
+        init_site(site, force=True)
+    assert list(outside.iterdir()) == [] and listing(site) == []
+
+
+def test_force_keeps_a_link_to_an_existing_file(tmp_path):
+    site = tmp_path / "site"
+    write(tmp_path / "mine.yaml", "title: Mine\n")
+    site.mkdir()
+    (site / "newsgen.yaml").symlink_to(tmp_path / "mine.yaml")
+    assert site / "newsgen.yaml" in init_site(site, force=True).kept
+    assert (tmp_path / "mine.yaml").read_text() == "title: Mine\n"

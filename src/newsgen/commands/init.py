@@ -9,7 +9,7 @@ the package, where upgrades reach it, unless the user ejects it for editing.
 
 from __future__ import annotations
 
-import shutil
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +56,8 @@ def scaffold_files(eject_theme: bool) -> dict[str, Path]:
 
 
 def init_site(target: Path, force: bool = False, eject_theme: bool = False) -> InitResult:
-    """Fill `target` with a new archive; an existing file is never replaced."""
+    """Fill `target` with a new archive; an existing file is never replaced, and nothing is
+    written through a symbolic link."""
     if target.exists() and not target.is_dir():
         raise NewsgenError(f"{target} exists and is not a folder")
     if target.is_dir() and any(target.iterdir()) and not force:
@@ -64,15 +65,35 @@ def init_site(target: Path, force: bool = False, eject_theme: bool = False) -> I
                            "(--force adds the missing files and keeps every existing one)")
     result = InitResult()
     contents: dict[str, Path | str] = {**scaffold_files(eject_theme), WORKFLOW: workflow_for_a_site()}
+    missing = {}
     for rel, content in sorted(contents.items()):
         path = target / rel
         if path.exists():
             result.kept.append(path)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
         else:
-            shutil.copyfile(content, path)
+            _refuse_links(target, rel)
+            missing[path] = content
+    for path, content in missing.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create(path, content.encode("utf-8") if isinstance(content, str) else content.read_bytes())
         result.written.append(path)
     return result
+
+
+def _refuse_links(target: Path, rel: str) -> None:
+    """A link where a file is to be made (one leading nowhere, as `exists` sees it) or on the
+    way to it would have the file written wherever the link leads, perhaps outside `target`.
+    Checked for every file before any is written, so a refusal leaves the folder as it was."""
+    path = target
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            raise NewsgenError(f"{path} is a symbolic link (to {os.readlink(path)}): init writes no file "
+                               "through a link; remove it, or make it lead to an existing file")
+
+
+def _create(path: Path, data: bytes) -> None:
+    """A new file, never one that exists nor the target of a link made meanwhile (O_EXCL)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    with open(descriptor, "wb") as file:
+        file.write(data)
