@@ -12,17 +12,18 @@ shows progress and `benchmarks/stages.py` times the stages.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
 from .config import SiteConfig
 from .entities import EntityExtractor, load_curation
 from .entities.tagging import tag_articles
+from .errors import BuildWarning
 from .incremental.last_build import LastBuild
 from .incremental.manifest import Changes, site_manifest
 from .incremental.page_fingerprints import PageFingerprints, model_digests
-from .incremental.record_store import CACHE_DIR
+from .incremental.record_store import CACHE_DIR, cache_write_failed
 from .model.listing import list_articles
 from .model.site import SiteModel, model_of
 from .model.views import ArticleView
@@ -64,6 +65,11 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
             with progress.stage("last build checked", 0):
                 up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
             report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
+    except OSError as exc:  # before the site is written: it is untouched
+        error = cache_write_failed(exc, last.cache_dir)
+        if error is None:
+            raise
+        raise error from exc
     finally:
         thaw_heap()  # what `collector_paused` froze: a long-lived process (serve) builds again
     done_with(last)
@@ -131,12 +137,25 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
             report.pages_written, report.pages_reused = _write_site(output, config, model, static, data_files,
                                                                     changes, jobs, progress)
             current = site_manifest(pages.rendered(), static, data_files)
-        memo_saved.result()
+        _saved_once_written(memo_saved.result, report, last.cache_dir)
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
-    last.remember(report, current)
+    _saved_once_written(partial(last.remember, report, current), report, last.cache_dir)
     done_with(locals())  # the model, the caches, the manifests
     return report
+
+
+def _saved_once_written(save: Callable[[], object], report: BuildReport, cache_dir: Path) -> None:
+    """`save()`, a cache written after the site was: a full disk then fails no build whose
+    site is in place, and costs the next one only time (the cache left is not trusted)."""
+    try:
+        save()
+    except OSError as exc:
+        error = cache_write_failed(exc, cache_dir)
+        if error is None:
+            raise
+        report.warnings.append(BuildWarning("the disk is full: the build cache could not be written (the site "
+                                            "was); the next build may take longer", error.path))
 
 
 def _search_index_and_digests(views: Sequence[ArticleView], search_terms: dict[str, SearchTerms],

@@ -10,11 +10,13 @@ Losing the folder only makes the next build slower.
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,18 +230,21 @@ class RecordStore:
         return str(self.folder / "bodies.sqlite")
 
     def put_body(self, key: str, packed: bytes) -> None:
-        _database(self.bodies_file).execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, packed))
+        with _disk_full_named(self.bodies_file):
+            _database(self.bodies_file).execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (key, packed))
 
     def flush(self) -> None:
         """Make stored bodies readable by other processes (the render workers)."""
         if self.folder.is_dir():
-            _database(self.bodies_file).commit()
+            with _disk_full_named(self.bodies_file):
+                _database(self.bodies_file).commit()
 
     def save(self, names: Sequence[str]) -> None:
         """Keep only what this build used; drop the rest and their body files."""
-        database = _database(self.bodies_file)
-        database.executemany("DELETE FROM bodies WHERE key = ?", [(k,) for k in set(self.records) - self.used])
-        database.commit()
+        with _disk_full_named(self.bodies_file):
+            database = _database(self.bodies_file)
+            database.executemany("DELETE FROM bodies WHERE key = ?", [(k,) for k in set(self.records) - self.used])
+            database.commit()
         stamps = {n: self.stamps[n] for n in names if n in self.stamps}
         changed = {k: self.records[k] for k in self.used if k not in self.in_whole}  # put by this build or a recent one
         dropped = self.in_whole - self.used
@@ -253,5 +258,30 @@ class RecordStore:
 
 
 _WHOLE, _RECENT = "records.pickle", "records-recent.pickle"
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+@contextmanager
+def _disk_full_named(path: str) -> Iterator[None]:
+    """SQLite's "database or disk is full" as the OSError a full disk is everywhere else,
+    naming the file: else it is no OSError, and the build reports a bug in newsgen."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
+            raise
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path) from exc
+
+
+def cache_write_failed(exc: BaseException, cache_dir: Path) -> NewsgenError | None:
+    """The error to show for `exc` if it is a full disk (or a full quota) met while writing a
+    file in `cache_dir`; else None."""
+    if not isinstance(exc, OSError) or exc.errno not in DISK_FULL or not exc.filename:
+        return None
+    file = Path(os.fsdecode(exc.filename))
+    if not file.is_relative_to(cache_dir):
+        return None
+    return NewsgenError("the disk is full: the build cache could not be written; free some space and "
+                        "build again", str(file))
 
 

@@ -76,8 +76,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Whole file or nothing: a killed build never leaves half a cache entry."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _temporary(path)
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise _naming(exc, path) from exc
 
 
 
@@ -89,9 +93,17 @@ def pickle_atomically(path: Path, value: Any) -> None:
         with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _naming(exc, path) from exc
         raise
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """`exc` naming the file being written: a failed write (a full disk) names none, and the
+    user needs to know which file could not be written, and where."""
+    return type(exc)(exc.errno, exc.strerror, str(path)) if exc.errno is not None else exc
 
 
 
