@@ -76,6 +76,15 @@ def test_content_pages_join_the_menu_and_reserved_slugs_are_refused():
         build_site_model(config(), [], [ContentPage("people", "People", "", "content/people.md")])
 
 
+def test_the_menu_links_only_so_many_pages_and_warns_of_the_others():
+    pages = [ContentPage(f"p{i:02d}", f"Page {i:02d}", "", f"content/p{i:02d}.md") for i in range(40)]
+    model = build_site_model(config(), [], pages)
+    linked = [l.label for l in model.menu][4:]
+    assert 0 < len(linked) < 20 and linked == [p.title for p in pages[:len(linked)]]
+    assert [w.path for w in model.warnings if "menu" in w.message] == [p.source_path for p in pages[len(linked):]]
+    assert {p.path for p in model.pages} >= {f"p{i:02d}/index.html" for i in range(40)}
+
+
 def test_article_pages_get_neighbours_and_related_articles():
     model = build_site_model(config(), [
         article("a", date(2024, 1, 1), people=["Ann Lee"]), article("b", date(2024, 2, 1), places=["Oslo"]),

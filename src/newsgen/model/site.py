@@ -28,6 +28,9 @@ from .views import ArticleView, Link, PageView, TagView, paginated
 
 _path = attrgetter("path")
 RELATED_IN_BACKGROUND_FROM = 2_000  # articles; fewer take too little time to be worth a process
+# Every page carries the whole menu, so its size is multiplied by the number of pages: Markdown
+# pages past this many (in menu order) are left out of it, with a warning, and keep their page.
+MAX_MENU_PAGES = 12
 RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
 
 
@@ -126,7 +129,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     mentions = Mentions.of(views, listing.named, memo)
     tags = _tags(views, mentions.keys, paths)
     people, places = tags["person"], tags["place"]
-    menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))
+    menu_pages, menu_warnings = _menu_pages(pages)
     menu = (Link("Latest", "index.html"), Link("Archive", urls.archive_index_path()),
             Link("People", urls.tag_index_path("person")), Link("Places", urls.tag_index_path("place"))) + tuple(
         Link(p.title, urls.content_page_path(p.slug)) for p in menu_pages
@@ -161,4 +164,13 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
-                     tuple(missing_base_url_warnings(config.base_url)), tuple(pages))
+                     (*menu_warnings, *missing_base_url_warnings(config.base_url)), tuple(pages))
+
+
+def _menu_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:
+    """The pages the menu links, in menu order, at most `MAX_MENU_PAGES` of them."""
+    wanted = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold(), p.source_path))
+    left_out = [BuildWarning(f"the menu holds at most {MAX_MENU_PAGES} pages; this one is left out of it "
+                             "(give it 'menu: false', or a lower 'weight' than another)", p.source_path)
+                for p in wanted[MAX_MENU_PAGES:]]
+    return wanted[:MAX_MENU_PAGES], left_out
