@@ -122,6 +122,8 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again;
     `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core."""
     memo = memo if memo is not None else ResultMemo()
+    given = tuple(pages)
+    pages, clashes = _distinct_pages(given)
     for page in pages:
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
@@ -164,7 +166,20 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
-                     (*menu_warnings, *missing_base_url_warnings(config.base_url)), tuple(pages))
+                     (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url)), given)
+
+
+def _distinct_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:
+    """One page per slug, the first in path order: a second would overwrite its page and
+    take its menu entry. The others are left out, each with a warning naming both files."""
+    kept: dict[str, ContentPage] = {}
+    clashes = []
+    for page in sorted(pages, key=lambda p: p.source_path):
+        first = kept.setdefault(page.slug, page)
+        if first is not page:
+            clashes.append(BuildWarning(f"page slug '{page.slug}' is already taken by {first.source_path}; "
+                                        "this page is left out (give it another 'slug')", page.source_path))
+    return list(kept.values()), clashes
 
 
 def _menu_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:
