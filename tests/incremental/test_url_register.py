@@ -89,6 +89,13 @@ def test_lines_the_build_cannot_use_are_warnings_naming_the_line(tmp_path):
     assert [(w.path, w.line) for w in register.warnings] == [(REGISTER_NAME, n) for n in (2, 3, 5, 6)]
 
 
+def test_a_register_half_written_by_a_killed_build_is_removed(archive):
+    left = write(archive / f".{REGISTER_NAME}.4194304.tmp", "seeds/m.txt\tart")  # above any pid Linux gives
+    _seed(archive, "a.txt", "Rates rise again", "Arlen")
+    build(load_config(archive))
+    assert not left.exists()
+
+
 def test_a_build_that_fails_leaves_the_register_as_it_was(archive, monkeypatch):
     from newsgen.output.update import SiteUpdate
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import BuildWarning, NewsgenError
 from ..slugs import MAX_SLUG_LENGTH
-from ..util.files import read_bytes, write_atomically
+from ..util.files import read_bytes, remove_dead_temporaries, write_atomically
 
 REGISTER_NAME = "urls.lock"
 HEADER = (
@@ -57,6 +57,7 @@ class UrlRegister:
     @classmethod
     def read(cls, root: Path) -> UrlRegister:
         path = register_path(root)
+        remove_dead_temporaries(root, of=REGISTER_NAME)  # a build killed while it wrote the register
         data = read_bytes(path)
         register = cls(path, text=data)
         shown = REGISTER_NAME
