@@ -24,6 +24,7 @@ from .incremental.last_build import LastBuild
 from .incremental.manifest import Changes, site_manifest
 from .incremental.page_fingerprints import PageFingerprints, model_digests
 from .incremental.record_store import CACHE_DIR, cache_write_failed
+from .incremental.url_register import UrlRegister
 from .model.listing import list_articles
 from .model.site import SiteModel, model_of
 from .model.views import ArticleView
@@ -92,6 +93,8 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     """The stages, once the last build is known not to stand. Background tasks overlap them on
     a second core; each is named for what it makes, and its result is taken where it is needed."""
     report = BuildReport(dropped=list(last.plan.refused))
+    register = UrlRegister.read(config.root)
+    report.warnings.extend(register.warnings)
     curation = load_curation(config.content_dir / "entities.yaml")
     store, source_jobs = last.store, last.plan.jobs
     results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
@@ -109,14 +112,14 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         with progress.stage("entities unified", 0), collector_paused():
             memo = ResultMemo(last.cache_dir / "results.pickle", last.code)
             articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
-            listing = list_articles(articles)
+            listing = list_articles(articles, register.slugs)
         store_saved.result()
     in_output = CurrentOutput(output, last.manifest.files, extractor.meanwhile_result)
     search = InBackground(partial(_search_index_and_digests, listing.views, sources.search_terms,
                                   CachedPostings(last.cache_dir / "search-postings", last.code, reuse=not last.fresh),
                                   sources.pages, in_output, templates_overridden(config.root)), jobs)
     with search:
-        content_pages = sources.pages
+        content_pages, slugs = sources.pages, listing.slugs
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with progress.stage("site model", 0), collector_paused():
             model = model_of(config, listing, content_pages, memo, jobs)
@@ -140,6 +143,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         _saved_once_written(memo_saved.result, report, last.cache_dir)
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
+    register.write(slugs)  # once the site is written; `remember` stamps it as this build left it
     _saved_once_written(partial(last.remember, report, current), report, last.cache_dir)
     done_with(locals())  # the model, the caches, the manifests
     return report

@@ -17,7 +17,7 @@ from newsgen.render.theme import theme_dir
 from ..conftest import REPO, write
 
 FILES = [".github/workflows/pages.yml", ".gitignore", "content/entities.yaml", "content/pages/about.md",
-         "newsgen.yaml", "seeds/2025-04-12-riverside-library-reopens.txt"]
+         "newsgen.yaml", "seeds/2025-04-12-riverside-library-reopens.txt", "urls.lock"]
 
 
 def listing(root: Path) -> list[str]:
@@ -36,6 +36,19 @@ def test_new_archive_builds_and_checks_clean(tmp_path):
     assert "Head librarian of the Riverside Library." in (site / "people" / "marta-ribeiro" / "index.html").read_text()
     assert not (site / "places" / "riverside").exists()  # the example's ignore rule at work
     assert "/site/" in (root / ".gitignore").read_text().splitlines()
+
+
+def test_a_new_archive_comes_with_the_url_register_its_first_build_keeps(tmp_path):
+    import subprocess
+
+    root = tmp_path / "archive"
+    init_site(root)
+    given = (root / "urls.lock").read_bytes()
+    build(load_config(root))
+    assert (root / "urls.lock").read_bytes() == given
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "urls.lock"], check=False)
+    assert ignored.returncode == 1  # not ignored: it is committed with the seeds
 
 
 def test_the_workflow_is_newsgens_own_installing_this_release(tmp_path):
@@ -94,7 +107,7 @@ def test_a_file_in_the_way_is_refused(tmp_path):
 def test_cli_reports_and_exits(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["init", "news"]) == 0
-    assert capsys.readouterr().out == "Created a news archive in news (6 files). Next: cd news && newsgen serve\n"
+    assert capsys.readouterr().out == "Created a news archive in news (7 files). Next: cd news && newsgen serve\n"
     assert main(["init", "news"]) == 2
     assert capsys.readouterr().err == ("newsgen: error: news is not empty: init fills an empty or new folder "
                                        "(--force adds the missing files and keeps every existing one)\n")

@@ -271,3 +271,11 @@ def test_a_build_whose_inputs_have_not_changed_starts_no_process(site_root, monk
     assert build(load_config(site_root)).up_to_date and started == []
     (next((site_root / "seeds").glob("*.txt"))).touch()  # stamps changed, contents not
     assert build(load_config(site_root)).up_to_date and len(started) == 1
+
+
+def test_a_page_with_a_huge_title_makes_a_small_site_and_a_warning(site_root):
+    write(site_root / "content" / "pages" / "long.md", "---\ntitle: " + "Long " * 20_000 + "\n---\nBody.\n")
+    report = build(load_config(site_root))
+    assert any("title is 99999 characters" in str(w) and "long.md" in str(w) for w in report.warnings)
+    article = next((site_root / "site" / "articles").glob("*/index.html"))
+    assert len(article.read_bytes()) < 40_000  # the menu on every page; the title alone was 100 KB

@@ -85,4 +85,5 @@ def test_killed_builds_leave_a_whole_site(tmp_path):
     assert _start(root).wait(120) == 0
     assert _version_of(root / "site") == ROUNDS
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "src") == []
-    assert listed_once_deleted(root) == [".newsgen-cache", ".site.lock", "newsgen.yaml", "seeds", "site"]
+    assert listed_once_deleted(root) == [".newsgen-cache", ".site.lock", "newsgen.yaml", "seeds", "site",
+                                      "urls.lock"]

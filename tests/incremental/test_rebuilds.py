@@ -47,6 +47,12 @@ def _add(seeds: Path) -> None:
     write(seeds / "late.txt", "Kenji Watanabe visits Accra\n\nKenji Watanabe arrived in Accra on 9 June 2025.\n")
 
 
+def _add_twin(seeds: Path) -> None:
+    """A seed sorting first whose headline another has: the register keeps the other's URL."""
+    twin = (seeds / "gen_000007.txt").read_text(encoding="utf-8").split("\n", 1)[0]
+    write(seeds / "aaa.txt", f"{twin}\n\nKenji Watanabe arrived in Accra on 9 June 2025.\n")
+
+
 def _delete(seeds: Path) -> None:
     (seeds / "gen_000003.txt").unlink()
 
@@ -67,7 +73,7 @@ def _theme(seeds: Path) -> None:
     write(seeds.parent / "static" / "extra.css", "body { color: black; }\n")
 
 
-@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _delete, _rename, _override, _curate, _theme])
+@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _add_twin, _delete, _rename, _override, _curate, _theme])
 def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
     change(built / "seeds")
     report = build(load_config(built))

@@ -6,6 +6,7 @@ import pytest
 
 from newsgen.config import SiteConfig
 from newsgen.errors import NewsgenError
+from newsgen.model.listing import list_articles
 from newsgen.model.site import build_site_model
 from newsgen.records import Article, ContentPage, Entity
 
@@ -46,6 +47,28 @@ def test_colliding_slugs_get_stable_distinct_paths():
     assert by_source == {"seeds/a.txt": "articles/same/index.html", "seeds/b.txt": "articles/same-2/index.html"}
 
 
+def test_registered_sources_keep_their_slugs_and_new_ones_take_none_of_them():
+    items = [article("same", source="seeds/a.txt"), article("same", source="seeds/b.txt"),
+             article("same", source="seeds/c.txt"), article("other", source="seeds/d.txt")]
+    registered = {"seeds/b.txt": "same", "seeds/c.txt": "same-2", "seeds/d.txt": "same-3", "seeds/gone.txt": "same-4"}
+    listing = list_articles(items, registered)
+    assert {v.article.source_path: v.path for v in listing.views} == {
+        "seeds/a.txt": "articles/same-4/index.html", "seeds/b.txt": "articles/same/index.html",
+        "seeds/c.txt": "articles/same-2/index.html", "seeds/d.txt": "articles/same-3/index.html"}
+    assert listing.slugs == {"seeds/a.txt": "same-4", "seeds/b.txt": "same", "seeds/c.txt": "same-2",
+                             "seeds/d.txt": "same-3"}
+
+
+def test_two_pages_with_one_slug_keep_the_first_by_path_and_warn_naming_both():
+    second = ContentPage("about", "About us", "<p>second</p>", "content/pages/b.md")
+    first = ContentPage("about", "About", "<p>first</p>", "content/pages/a.md")
+    model = build_site_model(config(), [], [second, first])
+    assert [p.context["content"] for p in model.pages if p.path == "about/index.html"] == [first]
+    assert [l.label for l in model.menu if l.path == "about/index.html"] == ["About"]
+    assert [(w.path, "content/pages/a.md" in w.message) for w in model.warnings if "slug" in w.message] == [
+        ("content/pages/b.md", True)]
+
+
 def test_tag_pages_list_articles_newest_first_with_letter_index():
     model = build_site_model(config(), [
         article("x", date(2020, 1, 1), people=["Ann Lee"], places=["Oslo"]),
@@ -74,6 +97,15 @@ def test_content_pages_join_the_menu_and_reserved_slugs_are_refused():
     assert [l.path for l in model.menu][-1] == "about/index.html"
     with pytest.raises(NewsgenError, match="reserved"):
         build_site_model(config(), [], [ContentPage("people", "People", "", "content/people.md")])
+
+
+def test_the_menu_links_only_so_many_pages_and_warns_of_the_others():
+    pages = [ContentPage(f"p{i:02d}", f"Page {i:02d}", "", f"content/p{i:02d}.md") for i in range(40)]
+    model = build_site_model(config(), [], pages)
+    linked = [l.label for l in model.menu][4:]
+    assert 0 < len(linked) < 20 and linked == [p.title for p in pages[:len(linked)]]
+    assert [w.path for w in model.warnings if "menu" in w.message] == [p.source_path for p in pages[len(linked):]]
+    assert {p.path for p in model.pages} >= {f"p{i:02d}/index.html" for i in range(40)}
 
 
 def test_article_pages_get_neighbours_and_related_articles():

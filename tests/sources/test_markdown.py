@@ -9,6 +9,7 @@ from newsgen.errors import NewsgenError
 from newsgen.records import Article, ContentPage
 from newsgen.sources.files import SourceFile
 from newsgen.sources.markdown import parse_markdown
+from newsgen.sources.seed import MAX_HEADLINE_CHARS
 
 from .. import properties
 
@@ -95,6 +96,13 @@ def test_bidi_controls_are_stripped_from_title_and_standfirst_with_warnings():
     assert (article.headline, article.standfirst) == ("Hand written", "Lead.")
     assert [(w.path, w.line, w.message.split()[0]) for w in warnings] == [
         ("articles/a.md", 2, "title"), ("articles/a.md", 4, "standfirst")]
+
+
+def test_a_title_longer_than_a_headline_may_be_is_shortened_with_a_warning():
+    page, warnings = parse("---\ntitle: " + "Long " * 20_000 + "\n---\nBody.\n", "pages/long.md")
+    assert len(page.title) <= MAX_HEADLINE_CHARS + 1 and page.title.endswith("…")
+    assert [(w.path, w.line, w.message) for w in warnings] == [
+        ("pages/long.md", 2, f"title is 99999 characters; shortened to {MAX_HEADLINE_CHARS}")]
 
 
 QUOTED = (

@@ -35,6 +35,7 @@ from ..util.workers import collector_paused
 from .fingerprint import Fingerprinter
 from .manifest import OutputManifest, load_manifest, manifest_file, save_manifest
 from .record_store import CACHE_DIR, RecordStore, code_fingerprint
+from .url_register import register_path
 
 _LAST_BUILD = "last-build.pickle"
 
@@ -92,7 +93,7 @@ class LastBuild:
         (then `on_stamps_changed()` is called first), the sources are planned with
         `plan(store, stamps)` (kept as `self.plan`), and it stands if every source's record is
         in the store and the contents are the same."""
-        if not self.fresh and self._same("stamp", self.stamp):
+        if not self.fresh and self._same("stamp", self._with_register("stamp")):
             return True
         on_stamps_changed()
         curation = self.config.content_dir / "entities.yaml"
@@ -104,7 +105,7 @@ class LastBuild:
         self.plan = plan(self.store, self.stamps)
         self._contents = contents_stamp(self.code, self.config, self.stamps, self.plan.jobs)
         if self.fresh or any(self.store.get(job.key) is None for job in self.plan.jobs) \
-                or not self._same("contents", self._contents):
+                or not self._same("contents", self._with_register("contents")):
             return False
         self.store.save([job.name for job in self.plan.jobs])  # the new stamps: the next build stops sooner
         self._save(self._report)
@@ -137,7 +138,17 @@ class LastBuild:
         self._report = saved["report"]
         return True
 
+    def _with_register(self, name: str) -> str:
+        """The stamp ("stamp") or contents digest ("contents") with the URL register as it is
+        now. The build writes the register, so it is stamped when the build is saved, after
+        it was written, not with the other inputs: else the next build would find it changed."""
+        register = register_path(self.config.root)
+        if name == "stamp":
+            return digest(self.stamp, repr(file_stamp(register)))
+        return digest(self._contents, read_bytes(register))
+
     def _save(self, report: BuildReport | None) -> None:
         marker = file_stamp(self.output / MARKER)
-        pickle_atomically(self.cache_dir / _LAST_BUILD, {"stamp": (self.stamp, marker),
-                                                         "contents": (self._contents, marker), "report": report})
+        pickle_atomically(self.cache_dir / _LAST_BUILD, {"stamp": (self._with_register("stamp"), marker),
+                                                         "contents": (self._with_register("contents"), marker),
+                                                         "report": report})

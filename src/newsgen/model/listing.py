@@ -8,7 +8,7 @@ the pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,6 +26,7 @@ class Listing:
     views: tuple[ArticleView, ...]  # newest first
     tag_paths: dict[EntityKey, tuple[Entity, str]]  # each person's and place's page
     named: dict[int, EntityKey]  # the key of each entity object the articles name, by id
+    slugs: dict[str, str]  # each article's slug by its source path: the URL register to keep
 
 
 def _newest_first(article: Article) -> tuple:
@@ -33,10 +34,22 @@ def _newest_first(article: Article) -> tuple:
     return (article.date is None, -(article.date or date.min).toordinal(), article.headline.casefold(), article.source_path)
 
 
-def _with_unique_slugs(articles: Sequence[Article]) -> list[Article]:
+def _with_unique_slugs(articles: Sequence[Article], registered: Mapping[str, str]) -> tuple[list[Article], dict[str, str]]:
+    """Each article's slug, distinct, and by source path for the register. A source the
+    register lists keeps its slug; the others take theirs in path order, -2, -3… where taken,
+    never one the register gives a source that still exists. An article's URL thus stays put
+    whatever is added before it or however its headline is edited (`incremental.url_register`)."""
     by_source = sorted(articles, key=lambda a: a.source_path)
-    slugs = unique_slugs([a.slug for a in by_source])
-    return [a if a.slug == s else replaced(a, slug=s) for a, s in zip(by_source, slugs)]
+    kept: dict[str, str] = {}
+    taken: set[str] = set()
+    for article in by_source:
+        slug = registered.get(article.source_path)
+        if slug is not None and slug not in taken:
+            kept[article.source_path] = slug
+            taken.add(slug)
+    fresh = [a for a in by_source if a.source_path not in kept]
+    slugs = kept | dict(zip([a.source_path for a in fresh], unique_slugs([a.slug for a in fresh], taken)))
+    return [a if a.slug == slugs[a.source_path] else replaced(a, slug=slugs[a.source_path]) for a in by_source], slugs
 
 
 def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str]]:
@@ -54,8 +67,10 @@ def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str
     return paths
 
 
-def list_articles(articles: Sequence[Article]) -> Listing:
-    ordered = sorted(_with_unique_slugs(articles), key=_newest_first)
+def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | None = None) -> Listing:
+    """`registered`: the slug the last builds gave each source (`incremental.url_register`)."""
+    unique, slugs = _with_unique_slugs(articles, registered or {})
+    ordered = sorted(unique, key=_newest_first)
     objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
     paths = _tag_paths(list(objects.values()))
     tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
@@ -76,4 +91,4 @@ def list_articles(articles: Sequence[Article]) -> Listing:
         )
         for a in ordered
     )
-    return Listing(views, paths, named)
+    return Listing(views, paths, named, slugs)

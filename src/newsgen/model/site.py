@@ -28,6 +28,9 @@ from .views import ArticleView, Link, PageView, TagView, paginated
 
 _path = attrgetter("path")
 RELATED_IN_BACKGROUND_FROM = 2_000  # articles; fewer take too little time to be worth a process
+# Every page carries the whole menu, so its size is multiplied by the number of pages: Markdown
+# pages past this many (in menu order) are left out of it, with a warning, and keep their page.
+MAX_MENU_PAGES = 12
 RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
 
 
@@ -119,6 +122,8 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again;
     `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core."""
     memo = memo if memo is not None else ResultMemo()
+    given = tuple(pages)
+    pages, clashes = _distinct_pages(given)
     for page in pages:
         if page.slug in RESERVED_ROOTS:
             raise NewsgenError(f"page slug '{page.slug}' is reserved for the site's own pages", page.source_path)
@@ -126,7 +131,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     mentions = Mentions.of(views, listing.named, memo)
     tags = _tags(views, mentions.keys, paths)
     people, places = tags["person"], tags["place"]
-    menu_pages = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold()))
+    menu_pages, menu_warnings = _menu_pages(pages)
     menu = (Link("Latest", "index.html"), Link("Archive", urls.archive_index_path()),
             Link("People", urls.tag_index_path("person")), Link("Places", urls.tag_index_path("place"))) + tuple(
         Link(p.title, urls.content_page_path(p.slug)) for p in menu_pages
@@ -161,4 +166,26 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
-                     tuple(missing_base_url_warnings(config.base_url)), tuple(pages))
+                     (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url)), given)
+
+
+def _distinct_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:
+    """One page per slug, the first in path order: a second would overwrite its page and
+    take its menu entry. The others are left out, each with a warning naming both files."""
+    kept: dict[str, ContentPage] = {}
+    clashes = []
+    for page in sorted(pages, key=lambda p: p.source_path):
+        first = kept.setdefault(page.slug, page)
+        if first is not page:
+            clashes.append(BuildWarning(f"page slug '{page.slug}' is already taken by {first.source_path}; "
+                                        "this page is left out (give it another 'slug')", page.source_path))
+    return list(kept.values()), clashes
+
+
+def _menu_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:
+    """The pages the menu links, in menu order, at most `MAX_MENU_PAGES` of them."""
+    wanted = sorted((p for p in pages if p.menu), key=lambda p: (p.weight, p.title.casefold(), p.source_path))
+    left_out = [BuildWarning(f"the menu holds at most {MAX_MENU_PAGES} pages; this one is left out of it "
+                             "(give it 'menu: false', or a lower 'weight' than another)", p.source_path)
+                for p in wanted[MAX_MENU_PAGES:]]
+    return wanted[:MAX_MENU_PAGES], left_out

@@ -21,7 +21,7 @@ from ..records import Article, ContentPage, Entity, HtmlBlock
 from ..slugs import make_slug
 from ..yamlutil import parse_yaml
 from .files import SourceFile
-from .seed import WORDS_PER_MINUTE, count_words, strip_bidi_controls
+from .seed import MAX_HEADLINE_CHARS, WORDS_PER_MINUTE, count_words, strip_bidi_controls
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -155,6 +155,15 @@ def _plain_text(tokens: list[Token]) -> str:
     return "\n".join(t for t in texts if t)
 
 
+def _capped_title(title: str, path: str, line: int | None, warnings: list[BuildWarning]) -> str:
+    """A title is capped as a seed's headline is: a page's title is in every page's menu, so
+    100 KB of title would be written once per page of the site."""
+    if len(title) <= MAX_HEADLINE_CHARS:
+        return title
+    warnings.append(BuildWarning(f"title is {len(title)} characters; shortened to {MAX_HEADLINE_CHARS}", path, line))
+    return title[:MAX_HEADLINE_CHARS].rstrip() + "…"
+
+
 def is_article(relative: Path, front: FrontMatter) -> bool:
     kind = front.data.get("type")
     if kind is not None:
@@ -173,6 +182,7 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
                                 front.lines.get("title"), warnings)
     if not title:
         raise NewsgenError("front matter needs a 'title'", display_path, 1)
+    title = _capped_title(title, display_path, front.lines.get("title"), warnings)
     slug = make_slug(values.get("slug") or title, fallback=source.path.stem)
     parser = _markdown()
     env: dict[str, Any] = {}

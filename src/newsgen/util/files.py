@@ -50,11 +50,12 @@ def _temporary(path: Path) -> Path:
 
 
 
-def remove_dead_temporaries(folder: Path) -> None:
+def remove_dead_temporaries(folder: Path, of: str = "") -> None:
     """Delete the temporary files under `folder` of the processes that are gone. A build killed
     while it saved (a 10,000-article record store is 17 MB) leaves one, which nothing else
-    would ever remove; a build running beside this one keeps its own."""
-    for temporary in folder.rglob(".*.tmp"):
+    would ever remove; a build running beside this one keeps its own. With `of` (a file's
+    name), only that file's, in `folder` itself: a project folder is not one to walk."""
+    for temporary in folder.glob(f".{of}.*.tmp") if of else folder.rglob(".*.tmp"):
         pid = temporary.name[: -len(".tmp")].rpartition(".")[2]
         if pid.isdigit() and not _alive(int(pid)):
             temporary.unlink(missing_ok=True)
