@@ -154,8 +154,8 @@ def _write_site(output: Path, config: SiteConfig, model: SiteModel, static: Mapp
                 progress: Progress) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
-    with SiteUpdate(output, in_place) as writer:
-        if in_place:
+    with SiteUpdate(output, in_place, touching=[*changes.changed, *changes.deleted]) as writer:
+        if writer.in_place:  # not if a file it would change cannot be changed in place
             for path in changes.deleted:
                 writer.delete(path)
         else:
