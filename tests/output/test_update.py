@@ -136,6 +136,43 @@ def test_an_update_failing_midway_puts_the_last_site_back(built, tmp_path, monke
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
 
 
+def test_an_update_never_writes_through_a_link_out_of_the_site(built, tmp_path):
+    site, outside = built / "site", tmp_path / "outside"
+    (page,) = (site / "articles").glob("*-8/index.html")  # the edited article's page
+    write(outside / "page.html", "not the site's")
+    page.unlink()
+    page.symlink_to(outside / "page.html")
+    shutil.move(site / "people", outside / "people")
+    (site / "people").symlink_to(outside / "people")
+    kept = tree_bytes(outside)
+    _edit_people(built)
+    _build(built)
+    assert tree_bytes(outside) == kept
+    assert not (site / "people").is_symlink() and not page.is_symlink()
+    assert tree_bytes(site) == _clean_build(built, tmp_path)
+
+
+def test_a_journal_is_not_applied_through_a_folder_linked_since(tmp_path):
+    output, staging, outside = tmp_path / "site", tmp_path / ".site.staging-1", tmp_path / "outside"
+    write(output / MARKER, "old")
+    write(output / "index.html", "old index")
+    write(outside / "a" / "index.html", "not the site's")
+    (output / "articles").symlink_to(outside)
+    write(staging / "index.html", "new index")
+    write(staging / "articles" / "a" / "index.html", "new")
+    write(staging / MARKER, "new")
+    (staging / update.ASIDE).mkdir()
+    for rel in ("index.html", MARKER):  # set aside, as an update does before its journal
+        os.link(output / rel, staging / update.ASIDE / rel)
+    write(journal_path(output), json.dumps({"staging": str(staging), "replace": ["index.html", "articles/a/index.html",
+                                            MARKER], "delete": [], "old": ["index.html", MARKER]}))
+    with pytest.raises(NewsgenError, match="linked folder"):
+        recover(output)
+    assert tree_bytes(outside) == {"a/index.html": b"not the site's"}
+    assert (output / "index.html").read_text() == "old index" and (output / MARKER).read_text() == "old"
+    assert not journal_path(output).exists()
+
+
 def test_an_undo_killed_midway_is_finished_by_the_next_build(tmp_path):
     output, staging = tmp_path / "site", tmp_path / ".site.staging-1"
     write(output / MARKER, "new")

@@ -15,8 +15,10 @@ update that fails while applying (a folder that cannot be written, a full disk)
 is rolled back from the files set aside before the error is raised. So the site
 only ever moves from the old state to the new one, or back.
 
-An update whose files lie in a folder it may not change is not made in place
-(`updatable_in_place`) but as a whole new tree swapped in.
+The update never writes through a symbolic link: a rename replaces a linked
+file itself, not what it points to, and an update whose files lie in a linked
+folder (or one it may not change) is not made in place (`updatable_in_place`)
+but as a whole new tree swapped in, which replaces the link.
 """
 
 from __future__ import annotations
@@ -92,8 +94,9 @@ class SiteUpdate(SiteWriter):
 
 def updatable_in_place(output: Path, rel_paths: Iterable[str]) -> bool:
     """Whether every file of `rel_paths` can be replaced or deleted in `output` by a rename:
-    each folder from `output` down to it is a folder that this process may change, or is
-    yet to be made in one; and no folder stands where the file goes. Checked before anything is
+    each folder from `output` down to it is a real folder, not a link (a write through a
+    link could land outside the output), that this process may change, or is yet to be
+    made in one; and no folder stands where the file goes. Checked before anything is
     changed, so that a read-only folder costs a whole-tree swap, not a failed update."""
     root = str(output)
     folders: dict[str, bool] = {root: os.access(root, os.W_OK | os.X_OK)}
@@ -113,7 +116,7 @@ def _changeable_folder(folder: str, known: dict[str, bool]) -> bool:
     if folder in known:
         return known[folder]
     try:
-        mode = os.stat(folder).st_mode
+        mode = os.lstat(folder).st_mode
     except FileNotFoundError:
         changeable = _changeable_folder(os.path.dirname(folder), known)
     except OSError:
@@ -149,6 +152,25 @@ def _inside(output: Path, rel_path: str) -> Path:
     return target
 
 
+def _linked_folder(output: Path, target: Path) -> Path | None:
+    """The first folder between the output and `target` that is a link, if any: a rename or
+    delete through it would change files outside the output."""
+    for folder in target.parents:
+        if folder == output:
+            return None
+        if folder.is_symlink():
+            return folder
+    return None
+
+
+def _unlinked(output: Path, rel: str) -> Path:
+    target = _inside(output, rel)
+    folder = _linked_folder(output, target)
+    if folder is not None:
+        raise NewsgenError(f"refusing to update the site through a linked folder: {folder} is a link", str(folder))
+    return target
+
+
 def recover(output: Path) -> None:
     """Finish applying the journal of an interrupted update, if there is one; or, if applying
     it fails, put back the files it set aside and raise, the site as the last build left it.
@@ -163,7 +185,7 @@ def recover(output: Path) -> None:
     if not entries.get("undo"):
         try:
             _apply(output, staging, entries)
-        except OSError as error:
+        except (OSError, NewsgenError) as error:
             if "old" not in entries:  # written by a newsgen that set nothing aside: nothing to put back
                 raise
             # Marked first: a build killed while undoing is undone by the next, not rolled forward.
@@ -181,11 +203,11 @@ def _apply(output: Path, staging: Path, entries: dict) -> None:
     for rel in entries["replace"]:
         source = staging / rel
         if source.is_file():
-            target = _inside(output, rel)
+            target = _unlinked(output, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)
     for rel in entries["delete"]:
-        _remove(output, _inside(output, rel))
+        _remove(output, _unlinked(output, rel))
 
 
 def _undo(output: Path, staging: Path, entries: dict, cause: BaseException | None) -> None:
@@ -194,12 +216,14 @@ def _undo(output: Path, staging: Path, entries: dict, cause: BaseException | Non
     try:
         for rel in [*entries["delete"], *reversed(entries["replace"])]:
             target = _inside(output, rel)
+            if _linked_folder(output, target) is not None:  # refused by `_apply`: nothing to put back
+                continue
             if rel not in old:
                 _remove(output, target)  # new in this update
             elif os.path.lexists(aside / rel) and not _same_file(aside / rel, target):  # else not reached, or
                 target.parent.mkdir(parents=True, exist_ok=True)                   # put back by a killed undo
                 os.replace(aside / rel, target)
-    except OSError as error:
+    except (OSError, NewsgenError) as error:
         failed = f"could not update the site in place ({_reason(cause)}), " if cause else ""
         raise NewsgenError(f"{failed}nor put back the last build's files ({_reason(error)}); the site is part "
                            f"old, part new until a build puts them back (the journal {journal_path(output)} "
