@@ -12,7 +12,7 @@ import pytest
 
 from newsgen.errors import NewsgenError
 from newsgen.output import update
-from newsgen.output.update import journal_path, recover
+from newsgen.output.update import SiteUpdate, journal_path, recover
 from newsgen.output.writer import MARKER
 
 from ..conftest import tree_bytes, write
@@ -59,6 +59,29 @@ def test_a_build_killed_while_removing_the_applied_staging_folder_leaves_it_to_t
     recover(output)
     assert not staging.exists() and not journal_path(output).exists()
     assert (output / "articles" / "a" / "index.html").read_text() == "new"
+
+
+def test_an_update_adds_new_files_first_and_deletes_last_so_no_link_is_broken_meanwhile(tmp_path, monkeypatch):
+    output = tmp_path / "site"
+    write(output / MARKER, "old")
+    write(output / "a.html", "links to old.html")
+    write(output / "old.html", "old")
+    applied, apply = [], update.recover
+
+    def recover_noting(out):
+        if journal_path(out).exists():
+            applied.append(json.loads(journal_path(out).read_text()))
+        apply(out)
+
+    monkeypatch.setattr(update, "recover", recover_noting)
+    with SiteUpdate(output, in_place=True) as writer:
+        writer.write_text("a.html", "links to b.html")
+        writer.write_text("b.html", "new")
+        writer.delete("old.html")
+        writer.commit()
+    (journal,) = applied
+    assert journal["replace"] == ["b.html", "a.html", MARKER] and journal["delete"] == ["old.html"]
+    assert tree_bytes(output) == {MARKER: (output / MARKER).read_bytes(), "a.html": b"links to b.html", "b.html": b"new"}
 
 
 # A whole build, then an in-place update after an edit that reaches people's pages.
