@@ -189,7 +189,10 @@ def recover(output: Path) -> None:
             if "old" not in entries:  # written by a newsgen that set nothing aside: nothing to put back
                 raise
             # Marked first: a build killed while undoing is undone by the next, not rolled forward.
-            write_atomically(journal, json.dumps({**entries, "undo": True}).encode("utf-8"))
+            try:
+                write_atomically(journal, json.dumps({**entries, "undo": True}).encode("utf-8"))
+            except OSError:  # a full disk, say: put the files back all the same, unmarked
+                pass
             _undo(output, staging, entries, error)
             _forget(staging, journal)
             raise NewsgenError(f"could not update the site in place ({_reason(error)}); it was put back as the "
