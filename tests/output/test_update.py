@@ -86,11 +86,11 @@ def test_an_update_adds_new_files_first_and_deletes_last_so_no_link_is_broken_me
 
 # A whole build, then an in-place update after an edit that reaches people's pages.
 
-def _build(root: Path) -> None:
+def _build(root: Path):
     from newsgen.build import build
     from newsgen.config import load_config
 
-    build(load_config(root))
+    return build(load_config(root))
 
 
 @pytest.fixture
@@ -141,8 +141,10 @@ def test_an_update_reaching_a_folder_it_may_not_change_swaps_in_a_whole_new_site
     _edit_people(built)
     with monkeypatch.context() as patch:
         _unchangeable(patch, built / "site" / "people", detected=True)
-        _build(built)
+        report = _build(built)
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+    (warning,) = [w for w in report.warnings if "may not change in place" in w.message]
+    assert Path(warning.path).is_relative_to(built / "site" / "people")
 
 
 def test_an_update_failing_midway_puts_the_last_site_back(built, tmp_path, monkeypatch):
@@ -169,8 +171,9 @@ def test_an_update_never_writes_through_a_link_out_of_the_site(built, tmp_path):
     (site / "people").symlink_to(outside / "people")
     kept = tree_bytes(outside)
     _edit_people(built)
-    _build(built)
+    report = _build(built)
     assert tree_bytes(outside) == kept
+    assert any("a link" in w.message for w in report.warnings)
     assert not (site / "people").is_symlink() and not page.is_symlink()
     assert tree_bytes(site) == _clean_build(built, tmp_path)
 

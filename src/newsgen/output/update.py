@@ -17,7 +17,7 @@ only ever moves from the old state to the new one, or back.
 
 The update never writes through a symbolic link: a rename replaces a linked
 file itself, not what it points to, and an update whose files lie in a linked
-folder (or one it may not change) is not made in place (`updatable_in_place`)
+folder (or one it may not change) is not made in place (`unchangeable`)
 but as a whole new tree swapped in, which replaces the link.
 """
 
@@ -46,18 +46,20 @@ class SiteUpdate(SiteWriter):
     """A SiteWriter that, `in_place`, commits by moving only the staged files into the output.
 
     `touching` is every file the update may write or delete; if any of them cannot be
-    changed in place (see `updatable_in_place`), the update becomes a whole-tree swap."""
+    changed in place (see `unchangeable`), the update becomes a whole-tree swap."""
 
     def __init__(self, output: Path, in_place: bool, touching: Iterable[str] = ()):
         super().__init__(output)
         self.in_place = in_place
         self.deleted: list[str] = []
         self._touching = touching
+        self.not_in_place: str | None = None  # the file that made an update in place a whole-tree swap
 
     def __enter__(self) -> Self:
         super().__enter__()
         # After the last update's journal is applied (in `_recover`): it may change the folders.
-        self.in_place = self.in_place and updatable_in_place(self.output, self._touching)
+        self.not_in_place = unchangeable(self.output, self._touching) if self.in_place else None
+        self.in_place = self.in_place and self.not_in_place is None
         return self
 
     def _recover(self) -> None:
@@ -92,23 +94,20 @@ class SiteUpdate(SiteWriter):
         recover(self.output)
 
 
-def updatable_in_place(output: Path, rel_paths: Iterable[str]) -> bool:
-    """Whether every file of `rel_paths` can be replaced or deleted in `output` by a rename:
-    each folder from `output` down to it is a real folder, not a link (a write through a
-    link could land outside the output), that this process may change, or is yet to be
-    made in one; and no folder stands where the file goes. Checked before anything is
-    changed, so that a read-only folder costs a whole-tree swap, not a failed update."""
+def unchangeable(output: Path, rel_paths: Iterable[str]) -> str | None:
+    """The first of `rel_paths` that cannot be replaced or deleted in `output` by a rename,
+    if any. It can if each folder from `output` down to it is a real folder, not a link (a
+    write through a link could land outside the output), that this process may change, or
+    is yet to be made in one; and no folder stands where the file goes. Checked before
+    anything is changed, so that a read-only folder costs a whole-tree swap, not a failed update."""
     root = str(output)
     folders: dict[str, bool] = {root: os.access(root, os.W_OK | os.X_OK)}
     for rel in rel_paths:
         target = os.path.normpath(os.path.join(root, rel))
-        if not target.startswith(root + os.sep):
-            return False
-        if os.path.isdir(target) and not os.path.islink(target):
-            return False
-        if not _changeable_folder(os.path.dirname(target), folders):
-            return False
-    return True
+        if (not target.startswith(root + os.sep) or (os.path.isdir(target) and not os.path.islink(target))
+                or not _changeable_folder(os.path.dirname(target), folders)):
+            return rel
+    return None
 
 
 def _changeable_folder(folder: str, known: dict[str, bool]) -> bool:
