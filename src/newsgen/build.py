@@ -138,7 +138,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
                               | made_files(config, model, in_output) | search_files)
                 changes = Changes.between(in_output, site_manifest(pages.to_compare, static, data_files).files)
             report.pages_written, report.pages_reused = _write_site(output, config, model, static, data_files,
-                                                                    changes, jobs, progress)
+                                                                    changes, jobs, progress, report.warnings)
             current = site_manifest(pages.rendered(), static, data_files)
         _saved_once_written(memo_saved.result, report, last.cache_dir)
     report.articles = len(model.articles)
@@ -174,11 +174,15 @@ def _search_index_and_digests(views: Sequence[ArticleView], search_terms: dict[s
 
 def _write_site(output: Path, config: SiteConfig, model: SiteModel, static: Mapping[str, Path],
                 data_files: Mapping[str, DataFile], changes: Changes, jobs: int | None,
-                progress: Progress) -> tuple[int, int]:
+                progress: Progress, warnings: list[BuildWarning]) -> tuple[int, int]:
     """Stage what changed and swap it in; return (files written, files reused)."""
     in_place = bool(changes.unchanged) and changes.small(len(changes.changed) + len(changes.unchanged))
-    with SiteUpdate(output, in_place) as writer:
-        if in_place:
+    with SiteUpdate(output, in_place, touching=sorted([*changes.changed, *changes.deleted])) as writer:
+        if writer.not_in_place:
+            warnings.append(BuildWarning(f"{writer.not_in_place} is in a folder newsgen may not change in place "
+                                         "(a read-only folder, or a link): the whole site was written anew instead",
+                                         str(output / writer.not_in_place)))
+        if writer.in_place:
             for path in changes.deleted:
                 writer.delete(path)
         else:

@@ -210,7 +210,11 @@ class SiteWriter:
         except BlockingIOError:
             self._lock_file.close()
             raise NewsgenError(f"another newsgen build is writing {self.output} (lock {lock_path})") from None
-        self._recover()
+        try:
+            self._recover()
+        except BaseException:
+            self._lock_file.close()
+            raise
         try:
             self.staging.mkdir()
         except FileExistsError:
