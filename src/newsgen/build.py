@@ -90,6 +90,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     store, source_jobs = last.store, last.plan.jobs
     results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
                            progress, last.code, extractor)
+    read_all = all(result.key for result in results)  # else the next build reads the unread ones again
     # The records are final: a second core saves them while this one tags, and once it has
     # forked, the store lets go of what the rest of the build does not need (at 100,000
     # articles, hundreds of MB). Saved before the site is written: a cache that cannot be
@@ -134,7 +135,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         memo_saved.result()
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
-    last.remember(report, current)
+    last.remember(report, current, read_all)
     done_with(locals())  # the model, the caches, the manifests
     return report
 
