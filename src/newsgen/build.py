@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -20,13 +21,13 @@ from .config import SiteConfig
 from .entities import EntityExtractor, load_curation
 from .entities.tagging import tag_articles
 from .incremental.last_build import LastBuild
-from .incremental.manifest import Changes, site_manifest
+from .incremental.manifest import Changes, altered_files, site_manifest
 from .incremental.page_fingerprints import PageFingerprints, model_digests
 from .incremental.record_store import CACHE_DIR
 from .model.listing import list_articles
 from .model.site import SiteModel, model_of
 from .model.views import ArticleView
-from .output.current import CurrentOutput, missing_files
+from .output.current import CurrentOutput, written_stamps
 from .output.update import SiteUpdate
 from .output.writer import check_output_dir
 from .records import ContentPage
@@ -57,10 +58,10 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     last = LastBuild(config, output, fresh)
     try:
         # Once the inputs' stamps have changed, the second core has nothing to do until the
-        # sources are planned: it looks for files removed from the output, readies itself to
-        # extract entities, then parses an edit's files.
+        # sources are planned: it looks for files removed from the output or changed there,
+        # readies itself to extract entities, then parses an edit's files.
         with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
-                     meanwhile=lambda: missing_files(last.manifest.files, output)) as extractor:
+                     meanwhile=lambda: altered_files(last.manifest, output)) as extractor:
             with progress.stage("last build checked", 0):
                 up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
             report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
@@ -131,7 +132,8 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
                 changes = Changes.between(in_output, site_manifest(pages.to_compare, static, data_files).files)
             report.pages_written, report.pages_reused = _write_site(output, config, model, static, data_files,
                                                                     changes, jobs, progress)
-            current = site_manifest(pages.rendered(), static, data_files)
+            current = replace(site_manifest(pages.rendered(), static, data_files),
+                              written=written_stamps(output, changes.changed, changes.unchanged, last.manifest.written))
         memo_saved.result()
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)

@@ -204,3 +204,37 @@ def test_templates_are_overridden_only_by_a_site_file_that_differs_from_the_them
     assert not templates_overridden(tmp_path)
     write(tmp_path / "templates" / "index.html", "{{ site.title }}")
     assert templates_overridden(tmp_path)
+
+
+def test_files_changed_in_the_output_by_hand_are_written_again(built, tmp_path):
+    truncated, edited = sorted((built / "site" / "articles").glob("*/index.html"))[:2]
+    truncated.write_bytes(truncated.read_bytes()[:100])  # an upload cut short
+    text = edited.read_bytes()
+    edited.write_bytes(text.replace(b"<title>", b"<title>X")[: len(text)])  # a hand edit, the same size
+    (built / "site" / "search" / "shards" / "d-0.js").write_text("broken")  # a made file: compared by its text
+    _edit(built / "seeds")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_a_seed_that_cannot_be_read_now_is_dropped_with_the_reason_not_served_from_the_cache(built, tmp_path,
+                                                                                            monkeypatch):
+    seed = built / "seeds" / "gen_000007.txt"
+    page = next((built / "site" / "articles").glob("*-7/index.html"))
+    seed.chmod(0)
+    original = Path.read_bytes
+
+    def read_bytes(path):  # what chmod 000 does to a reader that is not root (tests run as root)
+        if path.name == seed.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    report = build(load_config(built))
+    assert [(d.path, d.message) for d in report.dropped] == [("seeds/gen_000007.txt", "cannot read: Permission denied")]
+    assert not page.exists() and report.articles == 29
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)  # the copy's seed is unreadable too
+    monkeypatch.undo()
+    seed.chmod(0o644)
+    report = build(load_config(built))
+    assert report.dropped == [] and page.exists() and report.articles == 30

@@ -41,7 +41,7 @@ def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan
     """One job per source file, each with its content key. `stamps` holds the stamps the build
     took of its inputs already: each file is looked at once per build."""
 
-    def stamp_of(path: Path) -> tuple[int, int, int] | None:
+    def stamp_of(path: Path) -> tuple[int, int, int, int] | None:
         return stamps[str(path)] if str(path) in stamps else file_stamp(path)
 
     jobs = []

@@ -12,17 +12,18 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 
-def file_stamp(path: Path | os.DirEntry) -> tuple[int, int, int] | None:
-    """(size, mtime in ns, inode): changes whenever the file is written; None if absent."""
+def file_stamp(path: Path | os.DirEntry) -> tuple[int, int, int, int] | None:
+    """(size, mtime in ns, inode, mode): changes whenever the file is written, and when its
+    permissions change (a source made unreadable must be read again, and fail); None if absent."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_mode)
 
 
 
-Stamps = dict[str, tuple[int, int, int] | None]  # files' `file_stamp`s, by path
+Stamps = dict[str, tuple[int, int, int, int] | None]  # files' `file_stamp`s, by path
 
 
 def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
