@@ -23,7 +23,7 @@ from .entities.tagging import tag_articles
 from .incremental.last_build import LastBuild
 from .incremental.manifest import Changes, altered_files, site_manifest
 from .incremental.page_fingerprints import PageFingerprints, model_digests
-from .incremental.record_store import CACHE_DIR
+from .incremental.record_store import CACHE_DIR, CACHE_LOCK
 from .model.listing import list_articles
 from .model.site import SiteModel, model_of
 from .model.views import ArticleView
@@ -39,6 +39,7 @@ from .search.postings import CachedPostings
 from .search.terms import SearchTerms
 from .sources.ingest import Ingester
 from .sources.read import collect, plan_sources, read_sources, ready_to_extract
+from .util.files import locked
 from .util.memo import ResultMemo
 from .util.process_exit import done_with
 from .util.progress import QUIET, Progress
@@ -55,19 +56,24 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     output = config.output_dir.resolve()
     inputs = _read_folders(config)
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
-    last = LastBuild(config, output, fresh)
-    try:
-        # Once the inputs' stamps have changed, the second core has nothing to do until the
-        # sources are planned: it looks for files removed from the output or changed there,
-        # readies itself to extract entities, then parses an edit's files.
-        with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
-                     meanwhile=lambda: altered_files(last.manifest, output)) as extractor:
-            with progress.stage("last build checked", 0):
-                up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
-            report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
-    finally:
-        thaw_heap()  # what `collector_paused` froze: a long-lived process (serve) builds again
-    done_with(last)
+    # One build at a time per cache, whatever its output: two builds of a site into two
+    # folders would each prune the record store's bodies the other is still reading.
+    cache_lock = config.root / CACHE_DIR / CACHE_LOCK
+    with locked(cache_lock, lambda: progress.note(f"waiting for another build of this site to finish "
+                                                  f"(it holds {cache_lock})")):
+        last = LastBuild(config, output, fresh)
+        try:
+            # Once the inputs' stamps have changed, the second core has nothing to do until the
+            # sources are planned: it looks for files removed from the output or changed there,
+            # readies itself to extract entities, then parses an edit's files.
+            with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
+                         meanwhile=lambda: altered_files(last.manifest, output)) as extractor:
+                with progress.stage("last build checked", 0):
+                    up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
+                report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
+        finally:
+            thaw_heap()  # what `collector_paused` froze: a long-lived process (serve) builds again
+        done_with(last)
     report.elapsed = time.perf_counter() - started
     return report
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -238,3 +241,42 @@ def test_a_seed_that_cannot_be_read_now_is_dropped_with_the_reason_not_served_fr
     seed.chmod(0o644)
     report = build(load_config(built))
     assert report.dropped == [] and page.exists() and report.articles == 30
+
+
+_BUILD_INTO = """
+import sys
+from dataclasses import replace
+from pathlib import Path
+from newsgen.build import build
+from newsgen.config import load_config
+from newsgen.util.progress import Progress
+build(replace(load_config(Path(sys.argv[1])), output=Path(sys.argv[2])), progress=Progress(sys.stderr))
+"""
+
+
+def _build_process(root: Path, output: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", _BUILD_INTO, str(root), str(output)],
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_builds_of_a_site_into_two_folders_at_once_both_make_the_clean_build(tmp_path):
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 30)
+    build(load_config(root))
+    _edit(root / "seeds")  # both builds read the edit, prune the cache and keep it
+    first, second = _build_process(root, tmp_path / "one"), _build_process(root, tmp_path / "two")
+    assert (first.wait(), second.wait()) == (0, 0), first.stderr.read() + second.stderr.read()
+    clean = _clean_build(root, tmp_path)
+    assert tree_bytes(tmp_path / "one") == clean and tree_bytes(tmp_path / "two") == clean
+
+
+def test_a_build_waits_for_the_build_holding_the_sites_cache_and_says_so(built, tmp_path):
+    _edit(built / "seeds")
+    with open(built / ".newsgen-cache" / "build.lock", "a") as lock:  # as a build into another folder holds it
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        waiting = _build_process(built, tmp_path / "other")
+        note = waiting.stderr.readline()
+        assert note.startswith("newsgen: waiting for another build of this site to finish"), note
+        assert waiting.poll() is None and not (tmp_path / "other").exists()
+    assert waiting.wait() == 0, waiting.stderr.read()
+    assert tree_bytes(tmp_path / "other") == _clean_build(built, tmp_path)

@@ -25,6 +25,7 @@ from ..util.digests import digest
 from ..util.files import file_stamp, load_pickle, pickle_atomically, tree_stamps
 
 CACHE_DIR = ".newsgen-cache"
+CACHE_LOCK = "build.lock"  # in CACHE_DIR: held by the build using the cache (`util.files.locked`)
 _FORMAT = 1
 
 
