@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -21,14 +22,14 @@ from .entities import EntityExtractor, load_curation
 from .entities.tagging import tag_articles
 from .errors import BuildWarning
 from .incremental.last_build import LastBuild
-from .incremental.manifest import Changes, site_manifest
+from .incremental.manifest import Changes, altered_files, site_manifest
 from .incremental.page_fingerprints import PageFingerprints, model_digests
-from .incremental.record_store import CACHE_DIR, cache_write_failed
+from .incremental.record_store import CACHE_DIR, CACHE_LOCK, cache_write_failed
 from .incremental.url_register import UrlRegister
 from .model.listing import list_articles
 from .model.site import SiteModel, model_of
 from .model.views import ArticleView
-from .output.current import CurrentOutput, missing_files
+from .output.current import CurrentOutput, written_stamps
 from .output.update import SiteUpdate
 from .output.writer import check_output_dir
 from .records import ContentPage
@@ -40,6 +41,7 @@ from .search.postings import CachedPostings
 from .search.terms import SearchTerms
 from .sources.ingest import Ingester
 from .sources.read import collect, plan_sources, read_sources, ready_to_extract
+from .util.files import locked
 from .util.memo import ResultMemo
 from .util.process_exit import done_with
 from .util.progress import QUIET, Progress
@@ -56,24 +58,29 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     output = config.output_dir.resolve()
     inputs = _read_folders(config)
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
-    last = LastBuild(config, output, fresh)
-    try:
-        # Once the inputs' stamps have changed, the second core has nothing to do until the
-        # sources are planned: it looks for files removed from the output, readies itself to
-        # extract entities, then parses an edit's files.
-        with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
-                     meanwhile=lambda: missing_files(last.manifest.files, output)) as extractor:
-            with progress.stage("last build checked", 0):
-                up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
-            report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
-    except OSError as exc:  # before the site is written: it is untouched
-        error = cache_write_failed(exc, last.cache_dir)
-        if error is None:
-            raise
-        raise error from exc
-    finally:
-        thaw_heap()  # what `collector_paused` froze: a long-lived process (serve) builds again
-    done_with(last)
+    # One build at a time per cache, whatever its output: two builds of a site into two
+    # folders would each prune the record store's bodies the other is still reading.
+    cache_lock = config.root / CACHE_DIR / CACHE_LOCK
+    with locked(cache_lock, lambda: progress.note(f"waiting for another build of this site to finish "
+                                                  f"(it holds {cache_lock})")):
+        last = LastBuild(config, output, fresh)
+        try:
+            # Once the inputs' stamps have changed, the second core has nothing to do until the
+            # sources are planned: it looks for files removed from the output or changed there,
+            # readies itself to extract entities, then parses an edit's files.
+            with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
+                         meanwhile=lambda: altered_files(last.manifest, output)) as extractor:
+                with progress.stage("last build checked", 0):
+                    up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
+                report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
+        except OSError as exc:  # before the site is written: it is untouched
+            error = cache_write_failed(exc, last.cache_dir)
+            if error is None:
+                raise
+            raise error from exc
+        finally:
+            thaw_heap()  # what `collector_paused` froze: a long-lived process (serve) builds again
+        done_with(last)
     report.elapsed = time.perf_counter() - started
     return report
 
@@ -99,6 +106,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     store, source_jobs = last.store, last.plan.jobs
     results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
                            progress, last.code, extractor)
+    read_all = all(result.key for result in results)  # else the next build reads the unread ones again
     # The records are final: a second core saves them while this one tags, and once it has
     # forked, the store lets go of what the rest of the build does not need (at 100,000
     # articles, hundreds of MB). Saved before the site is written: a cache that cannot be
@@ -139,12 +147,13 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
                 changes = Changes.between(in_output, site_manifest(pages.to_compare, static, data_files).files)
             report.pages_written, report.pages_reused = _write_site(output, config, model, static, data_files,
                                                                     changes, jobs, progress, report.warnings)
-            current = site_manifest(pages.rendered(), static, data_files)
+            current = replace(site_manifest(pages.rendered(), static, data_files),
+                              written=written_stamps(output, changes.changed, changes.unchanged, last.manifest.written))
         _saved_once_written(memo_saved.result, report, last.cache_dir)
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
     register.write(slugs)  # once the site is written; `remember` stamps it as this build left it
-    _saved_once_written(partial(last.remember, report, current), report, last.cache_dir)
+    _saved_once_written(partial(last.remember, report, current, read_all), report, last.cache_dir)
     done_with(locals())  # the model, the caches, the manifests
     return report
 

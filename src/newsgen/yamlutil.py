@@ -81,12 +81,14 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[Any
     return _with_loader(text, path, first_line, load)
 
 
-def read_yaml_text(path: Path) -> str:
-    """A YAML file's text (UTF-8, BOM allowed); an unreadable file names the bad line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise NewsgenError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+def read_yaml_text(path: Path, data: bytes | None = None) -> str:
+    """A YAML file's text (UTF-8, BOM allowed), from `data` if given (its bytes, read once
+    by a caller that keys something by them); an unreadable file names the bad line."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise NewsgenError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -102,9 +104,10 @@ def _key_lines(loader: yaml.SafeLoader, node: yaml.Node | None, first_line: int)
             for key_node, _ in node.value}
 
 
-def load_yaml_mapping(path: Path) -> tuple[dict[Any, Any], dict[Any, int]]:
-    """Load a YAML file that must hold a mapping (an empty file is an empty mapping)."""
-    data, lines = parse_yaml(read_yaml_text(path), str(path))
+def load_yaml_mapping(path: Path, raw: bytes | None = None) -> tuple[dict[Any, Any], dict[Any, int]]:
+    """Load a YAML file that must hold a mapping (an empty file is an empty mapping); `raw`,
+    its bytes if read already."""
+    data, lines = parse_yaml(read_yaml_text(path, raw), str(path))
     if data is None:
         return {}, {}
     if not isinstance(data, dict):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +213,76 @@ def test_templates_are_overridden_only_by_a_site_file_that_differs_from_the_them
     assert not templates_overridden(tmp_path)
     write(tmp_path / "templates" / "index.html", "{{ site.title }}")
     assert templates_overridden(tmp_path)
+
+
+def test_files_changed_in_the_output_by_hand_are_written_again(built, tmp_path):
+    truncated, edited = sorted((built / "site" / "articles").glob("*/index.html"))[:2]
+    truncated.write_bytes(truncated.read_bytes()[:100])  # an upload cut short
+    text = edited.read_bytes()
+    edited.write_bytes(text.replace(b"<title>", b"<title>X")[: len(text)])  # a hand edit, the same size
+    (built / "site" / "search" / "shards" / "d-0.js").write_text("broken")  # a made file: compared by its text
+    _edit(built / "seeds")
+    build(load_config(built))
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_a_seed_that_cannot_be_read_now_is_dropped_with_the_reason_not_served_from_the_cache(built, tmp_path,
+                                                                                            monkeypatch):
+    seed = built / "seeds" / "gen_000007.txt"
+    page = next((built / "site" / "articles").glob("*-7/index.html"))
+    seed.chmod(0)
+    original = Path.read_bytes
+
+    def read_bytes(path):  # what chmod 000 does to a reader that is not root (tests run as root)
+        if path.name == seed.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    report = build(load_config(built))
+    assert [(d.path, d.message) for d in report.dropped] == [("seeds/gen_000007.txt", "cannot read: Permission denied")]
+    assert not page.exists() and report.articles == 29
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)  # the copy's seed is unreadable too
+    monkeypatch.undo()
+    seed.chmod(0o644)
+    report = build(load_config(built))
+    assert report.dropped == [] and page.exists() and report.articles == 30
+
+
+_BUILD_INTO = """
+import sys
+from dataclasses import replace
+from pathlib import Path
+from newsgen.build import build
+from newsgen.config import load_config
+from newsgen.util.progress import Progress
+build(replace(load_config(Path(sys.argv[1])), output=Path(sys.argv[2])), progress=Progress(sys.stderr))
+"""
+
+
+def _build_process(root: Path, output: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", _BUILD_INTO, str(root), str(output)],
+                            stderr=subprocess.PIPE, text=True)
+
+
+def test_two_builds_of_a_site_into_two_folders_at_once_both_make_the_clean_build(tmp_path):
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 30)
+    build(load_config(root))
+    _edit(root / "seeds")  # both builds read the edit, prune the cache and keep it
+    first, second = _build_process(root, tmp_path / "one"), _build_process(root, tmp_path / "two")
+    assert (first.wait(), second.wait()) == (0, 0), first.stderr.read() + second.stderr.read()
+    clean = _clean_build(root, tmp_path)
+    assert tree_bytes(tmp_path / "one") == clean and tree_bytes(tmp_path / "two") == clean
+
+
+def test_a_build_waits_for_the_build_holding_the_sites_cache_and_says_so(built, tmp_path):
+    _edit(built / "seeds")
+    with open(built / ".newsgen-cache" / "build.lock", "a") as lock:  # as a build into another folder holds it
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        waiting = _build_process(built, tmp_path / "other")
+        note = waiting.stderr.readline()
+        assert note.startswith("newsgen: waiting for another build of this site to finish"), note
+        assert waiting.poll() is None and not (tmp_path / "other").exists()
+    assert waiting.wait() == 0, waiting.stderr.read()
+    assert tree_bytes(tmp_path / "other") == _clean_build(built, tmp_path)

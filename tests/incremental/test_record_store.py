@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from newsgen.errors import NewsgenError
-from newsgen.incremental.record_store import RecordStore, StoredBody, pack_body
+from newsgen.incremental.record_store import UNREAD, RecordStore, StoredBody, pack_body
 from newsgen.records import Paragraph
 from newsgen.util.digests import digest
 from newsgen.util.files import remove_dead_temporaries
@@ -227,3 +227,15 @@ def test_a_change_to_any_module_of_the_package_changes_the_code_fingerprint(tmp_
             handle.write("\n")
         seen.add(record_store.code_fingerprint())
     assert len(seen) == len(modules) + 1
+
+
+def test_a_source_that_cannot_be_read_gets_a_key_no_record_has_and_keeps_no_stamp(tmp_path):
+    store = RecordStore(tmp_path, "inputs")
+    store.key_for("seeds/a.txt", (1, 2, 3), lambda: (b"text",))
+
+    def unreadable():
+        raise FileNotFoundError(2, "No such file or directory")
+
+    key = store.key_for("seeds/a.txt", (1, 2, 4), unreadable)
+    assert key.startswith(UNREAD) and "seeds/a.txt" not in store.stamps
+    assert store.key_for("seeds/a.txt", (1, 2, 4), lambda: (b"text",)) != key  # read again

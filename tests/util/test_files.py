@@ -1,4 +1,14 @@
-from newsgen.util.files import tree_stamps, walk
+"""util.files: walking a folder without recursion; the lock a build holds on its cache."""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+import sys
+
+import pytest
+
+from newsgen.util.files import locked, tree_stamps, walk
 
 from ..conftest import nested_folders, remove_nested, write
 
@@ -24,3 +34,25 @@ def test_walk_and_tree_stamps_reach_a_file_nested_a_thousand_deep(tmp_path):
         assert [path for path, _ in tree_stamps(tmp_path)] == [str(deep / "bottom.txt")]
     finally:
         remove_nested(deep, tmp_path)
+
+
+_WAITER = """
+import sys
+from pathlib import Path
+from newsgen.util.files import locked
+with locked(Path(sys.argv[1]), lambda: print("waiting", flush=True)):
+    print("locked", flush=True)
+"""
+
+
+def test_a_lock_is_held_by_one_process_and_the_next_waits_for_it_saying_so(tmp_path):
+    lock = tmp_path / "cache" / "build.lock"
+    with locked(lock, lambda: pytest.fail("nobody holds it")):
+        with open(lock) as other, pytest.raises(BlockingIOError):  # another open file: as another process
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        waiter = subprocess.Popen([sys.executable, "-c", _WAITER, str(lock)], stdout=subprocess.PIPE, text=True)
+        assert waiter.stdout.readline() == "waiting\n"
+        assert waiter.poll() is None  # still waiting: this process holds the lock
+    assert waiter.stdout.readline() == "locked\n" and waiter.wait() == 0
+    with open(lock) as other:  # released
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)

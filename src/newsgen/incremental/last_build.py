@@ -122,9 +122,13 @@ class LastBuild:
         settings, the menu."""
         return digest(self.code, _theme_digest(self.config), Fingerprinter("").fold((self.config, menu)))
 
-    def remember(self, report: BuildReport, manifest: OutputManifest) -> None:
-        """Keep what this build wrote, for the next one to start from."""
+    def remember(self, report: BuildReport, manifest: OutputManifest, read_all: bool = True) -> None:
+        """Keep what this build wrote, for the next one to start from. Unless it could
+        `read_all` its sources, the next build does not stand on the inputs' stamps: a file
+        deleted and put back as it was has the stamps it had, and must be read again."""
         save_manifest(manifest_file(self.cache_dir, self.output), self.output, manifest)
+        if not read_all:
+            self.stamp = ""
         self._save(report)
 
     def _same(self, name: str, value: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from ..output.current import CurrentOutput, Manifest
+from ..output.current import CurrentOutput, Manifest, Written, changed_files
 from ..output.writer import MARKER
 from ..render.data_files import DataFile
 from ..util.digests import digest
@@ -32,12 +32,18 @@ class OutputManifest:
     list_fields: dict[str, bytes] = field(default_factory=dict)
     lists: dict[str, bytes] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)
+    written: Written = field(default_factory=dict)  # each file's size and time as written: edits show
 
     def still_true(self, model_digest: str) -> Manifest:
         """The fingerprints that may still hold for a site of this `model_digest`: if these were
         rendered from the same, every feed's and page's (but those of articles whose own fields
         changed, which `page_fingerprints` checks), else none."""
         return self.files if model_digest == self.model_digest else {}
+
+
+def altered_files(manifest: OutputManifest, output: Path) -> frozenset[str]:
+    """The files of `manifest` someone removed from `output` or changed there since."""
+    return changed_files(manifest.files, manifest.written, output)
 
 
 def load_manifest(file: Path, output: Path) -> OutputManifest:
@@ -72,7 +78,7 @@ class Changes:
     @classmethod
     def between(cls, in_output: CurrentOutput, current: Manifest) -> "Changes":
         """What to write of `current`: every file the output does not hold as it is (the files
-        someone removed from it included); and what to delete of it."""
+        someone removed from it or changed there included); and what to delete of it."""
         changed = frozenset(p for p, f in current.items() if not in_output.holds(p, f))
         deleted = tuple(sorted(p for p in in_output.files if p not in current))
         return cls(changed, deleted, tuple(p for p in current if p not in changed))

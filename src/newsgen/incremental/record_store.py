@@ -27,6 +27,7 @@ from ..util.digests import digest
 from ..util.files import file_stamp, load_pickle, pickle_atomically, tree_stamps
 
 CACHE_DIR = ".newsgen-cache"
+CACHE_LOCK = "build.lock"  # in CACHE_DIR: held by the build using the cache (`util.files.locked`)
 _FORMAT = 1
 
 
@@ -38,6 +39,15 @@ _FORMAT = 1
 
 
 
+
+
+UNREAD = "unread:"  # the key of a source that could not be read starts so; no digest does
+
+
+def content_key(name: str, material: Sequence[bytes]) -> str:
+    """The key of source `name` whose files gave `material` (`sources.ingest.key_material`):
+    made when a build plans its sources, and made again from the bytes it parses."""
+    return digest(name, *material)
 
 
 def code_fingerprint() -> str:
@@ -209,11 +219,24 @@ class RecordStore:
         return _FORMAT, self.inputs, str(self.folder)
 
     def key_for(self, name: str, stamp: tuple, read: Any) -> str:
-        """The content key of source `name`; `read()` gives its key material when its stamp changed."""
+        """The content key of source `name`; `read()` gives its key material when its stamp changed.
+
+        A source `read()` cannot read (it raises OSError) gets a key no record is kept
+        under, and its stamp is forgotten: it is read again, now and by the next build."""
         known = self.stamps.get(name)
-        key = known[1] if known and known[0] == stamp else digest(name, *read())
+        if known and known[0] == stamp:
+            return known[1]
+        try:
+            key = content_key(name, read())
+        except OSError:
+            self.stamps.pop(name, None)
+            return UNREAD + name
         self.stamps[name] = (stamp, key)
         return key
+
+    def forget_stamp(self, name: str) -> None:
+        """Read `name` again next build: its file changed after its stamp was taken."""
+        self.stamps.pop(name, None)
 
     def get(self, key: str) -> Any | None:
         record = self.records.get(key)

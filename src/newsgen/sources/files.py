@@ -69,13 +69,25 @@ def replace_forbidden(text: str, path: str) -> tuple[str, tuple[BuildWarning, ..
 
 def read_source(path: Path, display: str | None = None) -> SourceFile:
     name = display or str(path)
+    return source_of(path, read_file(path, name), name)
+
+
+class Unreadable(NewsgenError):
+    """A source that could not be read now: a fact about this moment, not about its content."""
+
+
+def read_file(path: Path, name: str) -> bytes:
+    """The bytes of source `path`; Unreadable when it cannot be read now."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise NewsgenError(f"file is {size} bytes; the limit is {MAX_SOURCE_BYTES}", name)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
-        raise NewsgenError(f"cannot read: {exc.strerror or exc}", name) from None
+        raise Unreadable(f"cannot read: {exc.strerror or exc}", name) from None
+
+
+def source_of(path: Path, data: bytes, name: str) -> SourceFile:
+    """The text of source `path`, whose bytes are `data`."""
+    if len(data) > MAX_SOURCE_BYTES:
+        raise NewsgenError(f"file is {len(data)} bytes; the limit is {MAX_SOURCE_BYTES}", name)
     text, warnings = decode(data, name)
     text, replaced = replace_forbidden(normalise_newlines(text), name)
     return SourceFile(path=path, text=text, warnings=warnings + replaced)

@@ -1,7 +1,10 @@
 """Read, parse and extract one source file: the per-file work a build spreads over cores.
 
 Each job is independent of every other, so it can run in any process, and its
-result depends only on the job's files: that is what lets the cache keep it.
+result depends only on the job's files: that is what lets the cache keep it. It
+is kept under the key of the bytes parsed, which the job reads once: a file
+saved again after the build planned it (an editor saving while `serve` builds)
+has another key than the job's, and its record must not take the old one.
 """
 
 from __future__ import annotations
@@ -14,10 +17,10 @@ from typing import Literal
 from ..entities import EntityExtractor
 from ..entities.tagging import extract_one
 from ..errors import BuildWarning, NewsgenError
-from ..incremental.record_store import StoredBody, pack_body
+from ..incremental.record_store import StoredBody, content_key, pack_body
 from ..records import Article, ContentPage, Entity, SeedOverride
 from ..search.terms import SearchTerms, text_terms
-from .files import read_source
+from .files import Unreadable, read_file, source_of
 from .markdown import parse_markdown
 from .overrides import apply_override, load_override
 from .seed import parse_seed
@@ -34,6 +37,12 @@ class SourceJob:
 
 
 EntityFields = tuple[str, str, str, tuple[str, ...], str]  # an Entity's, in order
+
+
+def key_material(kind: str, data: bytes, override: bytes | None) -> tuple[bytes, ...]:
+    """What a source's content key is made of (`record_store.content_key`): its kind, its
+    bytes and its override's."""
+    return (kind.encode(), data) + ((b"override", override) if override is not None else ())
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class Ingested:
     packed_body: bytes = b""
     search_terms: SearchTerms | None = None  # an article's own terms, weighed here rather than at every build
     entity_fields: tuple[EntityFields, ...] = ()
+    key: str = ""  # the content key of the bytes parsed; "" if they could not be read (kept nowhere)
 
 
 def entities_of(fields: Iterable[EntityFields], interned: dict[EntityFields, Entity]) -> tuple[Entity, ...]:
@@ -72,22 +82,29 @@ class Ingester:
 
     def __call__(self, job: SourceJob) -> Ingested:
         try:
-            item, override, warnings = self._parse(job)
-        except NewsgenError as exc:
+            data = read_file(job.path, job.name)
+            override = read_file(job.override_path, str(job.override_path)) if job.override_path else None
+        except Unreadable as exc:  # reported this build, read again by the next
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
+        key = content_key(job.name, key_material(job.kind, data, override))
+        try:
+            item, parsed_override, warnings = self._parse(job, data, override)
+        except NewsgenError as exc:
+            return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line), key=key)
         if isinstance(item, ContentPage):
-            return Ingested(page=item, warnings=tuple(warnings))
+            return Ingested(page=item, warnings=tuple(warnings), key=key)
         found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in extract_one(self.extractor, item))
-        stored = replace(item, body=StoredBody(self.bodies_file, job.key))
-        return Ingested(article=stored, override=override, entity_fields=found, warnings=tuple(warnings),
-                        packed_body=pack_body(item.body), search_terms=text_terms(item))
+        stored = replace(item, body=StoredBody(self.bodies_file, key))
+        return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
+                        packed_body=pack_body(item.body), search_terms=text_terms(item), key=key)
 
     @staticmethod
-    def _parse(job: SourceJob) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:
-        source = read_source(job.path, job.name)
+    def _parse(job: SourceJob, data: bytes, override: bytes | None
+               ) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:
+        source = source_of(job.path, data, job.name)
         if job.kind == "markdown":
             item, warnings = parse_markdown(source, job.relative, job.name)
             return item, None, warnings
         article, warnings = parse_seed(source, job.name)
-        override = load_override(job.override_path) if job.override_path else None
-        return apply_override(article, override), override, warnings
+        loaded = load_override(job.override_path, override) if job.override_path else None
+        return apply_override(article, loaded), loaded, warnings

@@ -29,17 +29,18 @@ def _names(value: object, key: str, path: str, line: int | None) -> tuple[str, .
     return tuple(v.strip() for v in value)
 
 
-def load_override(path: Path) -> SeedOverride:
-    """Read one override; a bad one holds its seed back, and the message says which."""
+def load_override(path: Path, raw: bytes | None = None) -> SeedOverride:
+    """Read one override (from `raw`, its bytes, if given); a bad one holds its seed back,
+    and the message says which."""
     try:
-        return _read_override(path)
+        return _read_override(path, raw)
     except NewsgenError as exc:
         raise NewsgenError(f"{exc.message}; seed '{path.stem}' is left out until this is fixed",
                            exc.path, exc.line) from None
 
 
-def _read_override(path: Path) -> SeedOverride:
-    data, lines = load_yaml_mapping(path)
+def _read_override(path: Path, raw: bytes | None) -> SeedOverride:
+    data, lines = load_yaml_mapping(path, raw)
     name = str(path)
     values: dict[str, object] = {}
     for key, value in data.items():

@@ -3,6 +3,7 @@ store, on every core, and collect their records for the rest of the build."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,11 +18,11 @@ from ..errors import BuildWarning
 from ..incremental.record_store import RecordStore
 from ..records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
 from ..search.terms import SearchTerms
-from ..util.files import Stamps, file_stamp, read_bytes
+from ..util.files import Stamps, file_stamp
 from ..util.progress import Progress
 from ..util.workers import Standby, parallel_map, worker_count
 from .files import discover
-from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of
+from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of, key_material
 
 
 def _display(config: SiteConfig, path: Path) -> str:
@@ -40,7 +41,7 @@ def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan
     """One job per source file, each with its content key. `stamps` holds the stamps the build
     took of its inputs already: each file is looked at once per build."""
 
-    def stamp_of(path: Path) -> tuple[int, int, int] | None:
+    def stamp_of(path: Path) -> tuple[int, int, int, int] | None:
         return stamps[str(path)] if str(path) in stamps else file_stamp(path)
 
     jobs = []
@@ -50,15 +51,19 @@ def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan
     for path in seeds:
         name, override = _display(config, path), overrides.get(path.stem)
         stamp = (stamp_of(path), stamp_of(override) if override else None)
-        key = store.key_for(name, stamp, lambda: (b"seed", read_bytes(path))
-                            + ((b"override", read_bytes(override)) if override else ()))
+        key = store.key_for(name, stamp, partial(_material, "seed", path, override))
         jobs.append(SourceJob("seed", path, name, key, override_path=override))
     markdown, refused_markdown = discover(config.content_dir, "*.md")
     for path in markdown:
         name = _display(config, path)
-        key = store.key_for(name, (stamp_of(path),), lambda: (b"markdown", read_bytes(path)))
+        key = store.key_for(name, (stamp_of(path),), partial(_material, "markdown", path, None))
         jobs.append(SourceJob("markdown", path, name, key, relative=path.relative_to(config.content_dir)))
     return Plan(jobs, refused + refused_markdown)
+
+
+def _material(kind: str, path: Path, override: Path | None) -> tuple[bytes, ...]:
+    """A source's key material, read now; OSError if it cannot be read."""
+    return key_material(kind, path.read_bytes(), override.read_bytes() if override else None)
 
 
 def ready_to_extract(cache_dir: Path, code: str) -> None:
@@ -73,38 +78,54 @@ def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, 
                  progress: Progress, code: str, ready: Standby | None = None) -> list[Ingested]:
     """Every job's result, from the record store or computed now: a few by `ready` (by default
     this process), which readied itself to extract while this one planned; more in parallel,
-    by workers forked once this process has readied itself, which inherit what it loaded."""
+    by workers forked once this process has readied itself, which inherit what it loaded.
+
+    A result is kept under the key of the bytes parsed, and the job takes that key (`jobs`
+    is updated in place) when the file changed since it was planned. A source that could
+    not be read is kept nowhere: reported this build, read again by the next."""
     ready = ready or Standby(partial(ready_to_extract, store.folder, code), jobs=1)
-    pending = [job for job in jobs if store.get(job.key) is None]
+    pending = [i for i, job in enumerate(jobs) if store.get(job.key) is None]
     few = worker_count(len(pending), workers) == 1
     interned: dict[EntityFields, Entity] = {}
+    unread: dict[int, Ingested] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:
-        parsed: Iterable[Ingested] = ready.map(ingester, pending if few else [])
+        todo = [jobs[i] for i in pending]
+        parsed: Iterable[Ingested] = ready.map(ingester, todo if few else [])
         if not few:
             ready_to_extract(store.folder, code)
-            parsed = parallel_map(ingester, pending, workers)
-        for result, job in zip(parsed, pending):
+            parsed = parallel_map(ingester, todo, workers)
+        for result, i in zip(parsed, pending):
+            advance(1)
+            if not result.key:
+                unread[i] = result
+                store.forget_stamp(jobs[i].name)
+                continue
+            if result.key != jobs[i].key:  # saved again since it was planned
+                store.forget_stamp(jobs[i].name)
+                jobs[i] = dataclasses.replace(jobs[i], key=result.key)
             if result.article is not None:  # its body and entities come in the form they travel in
-                store.put_body(job.key, result.packed_body)
+                store.put_body(result.key, result.packed_body)
                 # Shared as they arrive: unshared, a cold 100k build's entities would fill gigabytes.
                 result = replaced(result, packed_body=b"", found=entities_of(result.entity_fields, interned),
                                   entity_fields=())
-            store.put(job.key, result)
-            advance(1)
+            store.put(result.key, result)
     store.flush()
-    return _interned(jobs, store, interned)
+    return _interned(jobs, store, interned, unread)
 
 
-def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFields, Entity]) -> list[Ingested]:
-    """The jobs' records, with one object per distinct entity across the archive (`interned`
-    holds those of the records just parsed).
+def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFields, Entity],
+              unread: dict[int, Ingested]) -> list[Ingested]:
+    """The jobs' records (or, for those in `unread`, by index, why they could not be read),
+    with one object per distinct entity across the archive (`interned` holds those of the
+    records just parsed).
 
     Kept in the store like that, so the cache file stores each entity once and
     loads it as one object: most of a large archive's memory is otherwise
     thousands of equal copies of its most-named people and places. The records
     from the cache share theirs already, so theirs are kept, and only records that
     name an entity some other record has its own copy of are made again."""
-    loaded = [store.records[job.key] for job in jobs]  # alive until the end, so no object reuses an id below
+    # alive until the end, so no object reuses an id below
+    loaded = [unread[i] if i in unread else store.records[job.key] for i, job in enumerate(jobs)]
     objects = by_identity(result.found for result in loaded)
     parsed_now = {id(e) for e in interned.values()}
     canonical: dict[Entity, Entity] = {}

@@ -4,25 +4,28 @@ Nothing here knows what a site or an article is."""
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import os
 import pickle
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 
-def file_stamp(path: Path | os.DirEntry) -> tuple[int, int, int] | None:
-    """(size, mtime in ns, inode): changes whenever the file is written; None if absent."""
+def file_stamp(path: Path | os.DirEntry) -> tuple[int, int, int, int] | None:
+    """(size, mtime in ns, inode, mode): changes whenever the file is written, and when its
+    permissions change (a source made unreadable must be read again, and fail); None if absent."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_mode)
 
 
 
-Stamps = dict[str, tuple[int, int, int] | None]  # files' `file_stamp`s, by path
+Stamps = dict[str, tuple[int, int, int, int] | None]  # files' `file_stamp`s, by path
 
 
 def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
@@ -126,6 +129,21 @@ def load_pickle(path: Path) -> Any | None:
         if enabled:
             gc.enable()
 
+
+
+@contextmanager
+def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
+    """Hold an exclusive lock on file `path` (made if missing) for the block. If another
+    process holds it, `on_wait()` is called once and this one waits for it: whatever the lock
+    guards is used by one process at a time. The lock ends with the block, or the process."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 Kept = TypeVar("Kept")
