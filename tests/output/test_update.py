@@ -156,7 +156,7 @@ def test_an_update_failing_midway_puts_the_last_site_back(built, tmp_path, monke
             _build(built)
     assert tree_bytes(built / "site") == before
     assert isinstance(failed.value, NewsgenError) and "put back" in str(failed.value), failed.value
-    assert sorted(p.name for p in built.iterdir()) == [".newsgen-cache", ".site.lock", "seeds", "site"]
+    assert sorted(p.name for p in built.iterdir()) == [".newsgen-cache", ".site.lock", "seeds", "site", "urls.lock"]
     _build(built)  # the folder can be written again
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
 
