@@ -93,14 +93,10 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
 
 
-def surface_kinds(texts: Sequence[str], curation: Curation) -> dict[str, str]:
-    """Each tagged surface string of an article and its kind, the editor's spotting included."""
-    return _surfaces(texts, curation)[0]
-
-
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str]]:
-    """`surface_kinds`, and every occurrence of a surface string, tagged or spotted, in the
-    order met: what says which of an article's entities it mentions most, and first."""
+    """Each tagged surface string of an article and its kind, the editor's spotting included;
+    and every occurrence of one, tagged or spotted, in the order met: what says which of the
+    article's entities it mentions most, and first."""
     mentions = tag_mentions(texts)
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
