@@ -3,12 +3,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgen.entities import load_curation
-from newsgen.entities.tagging import tag_articles
-from newsgen.records import Article, Entity, SeedOverride
+from newsgen.entities import EntityExtractor, load_curation
+from newsgen.entities.tagging import MAX_PER_KIND, extract_one, tag_articles
+from newsgen.records import Article, Entity, Paragraph, SeedOverride
+from newsgen.sources.files import read_source
+from newsgen.sources.seed import parse_seed
 from newsgen.util.memo import ResultMemo
 
-from ..conftest import write
+from ..conftest import SEED, write
 
 
 def article(slug):
@@ -99,3 +101,80 @@ def test_an_articles_tags_follow_its_editors_rules_and_the_curation_though_it_is
         memo.save()
         assert tagged == tag_articles(articles, found, overrides, curated)
     assert [[p.name for p in a.people] for a in tagged] == [["Ann Lee"], []]
+
+
+def _word(n: int) -> str:
+    """A distinct made-up word of three letters for each n below 16,000."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    n += 26 * 27
+    return letters[n // 676] + letters[n // 26 % 26] + letters[n % 26]
+
+
+def _crowded(names: list[str], again: list[str], **fields) -> Article:
+    """An article naming John X<name> and the place Y<name> on a line each, then `again` a second time."""
+    body = tuple(Paragraph(f"John X{w} said in Y{w}.") for w in names + again)
+    return Article(slug="crowd", headline="A crowd", standfirst="", date=None, date_inferred=False, body=body,
+                   source_path="seeds/crowd.txt", word_count=5 * len(body), reading_minutes=1, **fields)
+
+
+def _first_written(text: str, e: Entity) -> int:
+    return min(text.index(m) for m in e.mentions)
+
+
+def test_an_article_naming_ten_times_the_bound_keeps_the_bound_mentioned_most_then_first_and_warns():
+    names = [_word(n) for n in range(10 * MAX_PER_KIND)]
+    again = names[-10:]  # named last, but twice: kept ahead of all those named once
+    article = _crowded(names, again)
+    everything = EntityExtractor().extract(article.texts())
+    entities, warning = extract_one(EntityExtractor(), article)
+    text = "\n".join(article.texts())
+    for kind, twice in (("person", {f"John X{w}" for w in again}), ("place", {f"Y{w}" for w in again})):
+        kept = [e for e in entities if e.kind == kind]
+        left = [e for e in everything if e.kind == kind and e not in kept]
+        assert len(kept) == MAX_PER_KIND and len(left) > 8 * MAX_PER_KIND
+        assert twice <= {e.name for e in kept}
+        once = [e for e in kept if e.name not in twice]
+        assert max(_first_written(text, e) for e in once) < min(_first_written(text, e) for e in left)
+    left_people = sum(e.kind == "person" for e in everything) - MAX_PER_KIND
+    left_places = sum(e.kind == "place" for e in everything) - MAX_PER_KIND
+    assert warning is not None and warning.path == "seeds/crowd.txt"
+    assert f"left out {left_people:,} people and {left_places:,} places" in warning.message
+    assert set(entities) <= set(everything) and entities == sorted(entities, key=everything.index)
+
+
+class _Ranked:
+    """An extractor that finds the given entities, most mentioned first."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+
+    def ranked(self, texts):
+        return list(self.entities)
+
+
+def test_the_editors_own_people_and_places_always_count_and_take_no_place_of_the_bound():
+    found = [person(f"Ann Lee{_word(n)}") for n in range(2 * MAX_PER_KIND)]
+    last, unnamed = found[-1], person("Zed Declared")
+    article = _crowded([], [], origin="markdown", people=(last, unnamed))  # front matter
+    entities, warning = extract_one(_Ranked(found), article)
+    assert len(entities) == MAX_PER_KIND + 2 and {last, unnamed} <= set(entities)
+    assert found[MAX_PER_KIND] not in entities and "left out 199 people, those mentioned least" in warning.message
+    override = SeedOverride(path="content/seeds/crowd.yaml", add_people=(found[-2].name, "Zoe Added"))
+    (tagged,) = tag_articles([article], [entities], [override])
+    assert {found[-2].name, "Zoe Added", last.name, "Zed Declared"} <= {p.name for p in tagged.people}
+    assert len(tagged.people) == MAX_PER_KIND + 4
+
+
+def test_an_ordinary_articles_people_and_places_are_all_kept_without_a_warning():
+    article, _ = parse_seed(read_source(SEED, "seeds/seed.txt"), "seeds/seed.txt")
+    entities, warning = extract_one(EntityExtractor(), article)
+    assert warning is None
+    assert [(e.kind, e.name, e.mentions) for e in entities] == [
+        ("person", "Antony Blinken", ("Antony Blinken", "Blinken")),
+        ("person", "Benjamin Netanyahu", ("Benjamin Netanyahu", "Netanyahu")),
+        ("person", "Joe Biden", ("Biden", "Joe Biden")), ("person", "Kamala Harris", ("Kamala Harris",)),
+        ("person", "Mohammad Al-Kassim", ("Mohammad Al-Kassim",)), ("person", "Sami Abu Zuhri", ("Sami Abu Zuhri",)),
+        ("place", "Cairo", ("Cairo",)), ("place", "Chicago", ("Chicago",)), ("place", "Doha", ("Doha",)),
+        ("place", "East Jerusalem", ("East Jerusalem",)), ("place", "Egypt", ("Egypt",)), ("place", "Gaza", ("Gaza",)),
+        ("place", "Israel", ("Israel",)), ("place", "Middle East", ("Middle East",)), ("place", "Qatar", ("Qatar",)),
+        ("place", "Tel Aviv", ("Tel Aviv",)), ("place", "United States", ("US",))]

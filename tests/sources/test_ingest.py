@@ -2,7 +2,7 @@ import dataclasses
 import operator
 from pathlib import Path
 
-from newsgen.entities import EntityExtractor
+from newsgen.entities import EntityExtractor, tagging
 from newsgen.search import terms as search_terms
 from newsgen.sources.ingest import Ingester, SourceJob, entities_of
 
@@ -41,3 +41,13 @@ def test_an_articles_entities_travel_as_fields_and_come_back_one_object_each(tmp
     assert [e.name for e in first] == [f[0] for f in result.entity_fields]
     assert first == again and all(map(operator.is_, first, again))
     assert [dataclasses.astuple(e) for e in first] == [tuple(f) for f in result.entity_fields]
+
+
+def test_an_article_naming_more_people_than_it_keeps_warns_naming_its_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(tagging, "MAX_PER_KIND", 2)
+    lines = [f"{first} Okafor{n} met {first} Lindqvist{n} in Oslo." for n, first in enumerate(["Ann", "Bo", "Cy"])]
+    seed = write(tmp_path / "seeds" / "crowd.txt", "Who met whom\nA list.\n" + "\n".join(lines) + "\n")
+    result = ingest(tmp_path, SourceJob("seed", seed, "seeds/crowd.txt", "k5"))
+    people = [f for f in result.entity_fields if f[2] == "person"]
+    assert len(people) == 2 and [(w.path, w.line) for w in result.warnings] == [("seeds/crowd.txt", None)]
+    assert "left out 4 people, those mentioned least" in result.warnings[0].message

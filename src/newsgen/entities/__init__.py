@@ -7,8 +7,9 @@ lists from packages) and ``lexicon`` (common words learned in training); ``model
 its typical misses using the whole article; ``spans`` cuts labels into surface
 strings and votes on their kind; ``resolve`` groups them into entities, per article
 and archive-wide; ``curation`` applies the editor's ``content/entities.yaml`` (schema
-in that module), which always wins. ``extractor`` runs the steps; ``tagging`` attaches
-the result to the archive's articles, with the editor's per-seed rules. The command
+in that module), which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most
+200 people and 200 places an article and attaches them to the archive's articles,
+with the editor's per-seed rules. The command
 ``newsgen entities`` is ``commands/entities.py``.
 """
 

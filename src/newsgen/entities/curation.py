@@ -129,7 +129,11 @@ class Curation:
         Matches written in lower case are skipped unless the entry is spelt that way,
         so an alias "Gaza" does not fire on "gaza" in a URL slug.
         """
-        found: dict[str, str] = {}
+        return dict(self.spotted(texts))
+
+    def spotted(self, texts: Sequence[str]) -> list[tuple[str, str]]:
+        """What `spot` finds, once per occurrence and in the order met, for counting mentions."""
+        found: list[tuple[str, str]] = []
         if self._spotter is None:
             return found
         for text in texts:
@@ -137,7 +141,7 @@ class Curation:
                 surface = match.group()
                 entry = self.find(surface)
                 if entry and entry.kind and (not surface.islower() or surface in entry.names):
-                    found[surface] = entry.kind
+                    found.append((surface, entry.kind))
         return found
 
     def apply(self, entities: Iterable[Entity]) -> list[Entity]:

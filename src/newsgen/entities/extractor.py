@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, count
@@ -21,7 +22,7 @@ from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words
 from .model import attributes, tag
-from .resolve import canonicalise
+from .resolve import canonicalise, sort_entities
 from .spans import Mention, decode, named_positions, vote
 from .tokenize import tokenize
 
@@ -92,11 +93,30 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
 
 
-def surface_kinds(texts: Sequence[str], curation: Curation) -> dict[str, str]:
-    """Each tagged surface string of an article and its kind, the editor's spotting included."""
-    kinds = vote(tag_mentions(texts))
-    kinds.update(curation.spot(texts))
-    return kinds
+def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str]]:
+    """Each tagged surface string of an article and its kind, the editor's spotting included;
+    and every occurrence of one, tagged or spotted, in the order met: what says which of the
+    article's entities it mentions most, and first."""
+    mentions = tag_mentions(texts)
+    spotted = curation.spotted(texts)
+    kinds = vote(mentions)
+    kinds.update(spotted)
+    return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted]
+
+
+def _most_mentioned_first(entities: Sequence[Entity], occurrences: Sequence[str]) -> list[Entity]:
+    """`entities` by how often the article mentions them (any of their surface strings), most
+    first, then by where it first does."""
+    counts = Counter(occurrences)
+    first: dict[str, int] = {}
+    for n, surface in enumerate(occurrences):
+        first.setdefault(surface, n)
+    end = len(occurrences)
+
+    def rank(e: Entity) -> tuple[int, int]:
+        return -sum(counts[m] for m in e.mentions), min([first.get(m, end) for m in e.mentions], default=end)
+
+    return sorted(entities, key=rank)
 
 
 class EntityExtractor:
@@ -111,7 +131,14 @@ class EntityExtractor:
 
     def extract(self, texts: Sequence[str]) -> list[Entity]:
         """People and places of one article (headline, standfirst, body, tweets in order)."""
-        kinds = surface_kinds(texts, self.curation)
+        return sort_entities(self.ranked(texts))
+
+    def ranked(self, texts: Sequence[str]) -> list[Entity]:
+        """What `extract` finds, the entities the article mentions most first (ties: the one
+        it mentions first), for `tagging` to keep the most mentioned of an article naming
+        too many."""
+        kinds, occurrences = _surfaces(texts, self.curation)
         entities = canonicalise(kinds, load_gazetteer())
-        # Each kind and name once, in order: what `apply` gives back when the curation changes nothing.
-        return entities if self.curation.changes_nothing else self.curation.apply(entities)
+        # Each kind and name once: what `apply` gives back when the curation changes nothing.
+        entities = entities if self.curation.changes_nothing else self.curation.apply(entities)
+        return _most_mentioned_first(entities, occurrences)

@@ -93,8 +93,10 @@ class Ingester:
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line), key=key)
         if isinstance(item, ContentPage):
             return Ingested(page=item, warnings=tuple(warnings), key=key)
-        found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in extract_one(self.extractor, item))
+        entities, left_out = extract_one(self.extractor, item)
+        found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in entities)
         stored = replace(item, body=StoredBody(self.bodies_file, key))
+        warnings += [left_out] if left_out else []
         return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
                         packed_body=pack_body(item.body), search_terms=text_terms(item), key=key)
 
