@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from ..errors import NewsgenError
 from ..util.console import Console
-from .livereload import EVENTS_PATH, SCRIPT, SCRIPT_PATH, Versions, error_page, inject
+from .livereload import EVENTS_PATH, SCRIPT, SCRIPT_PATH, VERSION_PATH, Versions, error_page, inject
 
 DEFAULT_PORT = 8000
 PORTS_TO_TRY = 20
@@ -122,6 +122,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", SCRIPT, send_body)
         if url_path == EVENTS_PATH:
             return self._events()
+        if url_path == VERSION_PATH:
+            version = self.server.versions.current.encode()
+            return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", version, send_body)
         versions = self.server.versions
         file = Path(self.translate_path(self.path))
         if file.is_dir() and url_path.endswith("/"):
