@@ -229,6 +229,11 @@ SAVES = 50
 STEP_DEADLINE = 20.0  # seconds for one save to be served; a bound for a loaded machine, not a speed target
 
 
+def served_whole(server: Server, path: str, text: str) -> bool:
+    status, html = server.get(path)
+    return status == 200 and text in html
+
+
 def test_fifty_broken_and_mended_entity_files_each_reach_the_page(site_root, serving):
     """Issue #25: after a failed rebuild, a forked worker could swallow the SIGTERM that ends it,
     and every later save went unserved without a word. Every good save must reach the page."""
@@ -240,7 +245,7 @@ def test_fifty_broken_and_mended_entity_files_each_reach_the_page(site_root, ser
         wait_for(lambda: server.get(ARTICLE)[0] == 500, f"save {n}: the broken entities.yaml's error page",
                  STEP_DEADLINE)
         entities.write_text(GOOD_ENTITIES.format(n=n))
-        wait_for(lambda n=n: (lambda r: r[0] == 200 and f"Curated Person {n}<" in r[1])(server.get(ARTICLE)),
+        wait_for(lambda n=n: served_whole(server, ARTICLE, f"Curated Person {n}<"),
                  f"save {n}: the mended entities.yaml's 'Curated Person {n}' on the article", STEP_DEADLINE)
     assert server.process.poll() is None
     assert server.stop(signal.SIGTERM) == 0, "".join(server.stderr)
