@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import SEED, wait_for, write
-from ..e2e.test_browser import browser, page  # noqa: F401  (fixtures: Debian's chromium through Playwright)
+from ..e2e.test_browser import browser, page, sync_api  # noqa: F401  (fixtures: Debian's chromium through Playwright)
 
 DEADLINE = 60.0  # seconds; only a bound for a loaded machine: the polls return as soon as they can
 ARTICLE = "articles/illusion-or-optimism-blinken-heads-to-tel-aviv-for-gaza-ceasefire-push/index.html"
@@ -185,3 +185,67 @@ def test_a_busy_port_is_a_clear_error(site_root):
     assert result.returncode == 2
     assert result.stderr.strip() == (f"newsgen: error: cannot listen on 127.0.0.1 port {port}: Address already in use; "
                                      "choose another --port (0 picks any free port)")
+
+
+NO_SHARING = "Object.defineProperty(Navigator.prototype, 'locks', {get: () => undefined});"  # as off loopback
+
+
+@pytest.mark.parametrize("sharing", ["shared", "polling"])
+def test_eight_tabs_all_load_and_all_reload_on_a_save(site_root, serving, browser, sharing):  # noqa: F811
+    server = serving()
+    context = browser.new_context()  # one browser profile: its 6 connections to a host are shared by all tabs
+    if sharing == "polling":
+        context.add_init_script(NO_SHARING)
+    problems, asked = [], []
+    context.on("weberror", lambda error: problems.append(str(error.error)))
+    context.on("request", lambda request: "/__newsgen__/" in request.url and asked.append(request.url))
+    try:
+        tabs = [context.new_page() for _ in range(8)]
+        for number, tab in enumerate(tabs, 1):
+            try:
+                tab.goto(server.url + ARTICLE, timeout=DEADLINE * 1000)
+            except sync_api.TimeoutError:
+                pytest.fail(f"tab {number} of 8 did not load within {DEADLINE} s")
+            assert "US officials have said" in tab.content()
+        wait_for(lambda: any("/version" in url or "/events" in url for url in asked), "a tab to listen", DEADLINE)
+        listening = [url.split("/__newsgen__/")[1].split("?")[0] for url in asked if "livereload.js" not in url]
+        assert set(listening) == ({"events"} if sharing == "shared" else {"version"})
+        if sharing == "shared":
+            assert len(listening) == 1, "one connection for all 8 tabs"
+        edit_seed(site_root, "US officials have said", "Officials in Washington said")
+        for number, tab in enumerate(tabs, 1):
+            try:
+                tab.wait_for_selector("text=Officials in Washington said", timeout=DEADLINE * 1000)
+            except sync_api.TimeoutError:
+                pytest.fail(f"tab {number} of 8 did not reload within {DEADLINE} s")
+    finally:
+        context.close()
+    assert problems == []
+
+
+GOOD_ENTITIES = "entities:\n  - name: Curated Person {n}\n    kind: person\n    aliases: [Antony Blinken, Blinken]\n"
+BROKEN_ENTITIES = "entities:\n  - name: Curated Person\n    kind: [unclosed\n"
+SAVES = 50
+STEP_DEADLINE = 20.0  # seconds for one save to be served; a bound for a loaded machine, not a speed target
+
+
+def served_whole(server: Server, path: str, text: str) -> bool:
+    status, html = server.get(path)
+    return status == 200 and text in html
+
+
+def test_fifty_broken_and_mended_entity_files_each_reach_the_page(site_root, serving):
+    """Issue #25: after a failed rebuild, a forked worker could swallow the SIGTERM that ends it,
+    and every later save went unserved without a word. Every good save must reach the page."""
+    entities = write(site_root / "content" / "entities.yaml", GOOD_ENTITIES.format(n=0))
+    server = serving()
+    until_served(server, ARTICLE, "Curated Person 0<")
+    for n in range(1, SAVES + 1):
+        entities.write_text(BROKEN_ENTITIES)
+        wait_for(lambda: server.get(ARTICLE)[0] == 500, f"save {n}: the broken entities.yaml's error page",
+                 STEP_DEADLINE)
+        entities.write_text(GOOD_ENTITIES.format(n=n))
+        wait_for(lambda n=n: served_whole(server, ARTICLE, f"Curated Person {n}<"),
+                 f"save {n}: the mended entities.yaml's 'Curated Person {n}' on the article", STEP_DEADLINE)
+    assert server.process.poll() is None
+    assert server.stop(signal.SIGTERM) == 0, "".join(server.stderr)

@@ -161,3 +161,46 @@ def test_standby_ends_its_process_when_the_caller_stops_before_giving_it_work():
         process = ready._process._process
         raise KeyError("the build failed")
     assert not process.is_alive() and process.exitcode is not None
+
+
+HANG_GUARD = 60.0  # seconds; only a bound for a loaded machine: each case ends in a few seconds at most
+
+_SWALLOWING_PARENT = """
+import signal, sys, time
+from newsgen.util import workers
+
+signal.signal(signal.SIGTERM, lambda signum, frame: None)  # like serve's handler: the process goes on
+workers.MIN_ITEMS_PER_WORKER = 1
+case = sys.argv[1]
+if case == "in-background":
+    with workers.InBackground(lambda: time.sleep(600), jobs=2):
+        pass
+elif case == "standby":
+    with workers.Standby(lambda: None, jobs=2):  # its process waits for work that never comes
+        pass
+else:
+    def work(item):
+        if item == 0:
+            raise ValueError("the caller stops here")  # while the other worker is still busy
+        time.sleep(600)
+    try:
+        list(workers.parallel_map(work, list(range(8)), jobs=2))
+    except ValueError:
+        pass
+print("ended", flush=True)
+"""
+
+
+@pytest.mark.parametrize("case", ["in-background", "standby", "parallel-map"])
+def test_a_worker_forked_under_a_sigterm_handler_still_ends_with_its_context(case, tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "parent.py"
+    script.write_text(_SWALLOWING_PARENT)
+    try:
+        ended = subprocess.run([sys.executable, str(script), case], check=False, capture_output=True, text=True,
+                               timeout=HANG_GUARD, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{case}: the parent still waited for its worker after {HANG_GUARD} s")
+    assert (ended.returncode, ended.stdout, ended.stderr) == (0, "ended\n", "")

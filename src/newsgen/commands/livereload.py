@@ -1,9 +1,11 @@
 """Live reload for `newsgen serve`: which preview version is current, and telling tabs.
 
 Every page is served with a script tag naming the version it was built as. The
-script opens a Server-Sent Events stream on the same server (no inline script,
-so a Content-Security-Policy of 'self' allows it) and reloads the tab as soon as
-the current version differs. Nothing here touches the built files.
+script (no inline script, so a Content-Security-Policy of 'self' allows it)
+reloads the tab as soon as the current version differs. All tabs share one
+Server-Sent Events stream on the same server, held by one of them (a browser
+allows only 6 connections to a host); where they cannot share, each asks for the
+version now and then. Nothing here touches the built files.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .. import PACKAGE_DIR
 PREFIX = "/__newsgen__/"
 SCRIPT_PATH = PREFIX + "livereload.js"
 EVENTS_PATH = PREFIX + "events"
+VERSION_PATH = PREFIX + "version"  # the current version, for tabs that poll
 SCRIPT = (PACKAGE_DIR / "commands" / "livereload.js").read_bytes()
 _BODY_END = re.compile(rb"</body\s*>", re.I)
 

@@ -4,6 +4,12 @@ or one task in a second process while the build goes on.
 Worker processes are forked, so they start with whatever the parent had built
 (the entity model, the site model) without pickling it; each item's result comes
 back in input order, so output never depends on how work was split.
+
+A fork also copies the parent's signal handlers: under `newsgen serve`, whose
+SIGTERM handler only sets a flag, a worker would swallow the SIGTERM that ends
+it and the build would wait for it forever. So every forked worker starts with
+SIGTERM and SIGINT at their defaults, and no wait here is without a deadline:
+a worker asked to stop is killed if it has not stopped after a short grace.
 """
 
 from __future__ import annotations
@@ -27,6 +33,9 @@ Meanwhile = TypeVar("Meanwhile")
 _PR_SET_PDEATHSIG = 1
 MIN_ITEMS_PER_WORKER = 64  # below this, starting processes costs more than it saves
 MIN_BATCH = 4  # items sent to a worker at a time, at the least
+STOP_GRACE_SECONDS = 2.0  # a worker asked to stop (SIGTERM) gets this long before SIGKILL
+POLL_SECONDS = 0.5  # how often a wait for a worker's answer checks that the worker still lives
+_RESET_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 def available_cores() -> int:
@@ -64,11 +73,30 @@ def parallel_map(
             on_done(1)
         return
     batches = _batches(items, workers)
-    with _frozen(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-        for results in pool.map(_run_batch, [function] * len(batches), batches):
-            yield from results
-            on_done(len(results))
+    with _frozen():
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_die_with_parent, initargs=(os.getpid(),))
+        finished = False
+        try:
+            with _signals_held():  # with fork, the pool forks every worker at the first submit
+                answers = pool.map(_run_batch, [function] * len(batches), batches)
+            for results in answers:
+                yield from results
+                on_done(len(results))
+            finished = True
+        finally:
+            _close_pool(pool, finished)
+
+
+def _close_pool(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Let idle workers exit (all work done), or stop them (the caller stopped first)."""
+    if finished:
+        pool.shutdown(wait=True)  # every worker is idle and exits at once
+        return
+    processes = list((pool._processes or {}).values())  # the pool offers no way to stop a busy worker
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        _stop(process)
 
 
 def _batches(items: Sequence[Item], workers: int) -> list[Sequence[Item]]:
@@ -131,7 +159,7 @@ class InBackground(Generic[Result]):
         if _forks(_process_limit(jobs)):
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            with _frozen():
+            with _frozen(), _signals_held():
                 self._process = context.Process(target=_send_result, args=(function, sender, os.getpid()),
                                                 daemon=True)
                 self._process.start()
@@ -145,7 +173,7 @@ class InBackground(Generic[Result]):
             return function()
         process = self._process
         try:
-            succeeded, value = self._receiver.recv()
+            succeeded, value = self._receiver.recv() if self._answered() else (None, None)
         except EOFError:
             succeeded = None  # it died before it could answer
         finally:
@@ -156,12 +184,20 @@ class InBackground(Generic[Result]):
             raise value
         return value
 
+    def _answered(self) -> bool:
+        """Wait until the process has answered (True) or died without answering (False).
+
+        Not on the pipe's end of file alone: a process forked meanwhile may hold a copy
+        of the sending end, and then a dead worker's pipe never reports its end."""
+        while not self._receiver.poll(POLL_SECONDS):
+            if not self._process.is_alive():
+                return self._receiver.poll(0)
+        return True
+
     def _end(self, stop: bool) -> None:
         if self._process is not None:
-            self._receiver.close()
-            if stop:
-                self._process.terminate()
-            self._process.join()
+            self._receiver.close()  # before the wait: a worker blocked sending to it fails instead
+            _stop(self._process, ask_first=not stop)
             self._process = None
 
     def __enter__(self) -> "InBackground[Result]":
@@ -192,8 +228,8 @@ class Standby(Generic[Meanwhile, Item, Result]):
         """Fork the process, if there is a core for it and it is not running yet."""
         if self._process is None and _forks(_process_limit(self._jobs)):
             receiver, self._requests = multiprocessing.get_context("fork").Pipe(duplex=False)
-            self._process = InBackground(partial(_prepare_then_map, self._meanwhile, self._prepare, receiver),
-                                         self._jobs)
+            self._process = InBackground(partial(_prepare_then_map, self._meanwhile, self._prepare, receiver,
+                                                 self._requests), self._jobs)
             receiver.close()
 
     def map(self, function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
@@ -211,14 +247,15 @@ class Standby(Generic[Meanwhile, Item, Result]):
         return self
 
     def __exit__(self, *exc_info) -> None:
+        if self._requests is not None:
+            self._requests.close()  # first: a process waiting for work sees the end and exits
         if self._process is not None:
             self._process.__exit__(*exc_info)
-        if self._requests is not None:
-            self._requests.close()
 
 
 def _prepare_then_map(meanwhile: Callable[[], Meanwhile], prepare: Callable[[], None],
-                      requests) -> tuple[Meanwhile, list]:
+                      requests, parents_end) -> tuple[Meanwhile, list]:
+    parents_end.close()  # the fork's copy of it: else the parent closing its own would not end recv()
     value = meanwhile()
     prepare()
     function, items = requests.recv()
@@ -231,16 +268,49 @@ def _send_result(function: Callable[[], Result], sender, parent: int) -> None:
         outcome = (True, function())
     except BaseException as exc:  # raised again in the parent, which decides what it means
         outcome = (False, exc)
-    sender.send(outcome)
+    try:
+        sender.send(outcome)
+    except BrokenPipeError:
+        pass  # the parent stopped listening (it is ending this process): nothing to tell
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGINT held back while this thread forks, so that none reaches a new
+    worker before `_die_with_parent` has put back their default actions; held ones are
+    then delivered, to the parent's handler and to the worker's default."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _RESET_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _stop(process, ask_first: bool = False) -> None:
+    """End `process` within a bounded time: SIGTERM (at once, or after a grace when it
+    should end by itself), then SIGKILL if it is still there after another."""
+    if ask_first:
+        process.join(STOP_GRACE_SECONDS)
+    if process.is_alive():
+        process.terminate()
+        process.join(STOP_GRACE_SECONDS)
+    if process.is_alive():
+        process.kill()
+    process.join(STOP_GRACE_SECONDS)  # SIGKILL cannot be caught; the wait is for the kernel alone
 
 
 def _die_with_parent(parent: int) -> None:
-    """Make a worker end when the build does, even one killed with SIGKILL.
+    """Make a worker end when the build does, even one killed with SIGKILL, and when asked to.
 
     An orphaned worker would go on writing into the staging folder and, holding a
     copy of the build's lock, make the next build wait for a build that is gone.
     Linux only (prctl PR_SET_PDEATHSIG); elsewhere workers end when their queue closes.
+    The parent's handlers for SIGTERM and SIGINT (serve's sets a flag) are the parent's
+    business: in a worker those signals end it. The parent held them back while forking.
     """
+    for signum in _RESET_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _RESET_SIGNALS)
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the build died before the line above took effect
