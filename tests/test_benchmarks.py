@@ -162,3 +162,11 @@ def test_the_bbc_dev_set_is_scored_by_canonical_names_with_country_equivalents(t
     scored = entities_benchmark.dev_set_scores(dev_set, tmp_path)
     assert (scored["person"].true_pos, scored["person"].false_pos, scored["person"].false_neg) == (1, 1, 1)
     assert (scored["place"].true_pos, scored["place"].false_pos, scored["place"].false_neg) == (2, 0, 1)
+
+
+@pytest.mark.parametrize("target", ["feed", "yaml-date"])
+def test_the_new_fuzz_targets_hold_for_a_few_dozen_inputs(target, tmp_path):
+    fuzz = _benchmark("fuzz")
+    strategy, check = fuzz._targets(tmp_path)[target]
+    calls, _ = fuzz.run(target, strategy, check, 40, seed=0)
+    assert calls >= 40
