@@ -1,7 +1,13 @@
-"""Long fuzz run: the parser, Markdown, config and slug properties at a high example count.
+"""Long fuzz run: the parser, Markdown, config, slug, feed and YAML date properties at a high example count.
 
     python benchmarks/fuzz.py --examples 250000            # each target
     python benchmarks/fuzz.py --examples 50000 --target seed
+    python benchmarks/fuzz.py --examples 100000 --target feed --target yaml-date
+
+feed: Atom feeds of articles read from hostile text (controls, bidi controls, XML
+specials, character references, very long words) parse, with the text as written
+and valid dates. yaml-date: a date-like YAML scalar in an override or front matter
+gives a date or a NewsgenError naming the line.
 
 The properties are the test suite's own (tests/properties.py), run with Hypothesis
 at the count asked for, in rounds with fresh seeds so progress prints as it goes.
@@ -24,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests import properties
 
 ROUND = 10_000
+TARGETS = ["seed", "markdown", "config", "curation", "slug", "feed", "yaml-date"]
 
 
 def _targets(config_root: Path) -> dict:
@@ -33,6 +40,9 @@ def _targets(config_root: Path) -> dict:
         "config": (properties.config_texts(), lambda text: properties.check_config(text, config_root)),
         "curation": (properties.curation_texts(), lambda text: properties.check_curation(text, config_root)),
         "slug": (st.lists(st.text(), max_size=8), properties.check_slugs),
+        "feed": (st.tuples(properties.hostile_feed_sources(), st.sampled_from(["", "https://example.org/news/"])),
+                 lambda case: properties.check_feed(*case)),
+        "yaml-date": (properties.date_documents(), lambda document: properties.check_date_document(document, config_root)),
     }
 
 
@@ -61,7 +71,7 @@ def run(name: str, strategy, check, examples: int, seed: int) -> tuple[int, floa
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--examples", type=int, default=10_000, help="inputs per target (default 10000)")
-    parser.add_argument("--target", action="append", choices=["seed", "markdown", "config", "curation", "slug"],
+    parser.add_argument("--target", action="append", choices=TARGETS,
                         help="run only these targets (repeatable; default all)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the first round")
     args = parser.parse_args()

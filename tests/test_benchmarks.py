@@ -162,3 +162,33 @@ def test_the_bbc_dev_set_is_scored_by_canonical_names_with_country_equivalents(t
     scored = entities_benchmark.dev_set_scores(dev_set, tmp_path)
     assert (scored["person"].true_pos, scored["person"].false_pos, scored["person"].false_neg) == (1, 1, 1)
     assert (scored["place"].true_pos, scored["place"].false_pos, scored["place"].false_neg) == (2, 0, 1)
+
+
+def test_the_adversarial_cases_build_at_tiny_sizes(tmp_path):
+    adversarial = _benchmark("adversarial")
+    makers = {"people": lambda root: adversarial.many_people(root, size=3_000, people=40),
+              "quotes": lambda root: adversarial.quote_marks(root, size=5_000),
+              "empty": lambda root: adversarial.empty_seeds(root, count=5)}
+    rows = {}
+    for name, make in makers.items():
+        make(tmp_path / name)
+        rows[name] = adversarial.build_case(tmp_path / name, jobs=1)
+    people = (tmp_path / "people" / "seeds" / "people.txt").read_text(encoding="utf-8")
+    assert len(people) == rows["people"]["input_bytes"] == 3_000
+    assert len({line.rsplit(" said", 1)[0] for line in people.splitlines()[2:]}) == 40  # distinct names
+    assert (rows["people"]["code"], rows["people"]["dropped"]) == (0, 0)
+    assert len(list((tmp_path / "people" / "site" / "people").glob("*/index.html"))) > 1
+    quotes = (tmp_path / "quotes" / "content" / "pages" / "quotes.md").read_text(encoding="utf-8")
+    assert len(quotes) == 5_000 and set(quotes.split("---\n", 2)[2]) == {'"', "'", "\n"}
+    assert (rows["quotes"]["code"], rows["quotes"]["dropped"]) == (0, 0)
+    assert (rows["empty"]["input_files"], rows["empty"]["code"], rows["empty"]["dropped"]) == (5, 1, 5)
+    assert all(row["written"] > 0 and row["seconds"] > 0 for row in rows.values())
+    adversarial.print_table(rows)
+
+
+@pytest.mark.parametrize("target", ["feed", "yaml-date"])
+def test_the_new_fuzz_targets_hold_for_a_few_dozen_inputs(target, tmp_path):
+    fuzz = _benchmark("fuzz")
+    strategy, check = fuzz._targets(tmp_path)[target]
+    calls, _ = fuzz.run(target, strategy, check, 40, seed=0)
+    assert calls >= 40

@@ -5,6 +5,7 @@ Editors fix what they can find: every YAML problem is reported with its line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,10 @@ import yaml
 from .errors import NewsgenError
 
 MAX_YAML_BYTES = 1_000_000
+# The characters XML 1.0 forbids, as sources.files replaces them in a source's text. YAML's
+# reader refuses them written as they are, but a double-quoted escape ("\x01", "\ud800") makes
+# them after that: in a title they would leave every feed holding it ill-formed.
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 T = TypeVar("T")
 
 
@@ -27,6 +32,20 @@ class _NoAliasLoader(yaml.SafeLoader):
                 None, None, "YAML aliases are not allowed", event.start_mark
             )
         return super().compose_node(parent, index)
+
+    def construct_scalar(self, node):  # type: ignore[override]
+        """Every scalar, escapes undone; one holding a character XML forbids names its line."""
+        value = super().construct_scalar(node)
+        forbidden = _XML_FORBIDDEN.search(value) if isinstance(value, str) else None
+        if forbidden and "\ud800" <= forbidden.group() <= "\udfff":
+            # "\ud83d\ude00", as JSON writes an emoji, is one character to JSON; PyYAML leaves two halves.
+            value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+            forbidden = _XML_FORBIDDEN.search(value)
+        if forbidden:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"an escape makes a character no page or feed may hold ({forbidden.group()!r})",
+                node.start_mark)
+        return value
 
     def construct_yaml_timestamp(self, node):  # type: ignore[override]
         """PyYAML builds a date from any digits that look like one and lets the
