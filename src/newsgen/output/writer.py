@@ -28,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+from .. import PACKAGE_DIR
 from ..errors import NewsgenError
 
 MARKER = ".newsgen-site"
@@ -67,7 +68,7 @@ def remove_if_ours(folder: Path, detached: bool = False) -> bool:
         if detached:
             _delete_detached(trash)
         else:
-            _delete_marker_last(trash)
+            delete_marker_last(trash)
         return True
     try:
         folder.rmdir()
@@ -76,22 +77,12 @@ def remove_if_ours(folder: Path, detached: bool = False) -> bool:
         return False
 
 
-# What `_delete_marker_last` does, for a process of its own (see there for why).
-_DELETE = (
-    "import os, shutil, sys\n"
-    "top = sys.argv[1]\n"
-    "for entry in os.scandir(top):\n"
-    f"    if entry.name == {MARKER!r}:\n"
-    "        continue\n"
-    "    if entry.is_dir(follow_symlinks=False):\n"
-    "        shutil.rmtree(entry.path, ignore_errors=True)\n"
-    "    else:\n"
-    "        os.unlink(entry.path)\n"
-    "shutil.rmtree(top, ignore_errors=True)\n"
-)
+# `delete_marker_last` in a process of its own, importing this very newsgen.
+_DELETE = "import sys; from pathlib import Path; from newsgen.output.writer import delete_marker_last; " \
+          "delete_marker_last(Path(sys.argv[1]))"
 
 
-def _delete_marker_last(trash: Path) -> None:
+def delete_marker_last(trash: Path) -> None:
     """Delete `trash`, its marker file last: a delete killed halfway leaves a folder that
     still says it is newsgen's, which the next build may remove (it removes nothing else)."""
     try:
@@ -123,10 +114,12 @@ def _delete_detached(trash: Path) -> None:
         return
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
+        path = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent), os.environ.get("PYTHONPATH")]))
         subprocess.Popen([sys.executable, "-c", _DELETE, str(trash)], pass_fds=(descriptor,), start_new_session=True,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         env=os.environ | {"PYTHONPATH": path})
     except (OSError, ValueError):  # no interpreter to start: delete it here
-        _delete_marker_last(trash)
+        delete_marker_last(trash)
     finally:
         os.close(descriptor)
 
@@ -237,7 +230,7 @@ class SiteWriter:
         for staging in leftovers(self.output, "staging"):
             remove_if_ours(staging)
         for trash in leftovers(self.output, "trash"):
-            _delete_marker_last(trash)
+            delete_marker_last(trash)
         prefix = f".{self.output.name}.staging-"
         for folder in self.output.parent.iterdir():
             if folder.name.startswith(prefix) and not folder.is_symlink():
