@@ -155,5 +155,5 @@ def test_unwritable_output_is_an_error_not_a_bug(site_root):
 def test_a_nul_in_a_configured_folder_is_a_configuration_error(site_root, capsys):
     write(site_root / "newsgen.yaml", 'seeds: "seeds\\0"\n')
     assert main(["build", "--root", str(site_root), "-q"]) == 2
-    assert capsys.readouterr().err.strip().endswith("newsgen.yaml:1: 'seeds' holds a NUL character, "
-                                                    "which no path may hold")
+    assert capsys.readouterr().err.strip().endswith("newsgen.yaml:1: invalid YAML: an escape makes a character "
+                                                    "no page or feed may hold ('\\x00')")
