@@ -104,9 +104,23 @@ def _init(args: argparse.Namespace, console: Console) -> int:
         console.detail(f"created {_shown(path)}")
     for path in result.kept:
         console.say(f"kept existing {_shown(path)}")
+    if result.installs is not None:
+        _say_what_the_workflow_installs(result.installs, target, console)
     console.say(f"Created a news archive in {_shown(target)} ({len(result.written)} files). "
                 f"Next: cd {_shown(target)} && newsgen serve")
     return EXIT_OK
+
+
+def _say_what_the_workflow_installs(source, target: Path, console: Console) -> None:
+    from .commands.init import WORKFLOW
+
+    if source.requirement is not None:
+        console.detail(f"{WORKFLOW} installs {source.requirement}: {source.origin}")
+        return
+    console.problem(f"newsgen: warning: {_shown(target / WORKFLOW)} installs no newsgen yet: {source.origin}, "
+                    "and GitHub's runner cannot install that. Set its NEWSGEN to a newsgen you publish (a release, "
+                    "or newsgen @ git+https://...@COMMIT); until then the deploy stops at \"Install newsgen\" "
+                    "(see docs/publishing.md)")
 
 
 def _entities(args: argparse.Namespace, console: Console) -> int:

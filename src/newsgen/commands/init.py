@@ -3,19 +3,25 @@
 The files come from `scaffold/` in the package (hidden names are stored without
 their dot, so packaging never drops them). The Pages workflow is newsgen's own
 `.github/workflows/pages.yml` (a wheel carries it in `scaffold/`), told to install
-this newsgen release instead of the repository it sits in. The theme stays in
-the package, where upgrades reach it, unless the user ejects it for editing.
+the newsgen that is running instead of the repository it sits in: as its install
+says it can be installed again (`install_source`), or, when nothing a runner can
+reach is known, as nothing, so the first deploy stops and says what to set rather
+than fail on a version the index lacks. The theme stays in the package, where
+upgrades reach it, unless the user ejects it for editing.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import CHECKOUT_DIR, PACKAGE_DIR, __version__
+from .. import CHECKOUT_DIR, PACKAGE_DIR
 from ..errors import NewsgenError
 from ..render.theme import theme_dir
+from .install_source import InstallSource, this_newsgen
 
 SCAFFOLD = PACKAGE_DIR / "scaffold"
 WORKFLOW = ".github/workflows/pages.yml"
@@ -23,21 +29,38 @@ _PACKAGED_WORKFLOW = SCAFFOLD / "github" / "workflows" / "pages.yml"
 _CHECKOUT_WORKFLOW = CHECKOUT_DIR / WORKFLOW
 _HIDDEN = {"gitignore": ".gitignore"}
 _INSTALL_FROM_CHECKOUT = 'NEWSGEN: "."'
+_INSTALL_LINE = re.compile(r'^( *)NEWSGEN: "\."$', re.MULTILINE)
+# Above an empty NEWSGEN, which the workflow's install step refuses with its own message.
+_UNREACHABLE = """\
+# `newsgen init` could not name a newsgen that GitHub's runner can install: the
+# newsgen that wrote this file was installed from a folder or file on its machine.
+# Set NEWSGEN to a newsgen you publish: a release on the package index
+# ("newsgen==X.Y.Z") or a commit of a repository ("newsgen @ git+https://...@COMMIT").
+# Until then the "Install newsgen" step stops the deploy and says so.
+"""
 
 
-def workflow_for_a_site() -> str:
-    """newsgen's own Pages workflow, installing this release of newsgen from the package index."""
-    source = _PACKAGED_WORKFLOW if _PACKAGED_WORKFLOW.is_file() else _CHECKOUT_WORKFLOW
-    text = source.read_text(encoding="utf-8")
-    if text.count(_INSTALL_FROM_CHECKOUT) != 1:
+def workflow_for_a_site(source: InstallSource) -> str:
+    """newsgen's own Pages workflow, installing `source` instead of the repository it sits in."""
+    workflow = _PACKAGED_WORKFLOW if _PACKAGED_WORKFLOW.is_file() else _CHECKOUT_WORKFLOW
+    text = workflow.read_text(encoding="utf-8")
+    if len(_INSTALL_LINE.findall(text)) != 1:
         raise NewsgenError(f"newsgen's {WORKFLOW} no longer sets {_INSTALL_FROM_CHECKOUT} once; init cannot adapt it")
-    return text.replace(_INSTALL_FROM_CHECKOUT, f'NEWSGEN: "newsgen=={__version__}"')
+    return _INSTALL_LINE.sub(lambda line: _install_lines(line.group(1), source), text)
+
+
+def _install_lines(indent: str, source: InstallSource) -> str:
+    # A JSON string is a YAML double-quoted scalar, escapes and all.
+    if source.requirement is not None:
+        return f"{indent}NEWSGEN: {json.dumps(source.requirement)}"
+    return "".join(f"{indent}{line}\n" for line in _UNREACHABLE.splitlines()) + f'{indent}NEWSGEN: ""'
 
 
 @dataclass
 class InitResult:
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
+    installs: InstallSource | None = None  # what the workflow written installs; None if none was written
 
 
 def scaffold_files(eject_theme: bool) -> dict[str, Path]:
@@ -64,7 +87,8 @@ def init_site(target: Path, force: bool = False, eject_theme: bool = False) -> I
         raise NewsgenError(f"{target} is not empty: init fills an empty or new folder "
                            "(--force adds the missing files and keeps every existing one)")
     result = InitResult()
-    contents: dict[str, Path | str] = {**scaffold_files(eject_theme), WORKFLOW: workflow_for_a_site()}
+    source = this_newsgen()
+    contents: dict[str, Path | str] = {**scaffold_files(eject_theme), WORKFLOW: workflow_for_a_site(source)}
     missing = {}
     for rel, content in sorted(contents.items()):
         path = target / rel
@@ -77,6 +101,8 @@ def init_site(target: Path, force: bool = False, eject_theme: bool = False) -> I
         path.parent.mkdir(parents=True, exist_ok=True)
         _create(path, content.encode("utf-8") if isinstance(content, str) else content.read_bytes())
         result.written.append(path)
+    if target / WORKFLOW in result.written:
+        result.installs = source
     return result
 
 
