@@ -282,7 +282,7 @@ def test_a_page_with_a_huge_title_makes_a_small_site_and_a_warning(site_root):
 
 
 def _menu(html):
-    return re.search(r'<ul class="menu">(.*?)</ul>', html, re.S).group(1)
+    return re.search(r'<ul class="menu">(.*?)</ul>', html, re.DOTALL).group(1)
 
 
 def test_sections_from_folders_give_pages_feeds_and_menu_entries(tmp_path):
