@@ -10,7 +10,8 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var store = {m: {}, t: {}, d: {}}, loading = {}, asked = 0, PAGE = 10, current, title = document.title;
+  var picker = document.getElementById("search-section");  /* only in an archive with sections */
+  var store = {m: {}, t: {}, d: {}, s: {}}, loading = {}, asked = 0, PAGE = 10, current, title = document.title;
 
   window.newsgenSearch = {add: function (kind, key, data) { store[kind][key] = data; }};
 
@@ -23,7 +24,7 @@
       var script = document.createElement("script");
       script.addEventListener("load", resolve);
       script.addEventListener("error", function () { reject(new Error("cannot load " + script.src)); });
-      script.src = base + (kind === "m" ? "meta" : kind + "-" + key) + ".js";
+      script.src = base + (kind === "m" ? "meta" : kind === "s" ? "sections" : kind + "-" + key) + ".js";
       document.head.appendChild(script);
     }));
   }
@@ -102,6 +103,16 @@
     return li;
   }
 
+  /* The results in the section picked, if one is: the sections file says which section each
+     document is in, so no document shard is loaded for a result left out. */
+  function inSection(ids, section) {
+    if (!section) return Promise.resolve(ids);
+    return load("s", "").then(function () {
+      var sections = store.s[""], wanted = sections.names.indexOf(section);
+      return ids.filter(function (id) { return sections.of[id] === wanted; });
+    });
+  }
+
   /* Show the next page of `current` results; only their document shards are loaded. */
   function showMore() {
     var run = current, meta = run.meta, per = meta.per;
@@ -114,12 +125,12 @@
       var n = run.ids.length;
       document.title = "“" + run.query + "” — " + title;
       status.textContent = (n ? (n === 1 ? "1 article" : n.toLocaleString("en") + " articles") : "No articles") +
-        " found for “" + run.query + "”" + (n > run.shown ? ", showing " + run.shown.toLocaleString("en") + "." : ".");
+        " found for “" + run.query + "”" + (run.section ? " in " + run.section : "") + (n > run.shown ? ", showing " + run.shown.toLocaleString("en") + "." : ".");
     });
   }
 
   function search(query) {
-    var ticket = ++asked;
+    var ticket = ++asked, section = picker ? picker.value : "";
     load("m", "").then(function () {
       var meta = store.m[""];
       var terms = words(query).filter(function (t, i, all) {
@@ -133,9 +144,9 @@
         if (query.trim()) status.textContent = "Type a longer or less common word.";
         return;
       }
-      return find(meta, terms).then(function (ids) {
+      return find(meta, terms).then(function (ids) { return inSection(ids, section); }).then(function (ids) {
         if (ticket !== asked) return;
-        current = {meta: meta, ids: ids, terms: terms, query: query.trim(), shown: 0};
+        current = {meta: meta, ids: ids, terms: terms, query: query.trim(), section: section, shown: 0};
         list.textContent = "";
         return showMore();
       });
@@ -143,14 +154,20 @@
   }
 
   var timer;
-  input.addEventListener("input", function () {
+  function searchSoon() {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* file:// */ }
+      var section = picker && picker.value ? "&section=" + encodeURIComponent(picker.value) : "";
+      try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value) + section); } catch (e) { /* file:// */ }
       search(input.value);
     }, 150);
-  });
+  }
+  input.addEventListener("input", searchSoon);
+  if (picker) picker.addEventListener("change", searchSoon);
   more.addEventListener("click", function () { if (current) showMore(); });
-  input.value = new URLSearchParams(location.search).get("q") || "";
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  if (picker) picker.value = params.get("section") || "";
+  if (picker && picker.selectedIndex < 0) picker.value = "";  /* a section this archive does not have */
   if (input.value) search(input.value);
 })();

@@ -138,7 +138,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     # The memo holds all it will: a second core saves it while this one writes the site.
     with InBackground(memo.save, jobs) as memo_saved:
         with progress.stage("pages fingerprinted", 0):
-            pages = PageFingerprints(model, last.shared_inputs(model.menu), last.manifest, digests, jobs)
+            pages = PageFingerprints(model, last.shared_inputs((model.menu, model.section_links)), last.manifest, digests, jobs)
         with pages:
             with progress.stage("files compared", 0):
                 known = last.manifest.still_true(pages.to_compare.model_digest)

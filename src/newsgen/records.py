@@ -89,6 +89,7 @@ class Article:
     people: tuple[Entity, ...] = ()
     places: tuple[Entity, ...] = ()
     origin: Literal["seed", "markdown"] = "seed"
+    section: str = ""  # the newsroom's section it was filed in ("" for none): its seed's folder, or as set
 
     @property
     def embeds(self) -> tuple[Block, ...]:
@@ -123,6 +124,7 @@ class SeedOverride:
     date: date | None = None
     headline: str | None = None
     standfirst: str | None = None
+    section: str | None = None
     add_people: tuple[str, ...] = ()
     add_places: tuple[str, ...] = ()
     remove: tuple[str, ...] = field(default_factory=tuple)

@@ -60,6 +60,10 @@ def tag_index_path(kind: str) -> str:
     return f"{kind_folder(kind)}/index.html"
 
 
+def section_path(slug: str) -> str:
+    return f"sections/{slug}/index.html"
+
+
 def kind_folder(kind: str) -> str:
     return "people" if kind == "person" else "places"
 

@@ -219,3 +219,48 @@ def test_script_and_index_tokenise_and_sort_alike(browser):
     terms = ["\ufa0e", "\U00020000", "zz", "z", "é"]
     assert page.evaluate("terms => terms.sort()", terms) == sorted(terms, key=js_order)
     page.close()
+
+
+@pytest.fixture(scope="module")
+def sectioned_site(tmp_path_factory) -> tuple[Path, dict[str, set[str]]]:
+    """A small archive filed in two sections, built; and each section's headlines."""
+    from newsgen.build import build
+    from newsgen.config import load_config
+
+    from ..sitegen import write_archive
+
+    root = tmp_path_factory.mktemp("sectioned")
+    headlines = {}
+    for section, count, seed in (("Business", 14, 1), ("Tech", 6, 2)):
+        paths = write_archive(root / "seeds" / section.lower(), count, seed=seed)
+        headlines[section] = {p.read_text(encoding="utf-8").split("\n", 1)[0] for p in paths}
+    build(load_config(root))
+    return root / "site", headlines
+
+
+def _found(page, text: str) -> tuple[int, set[str]]:
+    """The number of articles the status says were found, once it says `text`, and the headlines shown."""
+    status = page.locator("#search-status", has_text=text)
+    status.wait_for()
+    return int(status.inner_text().split()[0]), set(page.locator("#search-results .article-item-title").all_inner_texts())
+
+
+def test_search_filters_by_the_section_picked_from_file_urls(page, sectioned_site):
+    site, headlines = sectioned_site
+    page.goto(site.as_uri() + "/search/index.html?q=talks&section=Tech")
+    assert page.locator("#search-section").input_value() == "Tech"
+    count, shown = _found(page, "found for “talks” in Tech")
+    assert count == 6 and shown == headlines["Tech"]
+    page.select_option("#search-section", "Business")
+    count, shown = _found(page, "in Business")
+    assert count == 14 and len(shown) == 10 and shown <= headlines["Business"]
+    page.select_option("#search-section", "")
+    count, _ = _found(page, "found for “talks”, showing")
+    assert count == 20
+
+
+def test_a_site_with_no_sections_offers_no_section_filter(page, archive_site):
+    page.goto(archive_site.as_uri() + "/search/index.html?q=lisbon&section=Tech")
+    page.locator("#search-status", has_text="found").wait_for()
+    assert page.locator("#search-section").count() == 0
+    assert " in Tech" not in page.locator("#search-status").inner_text()

@@ -279,3 +279,42 @@ def test_a_page_with_a_huge_title_makes_a_small_site_and_a_warning(site_root):
     assert any("title is 99999 characters" in str(w) and "long.md" in str(w) for w in report.warnings)
     article = next((site_root / "site" / "articles").glob("*/index.html"))
     assert len(article.read_bytes()) < 40_000  # the menu on every page; the title alone was 100 KB
+
+
+def _menu(html):
+    return re.search(r'<ul class="menu">(.*?)</ul>', html, re.DOTALL).group(1)
+
+
+def test_sections_from_folders_give_pages_feeds_and_menu_entries(tmp_path):
+    root = tmp_path / "site-src"
+    for number, folder in enumerate(["business", "business", "world-news"]):
+        write(root / "seeds" / folder / f"s{number}.txt",
+              f"Headline number {number}\nStandfirst {number}.\nBody on 3 May 202{number}.\n")
+    write(root / "seeds" / "flat.txt", "A flat headline\nStandfirst.\nBody on 3 May 2019.\n")
+    write(root / "content" / "seeds" / "s1.yaml", "section: Tech\n")
+    build(load_config(root))
+    site = root / "site"
+    menu = _menu((site / "index.html").read_text())
+    assert re.findall(r'href="(sections/[^"]+)">([^<]+)<', menu) == [
+        ("sections/business/index.html", "Business"), ("sections/tech/index.html", "Tech"),
+        ("sections/world-news/index.html", "World news")]
+    business = (site / "sections" / "business" / "index.html").read_text()
+    assert "Headline number 0" in business and "Headline number 1" not in business
+    assert "A flat headline" not in business
+    feed = (site / "sections" / "world-news" / "feed.xml").read_text()
+    assert "<title>World news — " in feed and feed.count("<entry>") == 1 and "<title>Headline number 2<" in feed
+    article = (site / "articles" / "headline-number-2" / "index.html").read_text()
+    assert '<p class="kicker"><a href="../../sections/world-news/index.html">World news</a></p>' in article
+    assert '"articleSection": "World news"' in article
+    assert '<a href="sections/tech/index.html">Tech</a> · <time' in (site / "index.html").read_text()
+    flat = (site / "articles" / "a-flat-headline" / "index.html").read_text()
+    assert 'class="kicker"' not in flat and "articleSection" not in flat
+    assert broken_links(site) == []
+
+
+def test_a_flat_seeds_folder_gives_no_sections_and_no_menu_entries(site_root):
+    build(load_config(site_root))
+    site = site_root / "site"
+    assert not (site / "sections").exists()
+    assert "sections/" not in _menu((site / "index.html").read_text())
+    assert "sections/" not in (site / "search" / "index.html").read_text()

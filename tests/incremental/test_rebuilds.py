@@ -84,6 +84,58 @@ def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
 
 
+@pytest.fixture
+def built_in_sections(tmp_path: Path) -> Path:
+    """30 seeds: 20 filed in business/, 9 in tech/, one in sport/."""
+    root = tmp_path / "src"
+    write_archive(root / "seeds", 30)
+    for number, seed in enumerate(sorted((root / "seeds").glob("*.txt"))):
+        folder = "business" if number < 20 else "tech" if number < 29 else "sport"
+        seed.rename((root / "seeds" / folder).mkdir(exist_ok=True) or root / "seeds" / folder / seed.name)
+    build(load_config(root))
+    return root
+
+
+def _move_between_sections(seeds: Path) -> None:
+    (seeds / "business" / "gen_000004.txt").rename(seeds / "tech" / "gen_000004.txt")
+
+
+def _move_out_of_sections(seeds: Path) -> None:
+    (seeds / "business" / "gen_000005.txt").rename(seeds / "gen_000005.txt")
+
+
+def _empty_a_section(seeds: Path) -> None:
+    (seeds / "sport" / "gen_000029.txt").rename(seeds / "tech" / "gen_000029.txt")
+
+
+def _override_section(seeds: Path) -> None:
+    write(seeds.parent / "content" / "seeds" / "gen_000006.yaml", "section: Culture\n")
+
+
+@pytest.mark.parametrize("change", [_move_between_sections, _move_out_of_sections, _empty_a_section,
+                                    _override_section, _edit])
+def test_rebuild_after_a_change_of_sections_equals_a_clean_build(built_in_sections, tmp_path, change):
+    seeds = built_in_sections / "seeds"
+    change(seeds if change is not _edit else seeds / "business")
+    report = build(load_config(built_in_sections))
+    assert not report.up_to_date
+    assert tree_bytes(built_in_sections / "site") == _clean_build(built_in_sections, tmp_path)
+
+
+def test_a_seed_moved_to_another_section_is_listed_there_and_not_where_it_was(built_in_sections):
+    site = built_in_sections / "site"
+    headline = (built_in_sections / "seeds" / "business" / "gen_000004.txt").read_text().split("\n", 1)[0]
+    assert headline in (site / "sections" / "business" / "index.html").read_text()
+    _move_between_sections(built_in_sections / "seeds")
+    _empty_a_section(built_in_sections / "seeds")
+    build(load_config(built_in_sections))
+    business = "".join(p.read_text() for p in (site / "sections" / "business").rglob("index.html"))
+    tech = "".join(p.read_text() for p in (site / "sections" / "tech").rglob("index.html"))
+    assert headline not in business and headline in tech
+    assert not (site / "sections" / "sport").exists()
+    assert "sections/sport/" not in (site / "index.html").read_text()
+
+
 def test_deleted_and_renamed_seeds_leave_no_stale_pages(built):
     pages = {p.parent.name for p in (built / "site" / "articles").glob("*/index.html")}
     slug_of_3 = next(s for s in pages if s.endswith("-3"))
@@ -99,7 +151,8 @@ def test_unchanged_sources_are_not_parsed_again_nor_pages_redrawn(built, monkeyp
     from newsgen.sources import ingest
 
     original = ingest.parse_seed
-    monkeypatch.setattr(ingest, "parse_seed", lambda source, name: parsed.append(name) or original(source, name))
+    monkeypatch.setattr(ingest, "parse_seed",
+                        lambda source, name, *rest: parsed.append(name) or original(source, name, *rest))
     rendered = []
     render = staging.render_page
     monkeypatch.setattr(staging, "render_page",

@@ -198,3 +198,52 @@ def test_related_articles_counted_in_another_process_are_the_same(monkeypatch):
     assert counted_in == [os.getpid()]  # the one in another process was counted there
     assert [(p.path, p.context) for p in alone.pages] == [(p.path, p.context) for p in spread.pages]
     assert any(p.context.get("related") for p in alone.pages)  # there is something to compare
+
+
+def filed(slug, section, when=None):
+    from newsgen.records import replaced
+
+    return replaced(article(slug, when, source=f"seeds/{section or 'x'}/{slug}.txt"), section=section)
+
+
+def test_sections_get_paginated_pages_feeds_and_menu_entries_in_name_order():
+    items = [filed(f"b{i}", "Business", date(2024, 1, i + 1)) for i in range(3)] + [
+        filed("t0", "Tech", date(2024, 2, 1)), filed("flat", "", date(2024, 3, 1))]
+    model = build_site_model(config(page_size=2, base_url="https://example.org/"), items, [])
+    pages = {p.path: p for p in model.pages if p.template == "section.html"}
+    assert list(pages) == ["sections/business/index.html", "sections/business/page/2/index.html",
+                           "sections/tech/index.html"]
+    assert [v.article.slug for v in pages["sections/business/index.html"].context["items"]] == ["b2", "b1"]
+    assert pages["sections/business/page/2/index.html"].title == "Business — page 2"
+    assert [(l.label, l.path) for l in model.section_links] == [
+        ("Business", "sections/business/index.html"), ("Tech", "sections/tech/index.html")]
+    feeds = {f.path: f for f in model.feeds}
+    assert [v.article.slug for v in feeds["sections/business/feed.xml"].entries] == ["b2", "b1", "b0"]
+    assert feeds["sections/tech/feed.xml"].page_path == "sections/tech/index.html"
+    by_slug = {v.article.slug: v.section for v in model.articles}
+    assert by_slug["t0"].path == "sections/tech/index.html" and by_slug["flat"] is None
+    assert {"sections/business/index.html", "sections/tech/index.html"} <= {e.path for e in model.sitemap}
+
+
+def test_an_archive_filed_in_no_folder_has_no_sections():
+    model = build_site_model(config(), [article("a", date(2024, 1, 1)), article("b")], [])
+    assert model.sections == () and model.section_links == ()
+    assert not [p for p in model.pages if p.path.startswith("sections/")]
+    assert not [f for f in model.feeds if f.path.startswith("sections/")]
+
+
+def test_sections_whose_names_slugify_alike_get_distinct_pages():
+    model = build_site_model(config(), [filed("a", "World news"), filed("b", "World-News")], [])
+    assert sorted(l.path for l in model.section_links) == ["sections/world-news-2/index.html",
+                                                           "sections/world-news/index.html"]
+
+
+def test_a_listed_articles_section_is_part_of_what_lists_show_of_it():
+    view, = build_site_model(config(), [filed("a", "Tech")], []).articles
+    assert view.section in view.list_fields
+
+
+def test_a_page_slug_cannot_take_the_sections_folder():
+    page = ContentPage(slug="sections", title="Sections", html="", source_path="content/sections.md")
+    with pytest.raises(NewsgenError, match="reserved"):
+        build_site_model(config(), [], [page])

@@ -132,3 +132,21 @@ def test_a_word_in_several_names_adds_up_with_the_text():
     _, files = index(article("a", "Lee wins", date(2024, 1, 2), people=["Ann Lee", "Bob Lee"]), article("b", "Quiet", None))
     assert postings(files, "lee") == {0: 2 * search_terms.ENTITY_WEIGHT + search_terms.HEADLINE_WEIGHT}
     assert postings(files, "bob") == {0: search_terms.ENTITY_WEIGHT}
+
+
+def test_the_sections_file_gives_each_documents_section_by_id():
+    from newsgen.records import replaced
+
+    model, files = index(replaced(article("a", "Bank rates", date(2024, 1, 3)), section="Business"),
+                         article("b", "Flat news", date(2024, 1, 2)),
+                         replaced(article("c", "Chip prices", date(2024, 1, 1)), section="Tech"))
+    path, sections = files[("s", "")]
+    assert path == search_index.SEARCH_SECTIONS
+    assert sections["names"] == ["Business", "Tech"]
+    shown = [sections["names"][n] if n >= 0 else "" for n in sections["of"]]
+    assert shown == [v.section.label if v.section else "" for v in model.articles] == ["Business", "", "Tech"]
+
+
+def test_an_archive_with_no_sections_has_no_sections_file():
+    _, files = index(article("a", "Bank rates", date(2024, 1, 3)))
+    assert not [key for key in files if key[0] == "s"]

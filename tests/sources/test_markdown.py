@@ -161,3 +161,11 @@ def test_markdown_is_parsed_once(monkeypatch):
     monkeypatch.setattr(parser, "parse", lambda *args, **kwargs: calls.append(1) or parse_once(*args, **kwargs))
     parse(QUOTED)
     assert len(calls) == 1
+
+
+def test_front_matter_sets_an_articles_section():
+    article, warnings = parse("---\ntitle: Hand written\nsection: '  Business  news '\n---\nBody.\n")
+    assert article.section == "Business news" and warnings == []
+    assert parse("---\ntitle: No section\n---\nBody.\n")[0].section == ""
+    with pytest.raises(NewsgenError, match="'section' must be str"):
+        parse("---\ntitle: Bad\nsection: [a]\n---\nBody.\n")

@@ -34,3 +34,18 @@ def test_bad_override_names_the_line(tmp_path, text, message):
     with pytest.raises(NewsgenError) as info:
         load_override(path)
     assert message in str(info.value)
+
+
+def test_override_sets_the_section_over_the_folders():
+    from newsgen.records import SeedOverride
+
+    article, _ = parse_seed(SourceFile(Path("seeds/tech/a.txt"), "Old\nStand.\n"), section="Tech")
+    assert article.section == "Tech"
+    assert apply_override(article, SeedOverride("a.yaml", section="Business")).section == "Business"
+    assert apply_override(article, SeedOverride("a.yaml", headline="New")).section == "Tech"
+
+
+def test_override_reads_a_section(tmp_path):
+    assert load_override(write(tmp_path / "a.yaml", "section: ' Business '\n")).section == "Business"
+    with pytest.raises(NewsgenError, match="'section' must be non-empty text"):
+        load_override(write(tmp_path / "b.yaml", "section: [a]\n"))

@@ -136,3 +136,20 @@ def test_a_seed_that_could_not_be_read_is_read_again_by_the_next_build(tmp_path,
     report = build(load_config(root))
     assert report.dropped == [] and not report.up_to_date
     assert _shown(root, "Version two.")
+
+
+def test_a_seeds_first_folder_under_seeds_is_its_section(tmp_path):
+    from newsgen.entities import EntityExtractor
+    from newsgen.incremental.record_store import RecordStore
+    from newsgen.sources.ingest import Ingester
+
+    root = tmp_path / "site"
+    write(root / "seeds" / "flat.txt", "Flat headline\nBody.\n")
+    write(root / "seeds" / "business" / "a.txt", "Bank raises rates\nBody.\n")
+    write(root / "seeds" / "world-news" / "2005" / "b.txt", "Deep headline\nBody.\n")
+    store = RecordStore(tmp_path / "cache", "inputs")
+    jobs = plan_sources(load_config(root), store, {}).jobs
+    results = read_sources(jobs, store, Ingester(EntityExtractor(), store.bodies_file), 1, QUIET, "code")
+    sections = {r.article.source_path: r.article.section for r in results}
+    assert sections == {"seeds/flat.txt": "", "seeds/business/a.txt": "Business",
+                        "seeds/world-news/2005/b.txt": "World news"}

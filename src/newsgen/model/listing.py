@@ -15,7 +15,7 @@ from datetime import date
 from .. import urls
 from ..dates import display_date
 from ..records import Article, Entity, by_identity, replaced
-from ..slugs import unique_slugs
+from ..slugs import make_slug, unique_slugs
 from .views import ArticleView, Link
 
 EntityKey = tuple[str, str]  # (kind, name)
@@ -67,6 +67,13 @@ def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str
     return paths
 
 
+def _section_links(articles: Sequence[Article]) -> dict[str, Link]:
+    """Each section's link, by its name; names that slugify alike get distinct paths."""
+    names = sorted({a.section for a in articles if a.section}, key=lambda name: (name.casefold(), name))
+    slugs = unique_slugs([make_slug(name, fallback="section") for name in names])
+    return {name: Link(name, urls.section_path(slug)) for name, slug in zip(names, slugs)}
+
+
 def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | None = None) -> Listing:
     """`registered`: the slug the last builds gave each source (`incremental.url_register`)."""
     unique, slugs = _with_unique_slugs(articles, registered or {})
@@ -80,6 +87,8 @@ def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | N
     def links(entities: Sequence[Entity]) -> tuple[Link, ...]:
         return tuple(map(link_of.__getitem__, map(id, entities)))
 
+    sections = _section_links(ordered)
+
     views = tuple(
         ArticleView(
             article=a,
@@ -88,6 +97,7 @@ def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | N
             date_label=display_date(a.date) if a.date else "",
             people=links(a.people),
             places=links(a.places),
+            section=sections.get(a.section),
         )
         for a in ordered
     )

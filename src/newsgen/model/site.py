@@ -24,14 +24,15 @@ from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
 from .profiles import Mentions, cached_counts, entity_profile
 from .related import related_articles, update_related
-from .views import ArticleView, Link, PageView, TagView, paginated
+from .views import ArticleView, Link, PageView, SectionView, TagView, paginated
 
 _path = attrgetter("path")
 RELATED_IN_BACKGROUND_FROM = 2_000  # articles; fewer take too little time to be worth a process
 # Every page carries the whole menu, so its size is multiplied by the number of pages: Markdown
 # pages past this many (in menu order) are left out of it, with a warning, and keep their page.
 MAX_MENU_PAGES = 12
-RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps"}
+RESERVED_ROOTS = {"articles", "people", "places", "page", "static", "search", "archive", "feeds", "sitemaps",
+                  "sections"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,13 @@ class SiteModel:
     sitemap: tuple[SitemapEntry, ...] = ()
     warnings: tuple[BuildWarning, ...] = ()
     content_pages: tuple[ContentPage, ...] = ()  # the Markdown pages it was made from, as given
+    sections: tuple[SectionView, ...] = ()  # by name; none in an archive whose seeds sit in no folder
+
+    @property
+    def section_links(self) -> tuple[Link, ...]:
+        """What the menu lists of the sections, on every page: names and paths, no counts, so an
+        article filed in one does not change every page."""
+        return tuple(section.link for section in self.sections)
 
 
 def _tags(views: Sequence[ArticleView], keys: dict[str, tuple[EntityKey, ...]],
@@ -57,6 +65,26 @@ def _tags(views: Sequence[ArticleView], keys: dict[str, tuple[EntityKey, ...]],
     tags = sorted((TagView(*paths[key], tuple(items)) for key, items in members.items()),
                   key=lambda t: (t.entity.name.casefold(), t.path))
     return {kind: tuple(t for t in tags if t.entity.kind == kind) for kind in ("person", "place")}
+
+
+def _sections(views: Sequence[ArticleView]) -> tuple[SectionView, ...]:
+    """Each section with its articles, in site order; sections by name, as `list_articles` gave their links."""
+    members: dict[str, list[ArticleView]] = defaultdict(list)
+    links: dict[str, Link] = {}
+    for view in views:
+        if view.section is not None:
+            members[view.section.path].append(view)
+            links[view.section.path] = view.section
+    ordered = sorted(links.values(), key=lambda link: (link.label.casefold(), link.label))
+    return tuple(SectionView(link, urls.tag_feed_path(link.path), tuple(members[link.path])) for link in ordered)
+
+
+def _section_pages(sections: Sequence[SectionView], page_size: int) -> list[PageView]:
+    """Each section's list of articles, paginated like the index."""
+    return [PageView(path, "section.html", pagination.title(section.link.label),
+                     {"news_section": section, "items": chunk, "pagination": pagination})
+            for section in sections
+            for path, chunk, pagination in paginated(section.link.path, section.articles, page_size)]
 
 
 def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
@@ -103,9 +131,13 @@ def _article_pages(views: Sequence[ArticleView], related: list[tuple[int, ...]])
     ]
 
 
-def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagView]) -> tuple[Feed, ...]:
+def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagView],
+           sections: Sequence[SectionView]) -> tuple[Feed, ...]:
     site = Feed(urls.SITE_FEED_PATH, config.title, urls.index_page_path(1), feed_entries(views))
     return (site,) + tuple(
+        Feed(s.feed_path, f"{s.link.label} — {config.title}", s.link.path, feed_entries(s.articles))
+        for s in sections
+    ) + tuple(
         Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, feed_entries(t.articles))
         for t in tags
     )
@@ -156,6 +188,8 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
                                       {"groups": _letter_groups(tags), "section": label}))
         out += _article_pages(views, related())
     out += tag_pages
+    sections = _sections(views)
+    out += _section_pages(sections, config.page_size)
     out += archive_pages(views, config.page_size)
     for page in pages:
         out.append(PageView(urls.content_page_path(page.slug), "page.html", page.title, {"content": page}))
@@ -165,8 +199,9 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     dates = {v.path: v.article.date for v in views}
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
-    return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
-                     (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url)), given)
+    return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places, sections),
+                     sitemap, (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url)), given,
+                     sections)
 
 
 def _distinct_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:

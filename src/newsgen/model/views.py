@@ -31,6 +31,7 @@ class ArticleView:
     date_label: str
     people: tuple[Link, ...]
     places: tuple[Link, ...]
+    section: Link | None = None  # its section's page, if it has one
 
     @property
     def list_fields(self) -> tuple[str, ...]:
@@ -38,7 +39,7 @@ class ArticleView:
         related articles, newer and older). Page fingerprints take only this from a
         listed article, so editing its body renders its own page again, not every list it is
         on: a template that shows more of a listed article must add it here."""
-        return self.path, self.article.headline, self.article.standfirst, self.date_iso, self.date_label
+        return self.path, self.article.headline, self.article.standfirst, self.date_iso, self.date_label, self.section
 
 
 # The Article fields that only the article's own page shows, nowhere else: no list, tag or
@@ -53,6 +54,15 @@ class TagView:
     entity: Entity
     path: str
     articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section of the archive, as the newsroom filed its articles: its page and what it lists."""
+
+    link: Link  # its name and its page
+    feed_path: str
+    articles: tuple[ArticleView, ...]  # newest first
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ def news_article_json_ld(config: SiteConfig, view: ArticleView) -> dict[str, Any
         data["description"] = article.standfirst
     if article.date:
         data["datePublished"] = article.date.isoformat()
+    if article.section:
+        data["articleSection"] = article.section
     if config.base_url:
         data["url"] = data["mainEntityOfPage"] = urls.absolute(config.base_url, view.path)
     mentions = [{"@type": "Person", "name": e.name} for e in article.people]
@@ -55,6 +57,8 @@ def open_graph(config: SiteConfig, view: ArticleView) -> tuple[tuple[str, str], 
         tags.append(("og:url", urls.absolute(config.base_url, view.path)))
     if article.date:
         tags.append(("article:published_time", article.date.isoformat()))
+    if article.section:
+        tags.append(("article:section", article.section))
     tags += [("article:tag", e.name) for e in article.people + article.places]
     return tuple(tags)
 

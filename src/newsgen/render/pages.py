@@ -57,7 +57,8 @@ def _template_error(exc: jinja2.TemplateError) -> NewsgenError:
 def render_page(env: jinja2.Environment, config: SiteConfig, model: SiteModel, page: PageView) -> str:
     try:
         template = env.get_template(page.template)
-        return template.render(page=page, site=config, menu=model.menu, **page.context, **page_metadata(config, page))
+        return template.render(page=page, site=config, menu=model.menu, sections=model.section_links, **page.context,
+                               **page_metadata(config, page))
     except jinja2.TemplateSyntaxError as exc:
         raise _template_error(exc) from None
     except jinja2.TemplateError as exc:

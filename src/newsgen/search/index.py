@@ -11,6 +11,8 @@ The index is sharded so that a visitor downloads only what a query needs:
   sit together in one shard or a few neighbours;
 - document shards ("d"), fixed ranges of document ids, hold what a result
   shows: link, headline, date and standfirst;
+- where the archive has sections, the sections file ("s") gives each document's
+  section (`section_filter`), loaded only when a visitor filters by one;
 - the manifest ("m") lists where each term shard starts (the shortest prefix
   of its first term above the previous shard's last), the document shard size,
   the shortest query term that matches as a prefix, and the words left out
@@ -39,6 +41,7 @@ from .terms import STOP_WORDS, SearchTerms
 DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
 SHARD_BUDGET = 16_000  # bytes of postings per term shard; one term over it gets a shard of its own
 STANDFIRST_CHARS = 240
+SEARCH_SECTIONS = f"{urls.SEARCH_SHARDS}/sections.js"
 MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
 COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
 
@@ -124,6 +127,18 @@ def _document_row(view: ArticleView) -> list[str]:
             standfirst]
 
 
+def section_filter(views: Sequence[ArticleView]) -> dict | None:
+    """The sections' names, and each document's section as an index into them (-1: none),
+    by document id; None where no article has a section. A file of its own rather than a
+    column of the document shards, so a filtered search knows which results to keep before
+    it loads any of their rows, and a search with no filter never loads it."""
+    names = sorted({v.section.label for v in views if v.section is not None}, key=lambda n: (n.casefold(), n))
+    if not names:
+        return None
+    number = {name: n for n, name in enumerate(names)}
+    return {"names": names, "of": [number[v.section.label] if v.section is not None else -1 for v in views]}
+
+
 def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms] | None = None,
                  kept: CachedPostings | None = None) -> Iterable[tuple[str, str]]:
     """(site path, JS text) for the manifest and every shard of the index.
@@ -139,6 +154,9 @@ def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTer
     for start in range(0, len(views), DOCS_PER_SHARD):
         rows = [_document_row(v) for v in views[start: start + DOCS_PER_SHARD]]
         yield f"{folder}/d-{start // DOCS_PER_SHARD}.js", _script("d", start // DOCS_PER_SHARD, rows)
+    sections = section_filter(views)
+    if sections is not None:
+        yield SEARCH_SECTIONS, _script("s", "", sections)
     manifest = {"starts": _starts(bounds), "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX,
                 "stop": sorted(STOP_WORDS | common), "docs": len(views)}
     yield urls.SEARCH_MANIFEST, _script("m", "", manifest)

@@ -34,6 +34,9 @@ class SourceJob:
     key: str  # content key in the record store
     override_path: Path | None = None  # seeds: content/seeds/<stem>.yaml, if present
     relative: Path | None = None  # Markdown: path under content/
+    # Seeds: the section its first folder under seeds/ names, "" for none. `name` holds that folder,
+    # and the content key `name`, so a seed moved to another section is parsed again.
+    section: str = ""
 
 
 EntityFields = tuple[str, str, str, tuple[str, ...], str]  # an Entity's, in order
@@ -107,6 +110,6 @@ class Ingester:
         if job.kind == "markdown":
             item, warnings = parse_markdown(source, job.relative, job.name)
             return item, None, warnings
-        article, warnings = parse_seed(source, job.name)
+        article, warnings = parse_seed(source, job.name, job.section)
         loaded = load_override(job.override_path, override) if job.override_path else None
         return apply_override(article, loaded), loaded, warnings

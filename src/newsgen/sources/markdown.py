@@ -37,7 +37,7 @@ MAX_MARKDOWN_CHARS = 200_000
 MAX_SMART_QUOTES = 2_000
 _FRONT_MATTER_KEYS = {
     "title": str, "standfirst": str, "description": str, "date": object, "slug": str,
-    "type": str, "people": list, "places": list, "menu": bool, "weight": int,
+    "type": str, "people": list, "places": list, "menu": bool, "weight": int, "section": str,
 }
 _LINK_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
 _SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -215,5 +215,6 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
         people=tuple(e for e in manual if e.kind == "person"),
         places=tuple(e for e in manual if e.kind == "place"),
         origin="markdown",
+        section=" ".join(values.get("section", "").split()),
     )
     return article, warnings

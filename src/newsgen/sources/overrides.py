@@ -5,6 +5,7 @@ text stays the record. Example:
 
     date: 2024-08-18
     headline: A better headline
+    section: Business             # instead of the seed's folder
     people: [Antony Blinken]      # add
     places: [Middle East]         # add
     remove: [Andrews Air Force Base]
@@ -50,14 +51,14 @@ def _read_override(path: Path, raw: bytes | None) -> SeedOverride:
             if parsed is None:
                 raise NewsgenError(f"'date' is not a date: {value!r}", name, line)
             values["date"] = parsed
-        elif key in ("headline", "standfirst"):
+        elif key in ("headline", "standfirst", "section"):
             if not isinstance(value, str) or not value.strip():
                 raise NewsgenError(f"'{key}' must be non-empty text", name, line)
             values[key] = value.strip()
         elif key in _NAME_LISTS:
             values["add_" + key if key != "remove" else "remove"] = _names(value, key, name, line)
         else:
-            known = ", ".join(("date", "headline", "standfirst") + _NAME_LISTS)
+            known = ", ".join(("date", "headline", "standfirst", "section") + _NAME_LISTS)
             raise NewsgenError(f"unknown key '{key}' (known keys: {known})", name, line)
     return SeedOverride(path=name, **values)  # type: ignore[arg-type]
 
@@ -73,4 +74,6 @@ def apply_override(article: Article, override: SeedOverride | None) -> Article:
         changes["headline"] = override.headline
     if override.standfirst:
         changes["standfirst"] = override.standfirst
+    if override.section:
+        changes["section"] = override.section
     return replace(article, **changes)

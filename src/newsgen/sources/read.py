@@ -23,6 +23,7 @@ from ..util.progress import Progress
 from ..util.workers import Standby, parallel_map, worker_count
 from .files import discover
 from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of, key_material
+from .seed import folder_section
 
 
 def _display(config: SiteConfig, path: Path) -> str:
@@ -48,11 +49,13 @@ def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan
     seeds, refused = discover(config.seeds_dir, "*.txt")
     override_dir = config.content_dir / "seeds"
     overrides = {p.stem: p for p in override_dir.glob("*.yaml") if p.is_file()} if override_dir.is_dir() else {}
+    seeds_root = str(config.seeds_dir) + os.sep
     for path in seeds:
         name, override = _display(config, path), overrides.get(path.stem)
         stamp = (stamp_of(path), stamp_of(override) if override else None)
         key = store.key_for(name, stamp, partial(_material, "seed", path, override))
-        jobs.append(SourceJob("seed", path, name, key, override_path=override))
+        section = folder_section(str(path).removeprefix(seeds_root).split(os.sep)[:-1])
+        jobs.append(SourceJob("seed", path, name, key, override_path=override, section=section))
     markdown, refused_markdown = discover(config.content_dir, "*.md")
     for path in markdown:
         name = _display(config, path)

@@ -171,8 +171,20 @@ def count_words(texts: list[str]) -> int:
     return total
 
 
-def parse_seed(source: SourceFile, display_path: str | None = None) -> tuple[Article, list[BuildWarning]]:
-    """Parse a seed; raise NewsgenError (with file and line) when no article can be made."""
+def folder_section(folders: list[str]) -> str:
+    """The section a seed in these folders (under seeds/) was filed in: the first folder's
+    name, as a newsroom names its desks ("business", "world-news"), made readable
+    ("Business", "World news"). A seed directly in seeds/ has none."""
+    if not folders:
+        return ""
+    name = " ".join(folders[0].replace("_", " ").replace("-", " ").split())
+    return name[:1].upper() + name[1:]
+
+
+def parse_seed(source: SourceFile, display_path: str | None = None,
+               section: str = "") -> tuple[Article, list[BuildWarning]]:
+    """Parse a seed; raise NewsgenError (with file and line) when no article can be made.
+    `section`: the one its folder names (`folder_section`)."""
     path = display_path or str(source.path)
     warnings = list(source.warnings)
     lines = _numbered_lines(source.text, path, warnings)
@@ -212,5 +224,6 @@ def parse_seed(source: SourceFile, display_path: str | None = None) -> tuple[Art
         source_path=path,
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        section=section,
     )
     return article, warnings
