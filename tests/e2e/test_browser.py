@@ -100,6 +100,24 @@ def test_click_from_index_to_article_to_person_and_back(page, archive_site):
     assert page.url == index
 
 
+
+def test_numbered_pages_reach_the_last_and_the_middle_in_a_click(page, archive_site):
+    page.goto(archive_site.as_uri() + "/index.html")
+    pages = page.get_by_role("navigation", name="Pages")
+    total = 1 + len(list((archive_site / "page").iterdir()))
+    assert pages.locator("[aria-current=page]").inner_text() == "1" and total > 10
+    pages.get_by_role("link", name=f"Page {total}, the last").click()
+    assert page.locator("h1").inner_text() == f"Latest articles — page {total}"
+    assert page.title() == f"Latest articles — page {total} — {page.locator('.site-title').inner_text()}"
+    middle = (1 + total - 2) // 2
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name=f"Page {middle}", exact=True).click()
+    assert page.url.endswith(f"/page/{middle}/index.html")
+    pages = page.get_by_role("navigation", name="Pages")
+    assert pages.locator("[aria-current=page]").inner_text() == str(middle)
+    assert pages.get_by_role("link", name=f"Page {middle + 2}", exact=True).is_visible()
+    pages.get_by_role("link", name="Page 1, the first").click()
+    assert page.url.endswith("/index.html") and "/page/" not in page.url
+
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_search_finds_the_article_by_name(page, archive_site, served, where):
     start = archive_site.as_uri() + "/index.html" if where == "file" else served + "people/index.html"

@@ -139,7 +139,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
 
     out: list[PageView] = []
     for path, chunk, pagination in paginated("index.html", views, config.page_size):
-        out.append(PageView(path, "index.html", pagination.title(config.title),
+        out.append(PageView(path, "index.html", pagination.title(config.title, "Latest articles"),
                             {"items": chunk, "pagination": pagination}))
     kept = cached_counts(people + places)
     with _related(views, mentions, jobs) as related:
