@@ -205,6 +205,21 @@ def test_desktop_and_mobile_screenshots(browser, archive_site):
         context.close()
 
 
+
+def test_at_320_pixels_wide_nothing_on_any_kind_of_page_runs_off_the_side(browser, archive_site):
+    """WCAG 1.4.10 (reflow): 320 CSS pixels wide, no sideways scroll and no control cut off."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    overflowing = []
+    for path in [*one_page_per_type(archive_site), archive_site / "page" / "8" / "index.html"]:
+        page.goto(path.as_uri())
+        beyond = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+            .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
+        overflowing += [f"{path.relative_to(archive_site)}: {name}" for name in beyond]
+    context.close()
+    assert overflowing == []
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme):
     require(AXE.is_file(), f"{AXE} is missing (npm install --prefix .ci/node axe-core)")
