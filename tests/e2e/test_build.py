@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,7 +14,7 @@ from newsgen.config import load_config
 from newsgen.errors import NewsgenError
 from newsgen.page_policy import CONTENT_SECURITY_POLICY
 
-from ..conftest import broken_links, write
+from ..conftest import REPO, broken_links, write
 
 PEOPLE = ["Antony Blinken", "Joe Biden", "Benjamin Netanyahu", "Kamala Harris", "Sami Abu Zuhri", "Mohammad Al-Kassim"]
 PLACES = ["Tel Aviv", "Gaza", "Israel", "Cairo", "Doha", "Qatar", "Egypt", "Chicago", "East Jerusalem"]
@@ -279,3 +280,14 @@ def test_a_page_with_a_huge_title_makes_a_small_site_and_a_warning(site_root):
     assert any("title is 99999 characters" in str(w) and "long.md" in str(w) for w in report.warnings)
     article = next((site_root / "site" / "articles").glob("*/index.html"))
     assert len(article.read_bytes()) < 40_000  # the menu on every page; the title alone was 100 KB
+
+
+def test_the_demo_first_build_warns_of_nothing(tmp_path):
+    """A newcomer's first `newsgen build` in the repository: a warning there would ask for
+    what they do not have yet (a public address) or point at no file of theirs."""
+    for name in ("newsgen.yaml", "urls.lock"):
+        shutil.copy(REPO / name, tmp_path / name)
+    for folder in ("seeds", "content"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    report = build(load_config(tmp_path))
+    assert (report.warnings, report.dropped, report.articles) == ([], [], 1)

@@ -166,7 +166,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places), sitemap,
-                     (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url)), given)
+                     (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url, config.base_url_left_empty)), given)
 
 
 def _distinct_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:
