@@ -18,7 +18,7 @@ def run(*args, cwd):
 def test_build_prints_report_and_exits_zero(site_root):
     result = run("build", cwd=site_root)
     assert result.returncode == 0, result.stderr
-    assert "Built " in result.stdout and "1 articles" in result.stdout
+    assert "Built " in result.stdout and "1 article, " in result.stdout
 
 
 def test_dropped_seed_exits_one_and_names_it(site_root):

@@ -105,3 +105,10 @@ def test_a_language_that_is_no_tag_names_the_file_and_line(tmp_path, value):
     with pytest.raises(NewsgenError) as info:
         load_config(tmp_path)
     assert str(info.value).startswith(f"{tmp_path}/newsgen.yaml:2: 'language' must be a language tag such as en")
+
+
+@pytest.mark.parametrize(("text", "left_empty"), [('base_url: ""\n', True), ("base_url: ''\n", True), ("title: T\n", False),
+                                                  ("base_url:\n", False), ("base_url: https://a.org/\n", False)])
+def test_base_url_left_empty_on_purpose_is_told_from_one_not_set(tmp_path, text, left_empty):
+    write(tmp_path / "newsgen.yaml", text)
+    assert load_config(tmp_path).base_url_left_empty is left_empty

@@ -24,6 +24,9 @@ class SiteConfig:
     description: str = "An archive of news articles."
     language: str = "en"
     base_url: str = ""
+    # newsgen.yaml says `base_url: ""`: no public address yet, by choice (the Pages workflow
+    # gives one with --base-url when it publishes), so a build does not warn of its absence.
+    base_url_left_empty: bool = False
     output: Path = Path("site")
     seeds: Path = Path("seeds")
     content: Path = Path("content")
@@ -131,6 +134,7 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> SiteConf
             checked = _check(str(key), value, str(config_path), lines.get(key))
             if checked is not None:
                 values[key] = checked
+        values["base_url_left_empty"] = mapping.get("base_url") == ""
     for key, value in (overrides or {}).items():
         if value is not None:
             values[key] = _check(key, value, "command line", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import BuildWarning
-from .util.console import QUIET, Console, printable
+from .util.console import QUIET, Console, counted, printable
 
 
 def format_report(report: BuildReport, output: str) -> str:
@@ -14,15 +14,14 @@ def format_report(report: BuildReport, output: str) -> str:
     else:
         done = f"{report.pages_written} files written" + (
             f", {report.pages_reused} unchanged" if report.pages_reused else "")
-    lines = [
-        f"Built {output}: {report.articles} articles, {report.people} people, {report.places} places, "
-        f"{done} in {report.elapsed:.2f} s.",
-    ]
+    found = ", ".join([counted(report.articles, "article"), counted(report.people, "person", "people"),
+                       counted(report.places, "place")])
+    lines = [f"Built {output}: {found}, {done} in {report.elapsed:.2f} s."]
     if report.warnings:
-        lines.append(f"{len(report.warnings)} warning(s):")
+        lines.append(f"{counted(len(report.warnings), 'warning')}:")
         lines.extend(f"  warning: {_one_line(w)}" for w in report.warnings)
     if report.dropped:
-        lines.append(f"{len(report.dropped)} source file(s) produced no page:")
+        lines.append(f"{counted(len(report.dropped), 'source file')} produced no page:")
         lines.extend(f"  skipped: {_one_line(d)}" for d in report.dropped)
     return "\n".join(lines)
 

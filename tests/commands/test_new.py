@@ -33,7 +33,9 @@ def test_markdown_article_has_front_matter_and_builds(tmp_path):
     [path] = new_article(config, HEADLINE, DAY, markdown=True)
     assert path == tmp_path / "content" / "articles" / "2025-03-07-harbour-storm-closes-ferries.md"
     report = build(config)
-    assert report.dropped == [] and all(w.path is None for w in report.warnings), "no warning about the file"
+    assert report.dropped == []
+    assert [(w.path, w.line) for w in report.warnings if w.path] == [(f"content/articles/{path.name}", 4),
+                                                                    (f"content/articles/{path.name}", 8)]
     page = (tmp_path / "site" / "articles" / "harbour-storm-closes-ferries" / "index.html").read_text()
     assert "Harbour: &#39;storm&#39; closes ferries" in page and 'datetime="2025-03-07"' in page
 
@@ -95,3 +97,15 @@ def test_a_headline_that_is_not_utf8_is_refused_and_leaves_no_file(tmp_path, cap
                                        "type it again, or set the terminal to UTF-8\n")
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
+
+
+def test_a_skeleton_still_holding_its_placeholders_builds_with_a_warning_naming_the_file_and_line(tmp_path):
+    config = load_config(tmp_path)
+    seed, _ = new_article(config, HEADLINE, DAY)
+    name = f"seeds/{seed.name}"
+    warnings = [w for w in build(config).warnings if w.path]
+    assert [(w.path, w.line) for w in warnings] == [(name, 2), (name, 3)]
+    assert "standfirst is still the placeholder `newsgen new` wrote" in str(warnings[0])
+    assert "body is still the placeholder" in str(warnings[1])
+    seed.write_text(f"{HEADLINE}\nA real standfirst.\nA real first paragraph.\n", encoding="utf-8")
+    assert [w for w in build(config).warnings if w.path] == []

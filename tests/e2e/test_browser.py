@@ -100,6 +100,24 @@ def test_click_from_index_to_article_to_person_and_back(page, archive_site):
     assert page.url == index
 
 
+
+def test_numbered_pages_reach_the_last_and_the_middle_in_a_click(page, archive_site):
+    page.goto(archive_site.as_uri() + "/index.html")
+    pages = page.get_by_role("navigation", name="Pages")
+    total = 1 + len(list((archive_site / "page").iterdir()))
+    assert pages.locator("[aria-current=page]").inner_text() == "1" and total > 10
+    pages.get_by_role("link", name=f"Page {total}, the last").click()
+    assert page.locator("h1").inner_text() == f"Latest articles — page {total}"
+    assert page.title() == f"Latest articles — page {total} — {page.locator('.site-title').inner_text()}"
+    middle = (1 + total - 2) // 2
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name=f"Page {middle}", exact=True).click()
+    assert page.url.endswith(f"/page/{middle}/index.html")
+    pages = page.get_by_role("navigation", name="Pages")
+    assert pages.locator("[aria-current=page]").inner_text() == str(middle)
+    assert pages.get_by_role("link", name=f"Page {middle + 2}", exact=True).is_visible()
+    pages.get_by_role("link", name="Page 1, the first").click()
+    assert page.url.endswith("/index.html") and "/page/" not in page.url
+
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_search_finds_the_article_by_name(page, archive_site, served, where):
     start = archive_site.as_uri() + "/index.html" if where == "file" else served + "people/index.html"
@@ -186,6 +204,21 @@ def test_desktop_and_mobile_screenshots(browser, archive_site):
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{name}: sideways scroll"
         context.close()
 
+
+
+def test_at_320_pixels_wide_nothing_on_any_kind_of_page_runs_off_the_side(browser, archive_site):
+    """WCAG 1.4.10 (reflow): 320 CSS pixels wide, no sideways scroll and no control cut off."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    overflowing = []
+    for path in [*one_page_per_type(archive_site), archive_site / "page" / "8" / "index.html"]:
+        page.goto(path.as_uri())
+        beyond = page.evaluate("""() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+            .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
+        overflowing += [f"{path.relative_to(archive_site)}: {name}" for name in beyond]
+    context.close()
+    assert overflowing == []
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme):

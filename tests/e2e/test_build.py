@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,7 +14,7 @@ from newsgen.config import load_config
 from newsgen.errors import NewsgenError
 from newsgen.page_policy import CONTENT_SECURITY_POLICY
 
-from ..conftest import broken_links, write
+from ..conftest import REPO, broken_links, write
 
 PEOPLE = ["Antony Blinken", "Joe Biden", "Benjamin Netanyahu", "Kamala Harris", "Sami Abu Zuhri", "Mohammad Al-Kassim"]
 PLACES = ["Tel Aviv", "Gaza", "Israel", "Cairo", "Doha", "Qatar", "Egypt", "Chicago", "East Jerusalem"]
@@ -318,3 +319,14 @@ def test_a_flat_seeds_folder_gives_no_sections_and_no_menu_entries(site_root):
     assert not (site / "sections").exists()
     assert "sections/" not in _menu((site / "index.html").read_text())
     assert "sections/" not in (site / "search" / "index.html").read_text()
+
+
+def test_the_demo_first_build_warns_of_nothing(tmp_path):
+    """A newcomer's first `newsgen build` in the repository: a warning there would ask for
+    what they do not have yet (a public address) or point at no file of theirs."""
+    for name in ("newsgen.yaml", "urls.lock"):
+        shutil.copy(REPO / name, tmp_path / name)
+    for folder in ("seeds", "content"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    report = build(load_config(tmp_path))
+    assert (report.warnings, report.dropped, report.articles) == ([], [], 1)

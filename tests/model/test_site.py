@@ -1,5 +1,5 @@
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,36 @@ def test_pagination_paths_and_links():
     second = index_pages[1].context["pagination"]
     assert (second.previous, second.next, second.total) == ("index.html", "page/3/index.html", 3)
     assert [v.article.slug for v in index_pages[2].context["items"]] == ["a00"]
+
+
+def test_later_home_pages_are_titled_latest_articles_with_their_number():
+    items = [article(f"a{i:02d}", date(2024, 1, i + 1)) for i in range(5)]
+    model = build_site_model(config(title="The Daily", page_size=2), items, [])
+    titles = [p.title for p in model.pages if p.template == "index.html"]
+    assert titles == ["The Daily", "Latest articles — page 2", "Latest articles — page 3"]
+
+
+def test_long_lists_link_first_last_a_window_and_the_middle_of_each_gap():
+    items = [article(f"a{i:03d}", date(2020, 1, 1) + timedelta(days=i)) for i in range(112)]
+    pages = [p for p in build_site_model(config(page_size=1), items, []).pages if p.template == "index.html"]
+    numbers = {p.context["pagination"].number: p.context["pagination"].numbers for p in pages}
+    assert [n.number for n in numbers[57]] == [1, 28, 55, 56, 57, 58, 59, 85, 112]
+    assert [n.number for n in numbers[1]] == [1, 2, 3, 57, 112]  # page 57 is one click from the first
+    assert [n.number for n in numbers[112]] == [1, 55, 110, 111, 112]
+    assert [n.path for n in numbers[57] if n.number in (1, 57, 58, 112)] == [
+        "index.html", "", "page/58/index.html", "page/112/index.html"]
+    assert max(len(n) for n in numbers.values()) == 9
+
+
+def test_short_lists_link_every_page_with_no_gap_of_one():
+    assert [n.number for n in page_numbers_of(5, 1)] == [1, 2, 3, 4, 5]
+    assert [n.number for n in page_numbers_of(1, 1)] == [1]
+
+
+def page_numbers_of(total, number):
+    items = [article(f"a{i:02d}", date(2024, 1, i + 1)) for i in range(total)]
+    pages = [p for p in build_site_model(config(page_size=1), items, []).pages if p.template == "index.html"]
+    return pages[number - 1].context["pagination"].numbers
 
 
 def test_colliding_slugs_get_stable_distinct_paths():

@@ -118,3 +118,9 @@ def test_robots_names_the_sitemap_only_when_it_can_be_absolute():
     assert robots_txt(BASE).splitlines() == ["User-agent: *", "Allow: /", f"Sitemap: {BASE}sitemap.xml"]
     assert "Sitemap" not in robots_txt("")
 
+
+
+def test_a_base_url_left_empty_in_newsgen_yaml_is_no_warning():
+    """The Pages workflow gives the address when it publishes: a local build cannot, and is not told to."""
+    config = SiteConfig(root=Path("/x"), base_url_left_empty=True)
+    assert build_site_model(config, [article("old", date(2023, 5, 1))], []).warnings == ()

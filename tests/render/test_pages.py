@@ -99,3 +99,28 @@ def test_counts_and_page_numbers_in_the_thousands_are_grouped(tmp_path):
     assert "Mentioned in 20,020 articles" in person and "Page 1 of 1,001" in person
     month = render_page(env, config, model, pages["archive/2024/01/index.html"])
     assert "20,020 articles, newest first" in month
+
+
+def test_a_count_of_one_article_reads_one_article_on_every_page_that_counts(tmp_path):
+    """The A–Z, a person's page, its co-mentions, the archive's years and months and the undated list."""
+    from datetime import date
+
+    from newsgen.records import Entity
+
+    people = (Entity("Ann Lee", "ann-lee", "person"), Entity("Bo Ek", "bo-ek", "person"))
+    dated = Article(slug="d", headline="Dated", standfirst="", date=date(2024, 1, 2), date_inferred=False, body=(),
+                    source_path="seeds/d.txt", word_count=1, reading_minutes=1, people=people)
+    pages = render(tmp_path, [dated, hostile_article()])
+    texts = {path: " ".join(pages[path].split()) for path in (
+        "people/index.html", "people/ann-lee/index.html", "archive/index.html", "archive/2024/index.html",
+        "archive/2024/01/index.html", "archive/undated/index.html")}
+    assert all("1 articles" not in text for text in texts.values())
+    assert '<a href="ann-lee/index.html">Ann Lee</a> <span class="count">1 article</span>' in texts["people/index.html"]
+    assert "Mentioned in 1 article," in texts["people/ann-lee/index.html"]
+    assert 'Bo Ek <span class="count">1 article</span>' in texts["people/ann-lee/index.html"]
+    assert '2024</a> <span class="count">1 article</span>' in texts["archive/index.html"]
+    assert 'January</a> <span class="count">1 article</span>' in texts["archive/index.html"]
+    assert 'Undated articles</a> <span class="count">1 article</span>' in texts["archive/index.html"]
+    assert "<p class=\"meta\">1 article.</p>" in texts["archive/2024/index.html"]
+    assert "1 article, newest first." in texts["archive/2024/01/index.html"]
+    assert "1 article with no date in their text" in texts["archive/undated/index.html"]

@@ -155,3 +155,20 @@ def test_bidi_controls_are_stripped_from_headline_and_standfirst_with_warnings()
 def test_bidi_controls_in_a_standfirst_taken_from_the_body_name_its_line():
     article, warnings = parse_text("Head\n\n\u202eLead\n", "b.txt")
     assert article.standfirst == "Lead" and [(w.line, w.message.split()[0]) for w in warnings] == [(3, "standfirst")]
+
+
+def test_html_character_references_are_read_as_the_characters_they_name():
+    article, warnings = parse_text("&#163;1.8m indecency fine for Viacom\n\nTom &amp; Jerry cost &#x20AC;5 &eacute;lan.\n\n"
+                                   "A second &quot;paragraph&quot; &#8212; here.\n")
+    assert article.headline == "£1.8m indecency fine for Viacom"
+    assert "163" not in article.slug
+    assert article.standfirst == "Tom & Jerry cost €5 élan."
+    assert [b.text for b in article.body] == ['A second "paragraph" — here.']
+    assert warnings == []
+
+
+def test_only_references_closed_by_a_semicolon_naming_a_printable_character_are_decoded():
+    article, _ = parse_text("AT&T and R&D &bogus; &#10; &copy 2024\n\nhttps://example.org/?a=1&copy=2&notify=3\n\nEnd.\n")
+    assert article.headline == "AT&T and R&D &bogus; &#10; &copy 2024"
+    assert article.standfirst == "" and article.body[0] == LinkCard(
+        url="https://example.org/?a=1&copy=2&notify=3", site="example.org", kind="link")

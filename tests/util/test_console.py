@@ -36,3 +36,14 @@ def test_an_error_naming_a_hostile_folder_is_printed_escaped(tmp_path, capsys):
     assert main(["build", "--root", str(root)]) != 0
     err = capsys.readouterr().err
     assert "r\\x1b[2J" in err and "\x1b" not in err
+
+
+def test_the_build_report_counts_one_of_a_thing_in_the_singular():
+    one = format_report(BuildReport(articles=1, people=1, places=1, pages_written=5,
+                                    warnings=[BuildWarning("odd", "a.txt", 1)], dropped=[BuildWarning("empty", "b.txt", 1)]),
+                        "site").splitlines()
+    assert one[0].startswith("Built site: 1 article, 1 person, 1 place, 5 files written")
+    assert one[1] == "1 warning:" and one[3] == "1 source file produced no page:"
+    many = format_report(BuildReport(articles=12_345, people=2, places=0, warnings=[BuildWarning("odd", "a.txt", 1)] * 2),
+                         "site").splitlines()
+    assert many[0].startswith("Built site: 12,345 articles, 2 people, 0 places,") and many[1] == "2 warnings:"

@@ -17,10 +17,8 @@ import yaml
 from ..config import SiteConfig
 from ..errors import NewsgenError
 from ..slugs import make_slug
+from ..sources.placeholders import BODY_PLACEHOLDER, MARKDOWN_BODY_PLACEHOLDER, STANDFIRST_PLACEHOLDER
 from ..sources.seed import MAX_HEADLINE_CHARS
-
-STANDFIRST_PLACEHOLDER = "Replace with the standfirst: one or two sentences that sum up the story."
-BODY_PLACEHOLDER = "Write the article here, one paragraph per line or separated by blank lines."
 
 
 def _checked_headline(headline: str) -> str:
@@ -69,7 +67,7 @@ def _markdown_file(config: SiteConfig, stem: str, headline: str, day: date) -> d
         "people: []      # names to tag besides those found in the text",
         "places: []",
         "---",
-        "Write the article here in Markdown.",
+        MARKDOWN_BODY_PLACEHOLDER,
         "",
     ])
     return {config.content_dir / "articles" / f"{stem}.md": text}

@@ -171,7 +171,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
 
     out: list[PageView] = []
     for path, chunk, pagination in paginated("index.html", views, config.page_size):
-        out.append(PageView(path, "index.html", pagination.title(config.title),
+        out.append(PageView(path, "index.html", pagination.title(config.title, "Latest articles"),
                             {"items": chunk, "pagination": pagination}))
     kept = cached_counts(people + places)
     with _related(views, mentions, jobs) as related:
@@ -200,8 +200,9 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places, sections),
-                     sitemap, (*clashes, *menu_warnings, *missing_base_url_warnings(config.base_url)), given,
-                     sections)
+                     sitemap, (*clashes, *menu_warnings,
+                               *missing_base_url_warnings(config.base_url, config.base_url_left_empty)),
+                     given, sections)
 
 
 def _distinct_pages(pages: Sequence[ContentPage]) -> tuple[list[ContentPage], list[BuildWarning]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from .. import urls
@@ -77,27 +78,51 @@ class EntityProfile:
 
 
 @dataclass(frozen=True)
+class PageNumber:
+    number: int
+    path: str  # "" on the page it is shown on
+
+
+@dataclass(frozen=True)
 class Pagination:
     number: int
     total: int
     previous: str = ""
     next: str = ""
+    # The page numbers a page links to, ascending: the first and the last, this page and two
+    # either side, and the middle of each gap between them, so any page of a long list is a
+    # few clicks away (page 57 of 112 is one from the first page) while each page lists nine
+    # numbers at most, not one per page.
+    numbers: tuple[PageNumber, ...] = ()
 
-    def title(self, first: str) -> str:
-        """A page's title from the list's own (`first`, which the first page keeps)."""
-        return first if self.number == 1 else f"{first} — page {self.number}"
+    def title(self, first: str, later: str = "") -> str:
+        """A page's title from the list's own (`first`, which the first page keeps; later
+        pages are `later` with their number, or `first` with it)."""
+        return first if self.number == 1 else f"{later or first} — page {self.number}"
 
 
 T = TypeVar("T")
+
+WINDOW = 2  # pages linked either side of the page shown
+
+
+def page_numbers(number: int, total: int) -> list[int]:
+    """The page numbers page `number` of `total` links to (see `Pagination.numbers`)."""
+    near = {1, total, *range(max(1, number - WINDOW), min(total, number + WINDOW) + 1)}
+    shown = sorted(near)
+    gaps = [(low + high) // 2 for low, high in pairwise(shown) if high - low > 1]
+    return sorted(near.union(gaps))
 
 
 def paginated(first_page: str, items: Sequence[T], size: int) -> Iterator[tuple[str, Sequence[T], Pagination]]:
     """(path, the items on that page, Pagination) for each page of a long list; an empty
     list still has its first page."""
     chunks = [items[i: i + size] for i in range(0, len(items), size)] or [()]
-    paths = ["", *(urls.paged_path(first_page, n) for n in range(1, len(chunks) + 1)), ""]
+    total = len(chunks)
+    paths = ["", *(urls.paged_path(first_page, n) for n in range(1, total + 1)), ""]
     for number, chunk in enumerate(chunks, start=1):
-        yield paths[number], chunk, Pagination(number, len(chunks), paths[number - 1], paths[number + 1])
+        numbers = tuple(PageNumber(n, "" if n == number else paths[n]) for n in page_numbers(number, total))
+        yield paths[number], chunk, Pagination(number, total, paths[number - 1], paths[number + 1], numbers)
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,14 @@
 
 Autoescape is always on. The helpers templates get are `rel`, which turns a
 site path into a link relative to the page being rendered (or absolute, on a page
-with a `link_base`, such as 404.html), `date_label` and `number` (12,345).
+with a `link_base`, such as 404.html), `date_label`, `number` (12,345) and
+`articles` ("1 article", "12,345 articles").
 """
 
 from __future__ import annotations
 
 import traceback
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -18,6 +20,7 @@ from ..dates import display_date
 from ..errors import NewsgenError
 from ..model.site import PageView, SiteModel
 from ..page_policy import CONTENT_SECURITY_POLICY
+from ..util.console import counted
 from .jinja_escape import EscapingEnvironment
 from .metadata import page_metadata
 from .theme import layered
@@ -44,6 +47,7 @@ def make_environment(site_root: Path) -> jinja2.Environment:
     env.filters["rel"] = _rel
     env.filters["date_label"] = display_date
     env.filters["number"] = "{:,}".format  # 12,345 articles: an archive's counts run to thousands
+    env.filters["articles"] = partial(counted, one="article")
     env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
     return env
 

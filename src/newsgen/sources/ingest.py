@@ -23,6 +23,7 @@ from ..search.terms import SearchTerms, text_terms
 from .files import Unreadable, read_file, source_of
 from .markdown import parse_markdown
 from .overrides import apply_override, load_override
+from .placeholders import placeholder_warnings
 from .seed import parse_seed
 
 
@@ -109,7 +110,8 @@ class Ingester:
         source = source_of(job.path, data, job.name)
         if job.kind == "markdown":
             item, warnings = parse_markdown(source, job.relative, job.name)
-            return item, None, warnings
+            return item, None, warnings + placeholder_warnings(source.text, job.name)
         article, warnings = parse_seed(source, job.name, job.section)
+        warnings += placeholder_warnings(source.text, job.name)
         loaded = load_override(job.override_path, override) if job.override_path else None
         return apply_override(article, loaded), loaded, warnings

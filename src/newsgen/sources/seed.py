@@ -7,8 +7,10 @@ whose line 2 is blank (the BBC layout) takes its first paragraph as standfirst.
 
 from __future__ import annotations
 
+import html
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import filterfalse
 from urllib.parse import urlsplit
@@ -46,6 +48,9 @@ _WORD = re.compile(r"\w++(?:['’-]\w++)*+")  # possessive: a word never gives b
 # Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a headline
 # they make it display reversed or reordered text, in listings, feeds and tabs alike.
 _BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# HTML character references, as text copied from a web page keeps them (`&#163;1.8m`).
+# Only those closed by `;`: html.unescape alone also takes `&copy` in `?a=1&copy=2`.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 _CARD_KINDS = {
     "youtube.com": "youtube", "youtu.be": "youtube", "m.youtube.com": "youtube",
@@ -59,6 +64,17 @@ class _Line:
     text: str
 
 
+def _character(reference: re.Match[str]) -> str:
+    """The character a reference names; a control character (`&#10;`, which would split a
+    headline) or a name HTML does not know stays as written."""
+    decoded = html.unescape(reference.group())
+    return reference.group() if any(unicodedata.category(c) == "Cc" for c in decoded) else decoded
+
+
+def decode_references(text: str) -> str:
+    return _CHARACTER_REFERENCE.sub(_character, text) if "&" in text else text
+
+
 def _numbered_lines(text: str, path: str, warnings: list[BuildWarning]) -> list[_Line]:
     lines = []
     kept = 0
@@ -68,6 +84,7 @@ def _numbered_lines(text: str, path: str, warnings: list[BuildWarning]) -> list[
             warnings.append(BuildWarning(
                 f"line is {len(line)} characters; cut to {MAX_LINE_CHARS}", path, number))
             line = line[:MAX_LINE_CHARS].rstrip()
+        line = decode_references(line)
         kept += len(line)
         if kept > MAX_ARTICLE_CHARS:
             warnings.append(BuildWarning(

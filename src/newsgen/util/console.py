@@ -31,6 +31,11 @@ def printable(text: str, keep: str = "\n\t") -> str:
     return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _escaped(m.group()), text)
 
 
+def counted(count: int, one: str, many: str = "") -> str:
+    """"1 article", "12,345 articles": a count with its noun as a person writes it."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
 @dataclass(frozen=True)
 class Console:
     level: int = NORMAL
