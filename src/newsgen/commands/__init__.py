@@ -9,5 +9,6 @@ Modules:
     page_links      the links in a built site's files, for `check`
     new             `newsgen new`: a seed in the shape the parser expects
     init            `newsgen init`: a new archive folder from `scaffold/`
+    install_source  what the new archive's Pages workflow installs: the newsgen running, if it can
     entities        `newsgen entities`: what the extractor finds, for review or scoring
 """
