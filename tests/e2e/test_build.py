@@ -43,7 +43,7 @@ def test_seed_builds_every_page_with_working_links(site_root):
 def test_article_page_shows_tweet_statically_and_marks_inferred_date(site_root):
     build(load_config(site_root))
     html = next((site_root / "site" / "articles").glob("*/index.html")).read_text()
-    assert "(date inferred)" in html and 'datetime="2024-08-18"' in html
+    assert 'about <time datetime="2024-08-18">18 August 2024</time> <span class="inferred">(date from the embedded post)' in html
     assert '<figure class="embed tweet">' in html and "@TRTWorldNow" in html
     assert re.findall(r"<script[^>]*>", html) == ['<script type="application/ld+json">']
     assert "<p>— TRT World Now" not in html
@@ -83,7 +83,7 @@ def test_seed_override_changes_date_and_tags(site_root):
     assert (site / "places" / "middle-east" / "index.html").is_file()
     assert not (site / "places" / "chicago").exists()
     article = next((site / "articles").glob("*/index.html")).read_text()
-    assert 'datetime="2024-08-19"' in article and "(date inferred)" not in article
+    assert 'datetime="2024-08-19"' in article and "date from" not in article and "about <time" not in article
 
 
 def test_base_url_gives_canonical_urls_but_links_stay_relative(site_root):

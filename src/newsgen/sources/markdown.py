@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..dates import parse_date
+from ..dates import parse_date, path_date
 from ..errors import BuildWarning, NewsgenError
 from ..page_policy import EXTERNAL_LINK_REL, is_external
 from ..records import Article, ContentPage, Entity, HtmlBlock
@@ -202,12 +202,14 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
         for key, kind in (("people", "person"), ("places", "place"))
         for name in values.get(key, [])
     )
+    dated = (values["date"], "front matter") if values.get("date") else (path_date(display_path) or (None, ""))
     article = Article(
         slug=slug,
         headline=title,
         standfirst=standfirst,
-        date=values.get("date"),
+        date=dated[0],
         date_inferred=False,
+        date_source=dated[1],
         body=(HtmlBlock(html=html, text=text),),
         source_path=display_path,
         word_count=words,
