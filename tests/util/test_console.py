@@ -36,3 +36,14 @@ def test_an_error_naming_a_hostile_folder_is_printed_escaped(tmp_path, capsys):
     assert main(["build", "--root", str(root)]) != 0
     err = capsys.readouterr().err
     assert "r\\x1b[2J" in err and "\x1b" not in err
+
+
+def test_build_report_counts_articles_by_where_their_date_came_from():
+    from newsgen.report import count_date_sources
+
+    dates = count_date_sources(["embedded post", "", "file name", "folders", "file name", ""])
+    assert list(dates) == ["", "file name", "folders", "embedded post"]  # undated, then most trusted first
+    text = format_report(BuildReport(articles=6, dates=dates), "site")
+    assert "Dates: 4 of 6 articles dated (2 from the file name, 1 from the folders, 1 from the embedded post)." \
+        in text.splitlines()
+    assert "Dates: 0 of 2 articles dated." in format_report(BuildReport(articles=2, dates={"": 2}), "site")
