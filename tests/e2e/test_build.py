@@ -49,6 +49,34 @@ def test_article_page_shows_tweet_statically_and_marks_inferred_date(site_root):
     assert "<p>— TRT World Now" not in html
 
 
+def test_article_pages_say_where_their_dates_came_from(site_root):
+    write(site_root / "seeds" / "2019-03-04-budget.txt", "Budget day\nStand.\nBorn on 20 February 1951, he spoke.\n")
+    write(site_root / "seeds" / "2019" / "03" / "05" / "x.txt", "Day after budget\nStand.\nText.\n")
+    write(site_root / "seeds" / "undated.txt", "Profile of a chancellor\nStand.\nBorn on 20 February 1951.\n")
+    report = build(load_config(site_root))
+    articles = site_root / "site" / "articles"
+    budget = (articles / "budget-day" / "index.html").read_text()
+    assert '<time datetime="2019-03-04">4 March 2019</time> <span class="date-source">(date from the file name)' in budget
+    after = (articles / "day-after-budget" / "index.html").read_text()
+    assert '<time datetime="2019-03-05">5 March 2019</time> <span class="date-source">(date from the folders)' in after
+    assert "Undated" in (articles / "profile-of-a-chancellor" / "index.html").read_text()
+    assert report.dates == {"": 1, "file name": 1, "folders": 1, "embedded post": 1}
+    assert "1951" not in (site_root / "site" / "index.html").read_text()
+
+
+def test_wire_copy_renders_one_paragraph_per_marked_paragraph(site_root):
+    from ..sources.test_seed import WIRE
+
+    write(site_root / "seeds" / "1987" / "reut-2.txt", WIRE)
+    build(load_config(site_root))
+    html = (site_root / "site" / "articles" / "midland-bank-sets-bond-offer" / "index.html").read_text()
+    body = html.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+    paragraphs = re.findall(r"<p>(.*?)</p>", body, re.S)
+    assert len(paragraphs) == 2 and all(p.strip().endswith(".") for p in paragraphs)  # the first is the standfirst
+    assert '<p class="standfirst">NEW YORK, March 16 - Midland Bank said the bank will offer 250 mln dlrs' in html
+    assert '<time datetime="1987-03-16">16 March 1987</time> <span class="date-source">(date from the dateline)' in html
+
+
 def test_seed_and_markdown_articles_share_the_index_in_date_order(site_root):
     write(site_root / "content" / "articles" / "later.md",
           "---\ntitle: Written later by hand\ndate: 2024-09-01\n---\nText in Paris.\n")

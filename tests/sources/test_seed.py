@@ -10,7 +10,9 @@ from newsgen.sources.files import SourceFile, read_source
 from newsgen.sources.seed import MAX_ARTICLE_CHARS, MAX_LINE_CHARS, parse_seed
 
 from .. import properties
-from ..conftest import SEED
+from ..conftest import SEED, SHARED
+
+BBC = SHARED / "corpus" / "bbc"
 
 
 def parse_text(text: str, name: str = "a.txt"):
@@ -261,3 +263,20 @@ def test_bidi_controls_are_stripped_from_headline_and_standfirst_with_warnings()
 def test_bidi_controls_in_a_standfirst_taken_from_the_body_name_its_line():
     article, warnings = parse_text("Head\n\n\u202eLead\n", "b.txt")
     assert article.standfirst == "Lead" and [(w.line, w.message.split()[0]) for w in warnings] == [(3, "standfirst")]
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="the BBC corpus is not in ../shared/corpus/bbc (kept outside the repository)")
+def test_no_bbc_article_is_dated_from_its_prose():
+    # The cases: a profile dated by a birthday in 1951, a report by 11 September 2001.
+    # Filed under a year folder, every date found must lie in that year or be none.
+    sources = {}
+    for path in sorted(BBC.rglob("*.txt")):
+        rel = path.relative_to(BBC).as_posix()
+        sources.update({f"seeds/{rel}": path, f"seeds/2005/{rel}": path})
+    dated = {}
+    for name, path in sources.items():
+        article, _ = parse_seed(read_source(path), name)
+        if article.date:
+            dated[name] = article.date
+    assert len(sources) == 2 * 2225
+    assert all(d.year == 2005 and name.startswith("seeds/2005/") for name, d in dated.items()), dated
