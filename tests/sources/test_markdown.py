@@ -161,3 +161,13 @@ def test_markdown_is_parsed_once(monkeypatch):
     monkeypatch.setattr(parser, "parse", lambda *args, **kwargs: calls.append(1) or parse_once(*args, **kwargs))
     parse(QUOTED)
     assert len(calls) == 1
+
+
+def test_an_article_without_a_front_matter_date_takes_its_paths():
+    article, _ = parse("---\ntitle: T\n---\nText.\n", "articles/2019/03/04/t.md")
+    assert (article.date, article.date_source) == (date(2019, 3, 4), "folders")
+    article, _ = parse("---\ntitle: T\ndate: 2020-01-02\n---\nText.\n", "articles/2019-03-04-t.md")
+    assert (article.date, article.date_source) == (date(2020, 1, 2), "front matter")
+    article, warnings = parse("---\ntitle: T\n---\nText.\n", "articles/2999-01-01-t.md")
+    assert article.date is None and [w.message for w in warnings] == [
+        "the date 2999-01-01 from the file name is in the future of the build; not used"]
