@@ -71,7 +71,7 @@ def test_wire_copy_renders_one_paragraph_per_marked_paragraph(site_root):
     build(load_config(site_root))
     html = (site_root / "site" / "articles" / "midland-bank-sets-bond-offer" / "index.html").read_text()
     body = html.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
-    paragraphs = re.findall(r"<p>(.*?)</p>", body, re.S)
+    paragraphs = re.findall(r"<p>(.*?)</p>", body, re.DOTALL)
     assert len(paragraphs) == 2 and all(p.strip().endswith(".") for p in paragraphs)  # the first is the standfirst
     assert '<p class="standfirst">NEW YORK, March 16 - Midland Bank said the bank will offer 250 mln dlrs' in html
     assert '<time datetime="1987-03-16">16 March 1987</time> <span class="date-source">(date from the dateline)' in html
