@@ -91,7 +91,7 @@ def article_text(index: int, people: _Zipf, places: _Zipf, seed: int = 0) -> str
     place = places.draw(rng)
     headline = f"{place} report {index}: {people.draw(rng)} on {rng.choice(_TOPICS)}"
     standfirst = f"{rng.choice(_FILLER).capitalize()} in {place}, reporters were told on {when}."
-    lines = [headline, standfirst]
+    lines = [headline, standfirst, f"Published {when}"]  # the date: one in the prose dates nothing
     for p in range(rng.randrange(6, 18)):
         if p and rng.random() < 0.12:
             lines.append(f"What comes next for {rng.choice(_TOPICS).removeprefix('the ')}")

@@ -1,7 +1,8 @@
 """A deterministic archive of made-up articles in seed format, for browser tests and benchmarks.
 
 Recurring people and places (so person and place pages gather many articles),
-dated in the text, with invented filler words for a realistic vocabulary. No
+each dated by a "Published" line at the top (dates in the prose date nothing),
+with invented filler words for a realistic vocabulary. No
 corpus text: every sentence is assembled here.
 """
 
@@ -33,6 +34,7 @@ def _article(rng: random.Random, number: int, day: date, filler: list[str]) -> s
     standfirst = f"The meeting in {place} is the latest in a series of talks on {topic}."
     when = f"{day.day} {day:%B %Y}"
     paragraphs = [
+        f"Published {when}",
         f"{person} arrived in {place} on {when} for a second round of talks on {topic}.",
         f"{other} said on {when} that the talks in {place} would continue next week.",
     ]

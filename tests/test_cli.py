@@ -34,11 +34,26 @@ def test_strict_turns_warnings_into_failure(site_root):
     assert run("build", "--strict", cwd=site_root).returncode == 1
 
 
+def test_strict_fails_on_an_undated_article_only_when_the_site_requires_dates(site_root):
+    write(site_root / "seeds" / "undated.txt", "An undated story\nStand.\nBorn on 20 February 1951, she said.\n")
+    write(site_root / "newsgen.yaml", "base_url: https://example.org/\n")  # else --strict fails on its warning
+    result = run("build", "--strict", cwd=site_root)
+    assert result.returncode == 0, result.stdout
+    assert "Dates: 1 of 2 articles dated (1 from the embedded post)." in result.stdout
+    write(site_root / "newsgen.yaml", "base_url: https://example.org/\nrequire_dates: true\n")
+    result = run("build", "--strict", cwd=site_root)
+    assert result.returncode == 1
+    assert "warning: seeds/undated.txt: no date: " in result.stdout
+    assert run("build", cwd=site_root).returncode == 0  # without --strict, a warning fails nothing
+    write(site_root / "newsgen.yaml", "require_dates: yes please\n")
+    assert "'require_dates' must be bool, not str" in run("build", cwd=site_root).stderr
+
+
 def test_config_error_is_one_line_without_traceback(site_root):
     write(site_root / "newsgen.yaml", "titel: typo\n")
     result = run("build", cwd=site_root)
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("newsgen.yaml:1: unknown key 'titel' (known keys: base_url, content, description, language, output, page_size, seeds, title)")
+    assert result.stderr.strip().endswith("newsgen.yaml:1: unknown key 'titel' (known keys: base_url, content, description, language, output, page_size, require_dates, seeds, title)")
     assert "Traceback" not in result.stderr
     debug = run("--debug", "build", cwd=site_root)
     assert "Traceback" in debug.stderr

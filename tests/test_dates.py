@@ -1,7 +1,7 @@
 import re
 from datetime import date
 
-from newsgen.dates import _longest_first, find_dates, parse_date
+from newsgen.dates import _longest_first, date_problem, dateline_of, find_dates, parse_date, path_date, path_year
 
 
 def test_the_month_trie_prefers_the_longest_name_like_a_plain_alternation():
@@ -44,3 +44,39 @@ def test_a_date_is_written_on_one_line():
 def test_a_clock_time_after_a_day_and_month_is_no_year():
     assert find_dates("Sunday 27 February 1500 GMT, and May 3 1600 UTC") == []
     assert find_dates("Saturday, 26 February 2005 1400 GMT") == [date(2005, 2, 26)]
+
+
+def test_dates_in_paths():
+    assert path_date("seeds/2024-08-18-gaza.txt") == (date(2024, 8, 18), "file name")
+    assert path_date("seeds/20240818_gaza.txt") == (date(2024, 8, 18), "file name")
+    assert path_date("seeds/2024/08/18/gaza.txt") == (date(2024, 8, 18), "folders")
+    assert path_date("seeds/2024/8/18/gaza.txt") == (date(2024, 8, 18), "folders")
+    assert path_date("seeds/2024-08-18/gaza.txt") == (date(2024, 8, 18), "folders")
+    # a digest, a serial number, an impossible day or a lone year is no date
+    for path in ["seeds/000_eb79ed762533e805.txt", "seeds/business/001.txt", "seeds/2024-02-30-x.txt",
+                 "seeds/2024/x.txt", "seeds/123420240818_x.txt", "seeds/2024/13/01/x.txt"]:
+        assert path_date(path) is None, path
+
+
+def test_the_year_a_path_names():
+    assert path_year("seeds/1987/reut.txt") == 1987
+    assert path_year("seeds/1987-03/reut.txt") == 1987
+    assert path_year("seeds/2005-x.txt") == 2005
+    assert path_year("seeds/business/001.txt") is None
+    assert path_year("seeds/2004/2005/x.txt") is None  # two years: neither
+
+
+def test_datelines():
+    assert dateline_of("NEW YORK, March 16 - The bank said") == "NEW YORK, March 16"
+    assert dateline_of("LONDON (Reuters) - Shares fell") == "LONDON (Reuters)"
+    assert dateline_of("PARIS, 16 March 2004 (AFP) -- Text") == "PARIS, 16 March 2004 (AFP)"
+    # capitals and a dash with neither a day nor an agency are no dateline
+    for text in ["NASA - the agency said", "New York, March 16 - lower case", "The UK, March 16 - x"]:
+        assert dateline_of(text) == "", text
+
+
+def test_dates_no_article_can_have():
+    today = date(2026, 1, 1)
+    assert date_problem(date(2026, 1, 2), today) == "is in the future of the build"
+    assert date_problem(date(1799, 12, 31), today) == "is before 1800"
+    assert date_problem(date(1800, 1, 1), today) == date_problem(today, today) == ""

@@ -36,7 +36,7 @@ from .records import ContentPage
 from .render.data_files import DataFile, feed_files, made_files, search_data_files
 from .render.staging import render_files
 from .render.theme import static_files, templates_overridden
-from .report import BuildReport
+from .report import BuildReport, count_date_sources
 from .search.postings import CachedPostings
 from .search.terms import SearchTerms
 from .sources.ingest import Ingester
@@ -133,6 +133,9 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
             model = model_of(config, listing, content_pages, memo, jobs)
         del listing
         report.warnings.extend(model.warnings)
+        report.dates = count_date_sources(view.article.date_source for view in model.articles)
+        if config.require_dates:
+            report.warnings.extend(undated_warnings(model.articles))
         static = static_files(config.root)
         search_files, digests = search.result()
     # The memo holds all it will: a second core saves it while this one writes the site.
@@ -156,6 +159,14 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     _saved_once_written(partial(last.remember, report, current, read_all), report, last.cache_dir)
     done_with(locals())  # the model, the caches, the manifests
     return report
+
+
+def undated_warnings(views: Sequence[ArticleView]) -> list[BuildWarning]:
+    """A warning for each undated article, for a site that sets `require_dates`: its
+    `--strict` build fails on them, and a site that does not is not troubled by them."""
+    return [BuildWarning("no date: none in the override or front matter, the file name or folders, a dateline "
+                         "or published line, or an embedded post (require_dates is set)", view.article.source_path)
+            for view in views if view.article.date is None]
 
 
 def _saved_once_written(save: Callable[[], object], report: BuildReport, cache_dir: Path) -> None:

@@ -31,6 +31,7 @@ class SiteConfig:
     seeds: Path = Path("seeds")
     content: Path = Path("content")
     page_size: int = 20
+    require_dates: bool = False  # every article must have a date: each undated one is a warning
 
     def resolve(self, path: Path) -> Path:
         return path if path.is_absolute() else (self.root / path)
@@ -57,6 +58,7 @@ _KEY_TYPES: dict[str, type] = {
     "seeds": str,
     "content": str,
     "page_size": int,
+    "require_dates": bool,
 }
 _PATH_KEYS = {"output", "seeds", "content"}
 # A BCP 47 language tag's shape (RFC 5646, section 2.1): language[-extlang][-Script][-REGION]
@@ -92,7 +94,7 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
         raise NewsgenError(f"unknown key '{key}' (known keys: {known})", path, line)
     if value is None:
         return None
-    if not isinstance(value, expected) or isinstance(value, bool):
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         raise NewsgenError(
             f"'{key}' must be {expected.__name__}, not {type(value).__name__}", path, line
         )

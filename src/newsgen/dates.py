@@ -101,3 +101,129 @@ def parse_date(value: object) -> date | None:
 @lru_cache(maxsize=1 << 16)  # many articles share a day, and strftime costs more than the lookup
 def display_date(value: date) -> str:
     return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+# Where an article's date came from (`Article.date_source`), most trusted first. An editor's
+# date (override, front matter) is the article's; the rest are found by `date_of_seed`.
+DATE_SOURCES = ("override", "front matter", "file name", "folders", "dateline", "published line",
+                "embedded post")
+# What an article page says of each found date. An embedded post was written before the
+# article, so its date is only near the article's: the page shows it as approximate.
+DATE_SOURCE_WORDS = {
+    "file name": "date from the file name",
+    "folders": "date from the folders",
+    "dateline": "date from the dateline",
+    "published line": "date from the published line",
+    "embedded post": "date from the embedded post",
+}
+APPROXIMATE_SOURCES = frozenset({"embedded post"})
+EARLIEST_YEAR = 1800
+
+# A date in a path: `2024-08-18-…` or `20240818_…` as a name or folder, `2024/08/18/` as folders.
+_NAME_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)|(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?=[_.-]|$)")
+_YEAR_PART = re.compile(r"(?:1[89]|20)\d\d")
+_MONTH_OR_DAY_PART = re.compile(r"\d\d?")
+
+
+def _from_match(m: re.Match[str]) -> date | None:
+    try:
+        if m["year"]:
+            return date(int(m["year"]), int(m["month"]), int(m["day"]))
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def path_date(path: str) -> tuple[date, str] | None:
+    """The date a source's path gives, with "file name" or "folders": archives file articles
+    by day (`2024-08-18-x.txt`, `20240818_x.txt`, `2024/08/18/x.txt`), and that is the day
+    the newsroom published it. `path` is as the build names the file, with `/` between parts."""
+    *folders, name = path.split("/")
+    m = _NAME_DATE.match(name)
+    if m and (found := _from_match(m)):
+        return found, "file name"
+    for i in range(len(folders) - 1, -1, -1):
+        m = _NAME_DATE.fullmatch(folders[i])
+        if m and (found := _from_match(m)):
+            return found, "folders"
+        if (i >= 2 and _YEAR_PART.fullmatch(folders[i - 2]) and _MONTH_OR_DAY_PART.fullmatch(folders[i - 1])
+                and _MONTH_OR_DAY_PART.fullmatch(folders[i])):
+            try:
+                return date(int(folders[i - 2]), int(folders[i - 1]), int(folders[i])), "folders"
+            except ValueError:
+                continue
+    return None
+
+
+def path_year(path: str) -> int | None:
+    """The year a path names (`2024/…`, `1987-03/…`, `2024-08-18-x.txt`), for a dateline that
+    gives only a day and a month; None when it names none or more than one."""
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:1[89]|20)\d\d)(?!\d)", path.rpartition("/")[0])}
+    m = re.match(r"((?:1[89]|20)\d\d)(?!\d)", path.rpartition("/")[2])
+    if m:
+        years.add(int(m[1]))
+    return years.pop() if len(years) == 1 else None
+
+
+_MONTH_WORD = r"(?i:(?a:" + _longest_first(list(_MONTHS)) + r"))\.?"
+# A wire dateline: the place in capitals, then a day, an agency or both, then a dash:
+# "NEW YORK, March 16 -", "LONDON (Reuters) -", "PARIS, 16 March 2004 (AFP) --".
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]*){0,3})"
+    r"(?:,[^\S\n]*(?:(?P<month>" + _MONTH_WORD + r")[^\S\n]+(?P<day>\d\d?)|(?P<day2>\d\d?)[^\S\n]+(?P<month2>"
+    + _MONTH_WORD + r"))(?:,?[^\S\n]+(?P<year>\d{4}))?)?"
+    r"(?:[^\S\n]*\((?P<agency>[^()\n]{1,30})\))?"
+    r"[^\S\n]*[-–—]{1,2}[^\S\n]"
+)
+_PUBLISHED = re.compile(r"(?i:(?:first[^\S\n]+)?published|(?:last[^\S\n]+)?updated|posted)\b[:\s]*(?P<when>[^\n]{0,80})$")
+_DAY_MONTH = re.compile(r"(?:(?P<month>" + _MONTH_WORD + r")[^\S\n]+(?P<day>\d\d?)|(?P<day2>\d\d?)[^\S\n]+(?P<month2>"
+                        + _MONTH_WORD + r"))(?:st|nd|rd|th)?\b")
+
+
+def dateline_of(text: str) -> str:
+    """The dateline a paragraph opens with ("NEW YORK, March 16"), or "": kept as the
+    article's, and the one place in the text besides a published line that dates it."""
+    m = _DATELINE.match(text)
+    if not m or not (m["month"] or m["month2"] or m["agency"]):
+        return ""
+    return text[:m.end()].rstrip().rstrip("-–—").rstrip()
+
+
+def _day_month(m: re.Match[str], year: int | None) -> date | None:
+    if year is None:
+        return None
+    try:
+        return date(year, _month(m["month"] or m["month2"]), int(m["day"] or m["day2"]))
+    except ValueError:
+        return None
+
+
+def dateline_date(dateline: str, year: int | None) -> date | None:
+    """The day a dateline names, in its own year or else `year` (from the path)."""
+    m = _DATELINE.match(dateline + " - ")
+    if not m or not (m["month"] or m["month2"]):
+        return None
+    return _day_month(m, int(m["year"]) if m["year"] else year)
+
+
+def published_date(line: str, year: int | None) -> date | None:
+    """The day a "Published …"/"Updated …" line at the top of a text names: a full date, or
+    a day and month in `year`."""
+    m = _PUBLISHED.match(line)
+    if not m:
+        return None
+    full = find_dates(m["when"])
+    if full:
+        return full[0]
+    day = _DAY_MONTH.search(m["when"])
+    return _day_month(day, year) if day else None
+
+
+def date_problem(value: date, today: date) -> str:
+    """Why a date found for an article cannot be its date, or "": no article is published in
+    the future of the build, and none this archive holds before 1800."""
+    if value > today:
+        return "is in the future of the build"
+    if value.year < EARLIEST_YEAR:
+        return f"is before {EARLIEST_YEAR}"
+    return ""

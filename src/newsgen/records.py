@@ -90,6 +90,10 @@ class Article:
     places: tuple[Entity, ...] = ()
     origin: Literal["seed", "markdown"] = "seed"
     section: str = ""  # the newsroom's section it was filed in ("" for none): its seed's folder, or as set
+    # Where `date` came from, one of `dates.DATE_SOURCES`; "" when undated. Kept so the page
+    # can tell a reader how far to trust the date, and the report can count them.
+    date_source: str = ""
+    dateline: str = ""  # "NEW YORK, March 16": the wire dateline the text opened with, if any
 
     @property
     def embeds(self) -> tuple[Block, ...]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .dates import DATE_SOURCES
 from .errors import BuildWarning
 from .util.console import QUIET, Console, counted, printable
 
@@ -17,6 +19,8 @@ def format_report(report: BuildReport, output: str) -> str:
     found = ", ".join([counted(report.articles, "article"), counted(report.people, "person", "people"),
                        counted(report.places, "place")])
     lines = [f"Built {output}: {found}, {done} in {report.elapsed:.2f} s."]
+    if report.articles:
+        lines.append(dates_line(report.dates, report.articles))
     if report.warnings:
         lines.append(f"{counted(len(report.warnings), 'warning')}:")
         lines.extend(f"  warning: {_one_line(w)}" for w in report.warnings)
@@ -24,6 +28,22 @@ def format_report(report: BuildReport, output: str) -> str:
         lines.append(f"{counted(len(report.dropped), 'source file')} produced no page:")
         lines.extend(f"  skipped: {_one_line(d)}" for d in report.dropped)
     return "\n".join(lines)
+
+
+def dates_line(dates: dict[str, int], articles: int) -> str:
+    """How many articles are dated, and from where: a reader of the site trusts a date from
+    the file name more than one from an embedded post, and the editor should know the mix."""
+    dated = articles - dates.get("", 0)
+    sources = ", ".join(f"{dates[s]:,} from the {s}" for s in DATE_SOURCES if dates.get(s))
+    return f"Dates: {dated:,} of {counted(articles, 'article')} dated" + (f" ({sources})" if sources else "") + "."
+
+
+def count_date_sources(sources: Iterable[str]) -> dict[str, int]:
+    """Articles by where their date came from ("" for undated), in `DATE_SOURCES` order."""
+    counts: dict[str, int] = {}
+    for source in sources:
+        counts[source] = counts.get(source, 0) + 1
+    return {s: counts[s] for s in ("", *DATE_SOURCES) if s in counts}
 
 
 def _one_line(item: BuildWarning) -> str:
@@ -48,6 +68,7 @@ class BuildReport:
     pages_reused: int = 0
     people: int = 0
     places: int = 0
+    dates: dict[str, int] = field(default_factory=dict)  # articles by date source, "" for undated
     warnings: list[BuildWarning] = field(default_factory=list)
     dropped: list[BuildWarning] = field(default_factory=list)
     elapsed: float = 0.0

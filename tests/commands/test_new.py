@@ -25,7 +25,7 @@ def test_seed_skeleton_is_dated_by_its_override_and_builds(tmp_path):
     report = build(config)
     assert report.articles == 1 and report.dropped == []
     page = (tmp_path / "site" / "articles" / "harbour-storm-closes-ferries" / "index.html").read_text()
-    assert 'datetime="2025-03-07"' in page and "(date inferred)" not in page
+    assert 'datetime="2025-03-07"' in page and "date from" not in page  # the override's, the editor's own
 
 
 def test_markdown_article_has_front_matter_and_builds(tmp_path):

@@ -44,10 +44,38 @@ def test_seed_builds_every_page_with_working_links(site_root):
 def test_article_page_shows_tweet_statically_and_marks_inferred_date(site_root):
     build(load_config(site_root))
     html = next((site_root / "site" / "articles").glob("*/index.html")).read_text()
-    assert "(date inferred)" in html and 'datetime="2024-08-18"' in html
+    assert 'about <time datetime="2024-08-18">18 August 2024</time> <span class="inferred">(date from the embedded post)' in html
     assert '<figure class="embed tweet">' in html and "@TRTWorldNow" in html
     assert re.findall(r"<script[^>]*>", html) == ['<script type="application/ld+json">']
     assert "<p>— TRT World Now" not in html
+
+
+def test_article_pages_say_where_their_dates_came_from(site_root):
+    write(site_root / "seeds" / "2019-03-04-budget.txt", "Budget day\nStand.\nBorn on 20 February 1951, he spoke.\n")
+    write(site_root / "seeds" / "2019" / "03" / "05" / "x.txt", "Day after budget\nStand.\nText.\n")
+    write(site_root / "seeds" / "undated.txt", "Profile of a chancellor\nStand.\nBorn on 20 February 1951.\n")
+    report = build(load_config(site_root))
+    articles = site_root / "site" / "articles"
+    budget = (articles / "budget-day" / "index.html").read_text()
+    assert '<time datetime="2019-03-04">4 March 2019</time> <span class="date-source">(date from the file name)' in budget
+    after = (articles / "day-after-budget" / "index.html").read_text()
+    assert '<time datetime="2019-03-05">5 March 2019</time> <span class="date-source">(date from the folders)' in after
+    assert "Undated" in (articles / "profile-of-a-chancellor" / "index.html").read_text()
+    assert report.dates == {"": 1, "file name": 1, "folders": 1, "embedded post": 1}
+    assert "1951" not in (site_root / "site" / "index.html").read_text()
+
+
+def test_wire_copy_renders_one_paragraph_per_marked_paragraph(site_root):
+    from ..sources.test_seed import WIRE
+
+    write(site_root / "seeds" / "1987" / "reut-2.txt", WIRE)
+    build(load_config(site_root))
+    html = (site_root / "site" / "articles" / "midland-bank-sets-bond-offer" / "index.html").read_text()
+    body = html.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+    paragraphs = re.findall(r"<p>(.*?)</p>", body, re.DOTALL)
+    assert len(paragraphs) == 2 and all(p.strip().endswith(".") for p in paragraphs)  # the first is the standfirst
+    assert '<p class="standfirst">NEW YORK, March 16 - Midland Bank said the bank will offer 250 mln dlrs' in html
+    assert '<time datetime="1987-03-16">16 March 1987</time> <span class="date-source">(date from the dateline)' in html
 
 
 def test_seed_and_markdown_articles_share_the_index_in_date_order(site_root):
@@ -84,7 +112,7 @@ def test_seed_override_changes_date_and_tags(site_root):
     assert (site / "places" / "middle-east" / "index.html").is_file()
     assert not (site / "places" / "chicago").exists()
     article = next((site / "articles").glob("*/index.html")).read_text()
-    assert 'datetime="2024-08-19"' in article and "(date inferred)" not in article
+    assert 'datetime="2024-08-19"' in article and "date from" not in article and "about <time" not in article
 
 
 def test_base_url_gives_canonical_urls_but_links_stay_relative(site_root):
@@ -290,8 +318,8 @@ def test_sections_from_folders_give_pages_feeds_and_menu_entries(tmp_path):
     root = tmp_path / "site-src"
     for number, folder in enumerate(["business", "business", "world-news"]):
         write(root / "seeds" / folder / f"s{number}.txt",
-              f"Headline number {number}\nStandfirst {number}.\nBody on 3 May 202{number}.\n")
-    write(root / "seeds" / "flat.txt", "A flat headline\nStandfirst.\nBody on 3 May 2019.\n")
+              f"Headline number {number}\nStandfirst {number}.\nPublished 3 May 202{number}\nBody.\n")
+    write(root / "seeds" / "flat.txt", "A flat headline\nStandfirst.\nPublished 3 May 2019\nBody.\n")
     write(root / "content" / "seeds" / "s1.yaml", "section: Tech\n")
     build(load_config(root))
     site = root / "site"

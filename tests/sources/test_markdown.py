@@ -169,3 +169,13 @@ def test_front_matter_sets_an_articles_section():
     assert parse("---\ntitle: No section\n---\nBody.\n")[0].section == ""
     with pytest.raises(NewsgenError, match="'section' must be str"):
         parse("---\ntitle: Bad\nsection: [a]\n---\nBody.\n")
+
+
+def test_an_article_without_a_front_matter_date_takes_its_paths():
+    article, _ = parse("---\ntitle: T\n---\nText.\n", "articles/2019/03/04/t.md")
+    assert (article.date, article.date_source) == (date(2019, 3, 4), "folders")
+    article, _ = parse("---\ntitle: T\ndate: 2020-01-02\n---\nText.\n", "articles/2019-03-04-t.md")
+    assert (article.date, article.date_source) == (date(2020, 1, 2), "front matter")
+    article, warnings = parse("---\ntitle: T\n---\nText.\n", "articles/2999-01-01-t.md")
+    assert article.date is None and [w.message for w in warnings] == [
+        "the date 2999-01-01 from the file name is in the future of the build; not used"]

@@ -10,7 +10,9 @@ from newsgen.sources.files import SourceFile, read_source
 from newsgen.sources.seed import MAX_ARTICLE_CHARS, MAX_LINE_CHARS, parse_seed
 
 from .. import properties
-from ..conftest import SEED
+from ..conftest import SEED, SHARED
+
+BBC = SHARED / "corpus" / "bbc"
 
 
 def parse_text(text: str, name: str = "a.txt"):
@@ -65,9 +67,115 @@ def test_no_date_means_undated_not_mtime():
     assert article.date is None and article.date_inferred is False
 
 
-def test_latest_full_date_wins():
-    article, _ = parse_text("H\nS.\nOn 3 March 2021 it began.\nBy 2021-04-05 it ended, not on June 1, 2020.\n")
-    assert article.date == date(2021, 4, 5)
+def test_a_date_in_running_prose_never_dates_the_article():
+    # A profile names a birthday, a report an anniversary: neither is the day it was filed.
+    text = ("Profile: A Chancellor\n\nBorn on 20 February 1951, he became chancellor in 1997.\n\n"
+            "The attacks of 11 September 2001 changed the law, and by 2021-04-05 it had changed again.\n")
+    article, warnings = parse_text(text, "seeds/business/001.txt")
+    assert (article.date, article.date_source, article.date_inferred) == (None, "", False)
+    assert warnings == []
+
+
+@pytest.mark.parametrize("name, source", [
+    ("seeds/2019-03-04-budget-day.txt", "file name"),
+    ("seeds/20190304_budget.txt", "file name"),
+    ("seeds/2019/03/04/x.txt", "folders"),
+    ("seeds/politics/2019-03-04/x.txt", "folders"),
+])
+def test_a_date_in_the_file_name_or_folders_dates_the_article(name, source):
+    article, _ = parse_text("H\nS.\nOn 20 February 1951 something happened.\n", name)
+    assert (article.date, article.date_source, article.date_inferred) == (date(2019, 3, 4), source, False)
+
+
+def test_the_path_comes_before_the_embedded_post():
+    article, _ = parse_text(SEED.read_text(encoding="utf-8"), "seeds/2024-08-20-blinken.txt")
+    assert (article.date, article.date_source) == (date(2024, 8, 20), "file name")
+
+
+def test_the_seed_is_dated_from_its_embedded_post_and_shown_as_approximate():
+    article, _ = parse_seed(read_source(SEED), "seeds/000_eb79ed762533e805.txt")
+    assert (article.date, article.date_source, article.date_inferred) == (date(2024, 8, 18), "embedded post", True)
+
+
+def test_a_date_in_the_future_or_before_1800_is_a_warning_and_not_used():
+    article, warnings = parse_text("H\nS.\nBody.\n", "seeds/2999-01-01-x.txt")
+    assert article.date is None
+    assert [(w.path, w.message) for w in warnings] == [
+        ("seeds/2999-01-01-x.txt", "the date 2999-01-01 from the file name is in the future of the build; not used")]
+    text = "H\nS.\nA post.\n— Someone (@someone) May 3, 1700\n"
+    article, warnings = parse_text(text, "seeds/1799/x.txt")
+    assert article.date is None and ["before 1800" in w.message for w in warnings] == [True]
+
+
+def test_a_rejected_path_date_falls_back_to_the_next_source():
+    text = "H\nS.\nA post.\n— Someone (@someone) May 3, 2020\n"
+    article, warnings = parse_text(text, "seeds/2999-01-01-x.txt")
+    assert (article.date, article.date_source) == (date(2020, 5, 3), "embedded post") and len(warnings) == 1
+
+
+def test_a_dateline_dates_the_article_in_the_year_its_folders_give():
+    text = "Bank sets offer\nNEW YORK, March 16 - The bank said on Monday it would sell bonds.\nMore.\n"
+    article, _ = parse_text(text, "seeds/1987/reut-001.txt")
+    assert (article.date, article.date_source, article.dateline) == (date(1987, 3, 16), "dateline", "NEW YORK, March 16")
+    # without a year from the path the dateline is kept, but dates nothing
+    article, _ = parse_text(text, "seeds/reut-001.txt")
+    assert (article.date, article.dateline) == (None, "NEW YORK, March 16")
+    article, _ = parse_text("H\nLONDON (Reuters) - Shares fell.\nMore.\n", "seeds/1987/x.txt")
+    assert (article.date, article.dateline) == (None, "LONDON (Reuters)")
+
+
+def test_a_published_line_at_the_top_dates_the_article():
+    article, _ = parse_text("H\n\nPublished: 5 May 2010\n\nOn 1 January 1999 it began.\n", "seeds/x.txt")
+    assert (article.date, article.date_source) == (date(2010, 5, 5), "published line")
+    article, _ = parse_text("H\n\nUpdated 6 May\n\nText.\n", "seeds/2010/x.txt")
+    assert (article.date, article.date_source) == (date(2010, 5, 6), "published line")
+    # lower in the text it is prose
+    article, _ = parse_text("H\n\nOne.\n\nTwo.\n\nThree.\n\nPublished: 5 May 2010\n", "seeds/x.txt")
+    assert article.date is None
+
+
+# Wire copy as archives keep it: wrapped at about 65 columns, each paragraph's first line
+# indented. The lines ending "will offer" and "in" must not end a paragraph before a number
+# or a capital. Written for this test.
+WIRE = """\
+MIDLAND BANK SETS BOND OFFER
+    NEW YORK, March 16 - Midland Bank said the bank will offer
+250 mln dlrs of notes due 1992 through a syndicate, and it will
+buy back an equal amount of its floating rate notes held in
+Treasury bonds accounts, the bank said in a statement.
+    The notes will carry a coupon of 7-1/2 pct and be priced at
+99.85 to yield 7.54 pct, the bank said, adding that proceeds
+will go to general corporate purposes in the United States and
+Canada.
+    Midland said the issue was rated A-1 by Moody's Investors
+Service Inc and A-plus by Standard and Poor's Corp.
+"""
+
+
+def test_wire_copy_joins_wrapped_lines_and_splits_at_indents():
+    article, warnings = parse_text(WIRE, "seeds/1987/03/reut-2.txt")
+    assert warnings == []
+    paragraphs = [article.standfirst] + [b.text for b in article.body]
+    assert all(isinstance(b, Paragraph) for b in article.body)
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("NEW YORK, March 16 - Midland Bank said the bank will offer 250 mln dlrs")
+    assert "held in Treasury bonds accounts" in paragraphs[0]
+    assert all(p.endswith(".") for p in paragraphs)  # no paragraph ends mid-sentence
+    assert (article.date, article.date_source) == (date(1987, 3, 16), "dateline")
+
+
+def test_wire_copy_with_blank_lines_between_paragraphs():
+    text = WIRE.replace("\n    ", "\n\n")
+    article, _ = parse_text(text, "seeds/x.txt")
+    paragraphs = [article.standfirst] + [b.text for b in article.body]
+    assert len(paragraphs) == 3 and all(p.endswith(".") for p in paragraphs)
+
+
+def test_short_lines_that_end_their_sentences_are_not_wire_copy():
+    text = ("Results round-up\n\nChelsea beat Arsenal 2-1 at home.\nLeeds drew 0-0 with Hull City away.\n"
+            "Wigan lost 3-0 to Derby in the rain.\nBolton won 4-2 at Fulham on Sunday.\n")
+    article, _ = parse_text(text)
+    assert len(article.body) == 3
 
 
 def test_bare_urls_become_link_cards():
@@ -172,3 +280,20 @@ def test_only_references_closed_by_a_semicolon_naming_a_printable_character_are_
     assert article.headline == "AT&T and R&D &bogus; &#10; &copy 2024"
     assert article.standfirst == "" and article.body[0] == LinkCard(
         url="https://example.org/?a=1&copy=2&notify=3", site="example.org", kind="link")
+
+
+@pytest.mark.skipif(not BBC.is_dir(), reason="the BBC corpus is not in ../shared/corpus/bbc (kept outside the repository)")
+def test_no_bbc_article_is_dated_from_its_prose():
+    # The issue's cases: a profile dated by a birthday in 1951, a report by 11 September 2001.
+    # Filed under a year folder, every date found must lie in that year or be none.
+    sources = {}
+    for path in sorted(BBC.rglob("*.txt")):
+        rel = path.relative_to(BBC).as_posix()
+        sources.update({f"seeds/{rel}": path, f"seeds/2005/{rel}": path})
+    dated = {}
+    for name, path in sources.items():
+        article, _ = parse_seed(read_source(path), name)
+        if article.date:
+            dated[name] = article.date
+    assert len(sources) == 2 * 2225
+    assert all(d.year == 2005 and name.startswith("seeds/2005/") for name, d in dated.items()), dated

@@ -43,7 +43,19 @@ def test_the_build_report_counts_one_of_a_thing_in_the_singular():
                                     warnings=[BuildWarning("odd", "a.txt", 1)], dropped=[BuildWarning("empty", "b.txt", 1)]),
                         "site").splitlines()
     assert one[0].startswith("Built site: 1 article, 1 person, 1 place, 5 files written")
-    assert one[1] == "1 warning:" and one[3] == "1 source file produced no page:"
+    assert one[1:] == ["Dates: 1 of 1 article dated.", "1 warning:", "  warning: a.txt:1: odd",
+                       "1 source file produced no page:", "  skipped: b.txt:1: empty"]
     many = format_report(BuildReport(articles=12_345, people=2, places=0, warnings=[BuildWarning("odd", "a.txt", 1)] * 2),
                          "site").splitlines()
-    assert many[0].startswith("Built site: 12,345 articles, 2 people, 0 places,") and many[1] == "2 warnings:"
+    assert many[0].startswith("Built site: 12,345 articles, 2 people, 0 places,") and many[2] == "2 warnings:"
+
+
+def test_build_report_counts_articles_by_where_their_date_came_from():
+    from newsgen.report import count_date_sources
+
+    dates = count_date_sources(["embedded post", "", "file name", "folders", "file name", ""])
+    assert list(dates) == ["", "file name", "folders", "embedded post"]  # undated, then most trusted first
+    text = format_report(BuildReport(articles=6, dates=dates), "site")
+    assert "Dates: 4 of 6 articles dated (2 from the file name, 1 from the folders, 1 from the embedded post)." \
+        in text.splitlines()
+    assert "Dates: 0 of 2 articles dated." in format_report(BuildReport(articles=2, dates={"": 2}), "site")

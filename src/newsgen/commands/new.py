@@ -1,9 +1,9 @@
 """`newsgen new "Headline"`: start an article in the shape the parsers expect.
 
-A seed has no date field, and newsgen never dates an article by its file, so a
-new seed gets its date from an override beside it (`content/seeds/<stem>.yaml`);
-a Markdown article carries it in front matter. Files are named `<date>-<slug>`
-so they sort by day, and an existing file is never overwritten.
+A seed has no date field: its file name `<date>-<slug>` dates it, and the override
+beside it (`content/seeds/<stem>.yaml`), which comes first, holds the date for an
+editor to change; a Markdown article carries it in front matter. Files sort by day,
+and an existing file is never overwritten.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from .. import urls
+from ..dates import DATE_SOURCE_WORDS
 from ..records import Article, Entity
 from .timeline import Timeline
 
@@ -35,6 +36,12 @@ class ArticleView:
     section: Link | None = None  # its section's page, if it has one
 
     @property
+    def date_source_words(self) -> str:
+        """Where the date came from, as the article page says it ("date from the file name");
+        "" for an editor's date, which needs no excuse."""
+        return DATE_SOURCE_WORDS.get(self.article.date_source, "")
+
+    @property
     def list_fields(self) -> tuple[str, ...]:
         """What a page that lists this article shows of it (index, tag and archive lists,
         related articles, newer and older). Page fingerprints take only this from a
@@ -47,7 +54,7 @@ class ArticleView:
 # archive page, nor any other article's page. While only these change, every other page
 # stays as it was (incremental.page_fingerprints relies on it): a template that shows one elsewhere must
 # take it out of here.
-OWN_PAGE_FIELDS = ("body", "word_count", "reading_minutes", "date_inferred")
+OWN_PAGE_FIELDS = ("body", "word_count", "reading_minutes", "date_inferred", "date_source", "dateline")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..dates import parse_date
+from ..dates import date_problem, parse_date, path_date
 from ..errors import BuildWarning, NewsgenError
 from ..page_policy import EXTERNAL_LINK_REL, is_external
 from ..records import Article, ContentPage, Entity, HtmlBlock
@@ -171,6 +172,19 @@ def is_article(relative: Path, front: FrontMatter) -> bool:
     return relative.parts[:1] == ("articles",)
 
 
+def _path_dated(path: str, warnings: list[BuildWarning]) -> tuple[date | None, str]:
+    """An article without a front matter date takes its path's, as a seed does; one in the
+    future of the build or before 1800 is a warning and not used."""
+    found = path_date(path)
+    if found is None:
+        return None, ""
+    problem = date_problem(found[0], date.today())
+    if problem:
+        warnings.append(BuildWarning(f"the date {found[0].isoformat()} from the {found[1]} {problem}; not used", path))
+        return None, ""
+    return found
+
+
 def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tuple[Article | ContentPage, list[BuildWarning]]:
     if len(source.text) > MAX_MARKDOWN_CHARS:
         raise NewsgenError(f"Markdown file is {len(source.text)} characters; the limit is {MAX_MARKDOWN_CHARS} "
@@ -202,12 +216,14 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
         for key, kind in (("people", "person"), ("places", "place"))
         for name in values.get(key, [])
     )
+    dated = (values["date"], "front matter") if values.get("date") else _path_dated(display_path, warnings)
     article = Article(
         slug=slug,
         headline=title,
         standfirst=standfirst,
-        date=values.get("date"),
+        date=dated[0],
         date_inferred=False,
+        date_source=dated[1],
         body=(HtmlBlock(html=html, text=text),),
         source_path=display_path,
         word_count=words,

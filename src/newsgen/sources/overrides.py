@@ -69,7 +69,7 @@ def apply_override(article: Article, override: SeedOverride | None) -> Article:
         return article
     changes: dict[str, object] = {}
     if override.date is not None:
-        changes.update(date=override.date, date_inferred=False)
+        changes.update(date=override.date, date_inferred=False, date_source="override")
     if override.headline:
         changes["headline"] = override.headline
     if override.standfirst:

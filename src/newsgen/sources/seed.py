@@ -3,6 +3,13 @@
 The format is what people actually save: line 1 the headline, line 2 the
 standfirst, then paragraphs one per line or separated by blank lines. A file
 whose line 2 is blank (the BBC layout) takes its first paragraph as standfirst.
+Wire copy, hard-wrapped at a fixed width with paragraphs marked by an indent or a
+blank line, is recognised per file (`_is_wire_layout`) and its lines joined.
+
+A seed's date is never one written in its prose: a news story names birthdays,
+anniversaries and old events, and the latest of them is no more its date than the
+first. It comes from the path, a dateline or published line at the top, or an
+embedded post's attribution (`_dated`), and the article records which.
 """
 
 from __future__ import annotations
@@ -12,10 +19,20 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from itertools import filterfalse
 from urllib.parse import urlsplit
 
-from ..dates import find_dates
+from ..dates import (
+    APPROXIMATE_SOURCES,
+    date_problem,
+    dateline_date,
+    dateline_of,
+    find_dates,
+    path_date,
+    path_year,
+    published_date,
+)
 from ..errors import BuildWarning, NewsgenError
 from ..records import Article, Block, LinkCard, Paragraph, Subheading, Tweet
 from ..slugs import make_slug
@@ -75,10 +92,10 @@ def decode_references(text: str) -> str:
     return _CHARACTER_REFERENCE.sub(_character, text) if "&" in text else text
 
 
-def _numbered_lines(text: str, path: str, warnings: list[BuildWarning]) -> list[_Line]:
+def _numbered_lines(raw: list[str], path: str, warnings: list[BuildWarning]) -> list[_Line]:
     lines = []
     kept = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(raw, start=1):
         line = line.strip()
         if len(line) > MAX_LINE_CHARS:
             warnings.append(BuildWarning(
@@ -110,6 +127,52 @@ def _split_paragraphs(lines: list[_Line]) -> list[_Line]:
             paragraphs.append(line)
         last = paragraphs[-1].text
         joinable = last[-1] not in _TERMINAL + _CLOSING_QUOTES and not _BARE_URL.match(last)
+    return paragraphs
+
+
+# Wire copy is wrapped at 60-80 columns; a file with any longer line is not wrapped.
+WIRE_MIN_WIDTH, WIRE_MAX_WIDTH = 40, 100
+WIRE_MIN_LINES = 4
+_WIRE_SLACK = 15  # a wrapped line fills its width to within about one long word
+
+
+def _is_wire_layout(raw: list[str]) -> bool:
+    """Whether the body lines `raw` are hard-wrapped at a fixed width: most lines filled
+    nearly to the widest, and most of those ending mid-sentence. A file of one short
+    paragraph a line ends its lines with full stops, and a long paragraph a line goes
+    past the widest wrap; neither is taken for wire copy."""
+    body = [line.rstrip() for line in raw if line.strip()]
+    if len(body) < WIRE_MIN_LINES:
+        return False
+    width = max(map(len, body))
+    if not WIRE_MIN_WIDTH <= width <= WIRE_MAX_WIDTH:
+        return False
+    full = [line for line in body if len(line) >= width - _WIRE_SLACK]
+    open_ended = sum(1 for line in full if line[-1] not in _TERMINAL + _CLOSING_QUOTES)
+    return 2 * len(full) >= len(body) and 2 * open_ended >= len(full)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _wire_paragraphs(raw: list[str], lines: list[_Line]) -> list[_Line]:
+    """Wrapped lines joined into paragraphs, split where the file marks one: a blank line,
+    or a line indented past the body's margin. Nothing else ends a paragraph, so none ends
+    where a line happened to wrap before a number or a capital."""
+    margin = min((_indent(text) for text in raw if text.strip()), default=0)
+    paragraphs: list[_Line] = []
+    starts = True
+    for text, line in zip(raw, lines):
+        if not line.text:
+            starts = True
+            continue
+        if starts or _indent(text) > margin or _BARE_URL.match(line.text) or _BARE_URL.match(paragraphs[-1].text):
+            paragraphs.append(line)
+        else:
+            prev = paragraphs[-1]
+            paragraphs[-1] = _Line(prev.number, f"{prev.text} {line.text}")
+        starts = False
     return paragraphs
 
 
@@ -204,7 +267,8 @@ def parse_seed(source: SourceFile, display_path: str | None = None,
     `section`: the one its folder names (`folder_section`)."""
     path = display_path or str(source.path)
     warnings = list(source.warnings)
-    lines = _numbered_lines(source.text, path, warnings)
+    raw = source.text.split("\n")
+    lines = _numbered_lines(raw, path, warnings)
     first = next((line for line in lines if line.text), None)
     if first is None:
         raise NewsgenError("empty file: no headline", path, 1)
@@ -218,9 +282,12 @@ def parse_seed(source: SourceFile, display_path: str | None = None,
     rest = lines[first.number:]
     standfirst = ""
     standfirst_line = None
-    if rest and rest[0].text:
-        standfirst, standfirst_line, rest = rest[0].text, rest[0].number, rest[1:]
-    paragraphs = _split_paragraphs(rest)
+    if _is_wire_layout(raw[first.number:len(lines)]):
+        paragraphs = _wire_paragraphs(raw[first.number:len(lines)], rest)
+    else:
+        if rest and rest[0].text:
+            standfirst, standfirst_line, rest = rest[0].text, rest[0].number, rest[1:]
+        paragraphs = _split_paragraphs(rest)
     blocks, block_warnings = _body_blocks(paragraphs, path)
     warnings.extend(block_warnings)
     if not standfirst and blocks and isinstance(blocks[0], Paragraph):
@@ -229,18 +296,47 @@ def parse_seed(source: SourceFile, display_path: str | None = None,
     standfirst = strip_bidi_controls(standfirst, "standfirst", path, standfirst_line, warnings)
     if not standfirst and not blocks:
         warnings.append(BuildWarning("headline with no body", path, first.number))
-    dates = find_dates("\n".join(line.text for line in lines))
+    dateline = dateline_of(standfirst)
+    found, source_name = _dated(path, standfirst, dateline, blocks, warnings, date.today())
     words = count_words([standfirst] + [b.text for b in blocks if isinstance(b, (Paragraph, Subheading, Tweet))])
     article = Article(
         slug=make_slug(headline, fallback=source.path.stem),
         headline=headline,
         standfirst=standfirst,
-        date=max(dates) if dates else None,
-        date_inferred=bool(dates),
+        date=found,
+        date_inferred=source_name in APPROXIMATE_SOURCES,
         body=tuple(blocks),
         source_path=path,
         word_count=words,
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
         section=section,
+        date_source=source_name if found else "",
+        dateline=dateline,
     )
     return article, warnings
+
+
+TOP_PARAGRAPHS = 3  # a published line stands above the story: among its first few paragraphs
+
+
+def _dated(path: str, standfirst: str, dateline: str, blocks: list[Block], warnings: list[BuildWarning],
+           today: date) -> tuple[date | None, str]:
+    """The article's date and its source, the first of: the path, the dateline, a published
+    line at the top, the latest embedded post. A found date that cannot be the article's (in
+    the future, before 1800) is a warning, and the next source is tried."""
+    year = path_year(path)
+    top = [standfirst] + [b.text for b in blocks[:TOP_PARAGRAPHS - 1] if isinstance(b, (Paragraph, Subheading))]
+    posts = sorted((b.date for b in blocks if isinstance(b, Tweet) and b.date), reverse=True)
+
+    candidates = [path_date(path) or (None, "")]
+    candidates.append((dateline_date(dateline, year) if dateline else None, "dateline"))
+    candidates += [(published_date(text, year), "published line") for text in top]
+    candidates += [(d, "embedded post") for d in posts]
+    for found, source_name in candidates:
+        if found is None:
+            continue
+        problem = date_problem(found, today)
+        if not problem:
+            return found, source_name
+        warnings.append(BuildWarning(f"the date {found.isoformat()} from the {source_name} {problem}; not used", path))
+    return None, ""
