@@ -18,6 +18,12 @@ def format_report(report: BuildReport, output: str) -> str:
         f"Built {output}: {report.articles} articles, {report.people} people, {report.places} places, "
         f"{done} in {report.elapsed:.2f} s.",
     ]
+    if report.duplicates:
+        lines.append(f"{len(report.duplicates)} source file(s) repeat another's text (duplicates):")
+        lines.extend(f"  duplicate: {_one_line(d)}" for d in report.duplicates)
+    if report.near_duplicates:
+        lines.append(f"{len(report.near_duplicates)} pair(s) of nearly the same text (near-duplicates, not merged):")
+        lines.extend(f"  near-duplicate: {_one_line(d)}" for d in report.near_duplicates)
     if report.warnings:
         lines.append(f"{len(report.warnings)} warning(s):")
         lines.extend(f"  warning: {_one_line(w)}" for w in report.warnings)
@@ -51,5 +57,7 @@ class BuildReport:
     places: int = 0
     warnings: list[BuildWarning] = field(default_factory=list)
     dropped: list[BuildWarning] = field(default_factory=list)
+    duplicates: list[BuildWarning] = field(default_factory=list)  # each source repeating another's text
+    near_duplicates: list[BuildWarning] = field(default_factory=list)  # each pair of nearly the same text
     elapsed: float = 0.0
     up_to_date: bool = False

@@ -23,6 +23,7 @@ from ..search.terms import SearchTerms, text_terms
 from .files import Unreadable, read_file, source_of
 from .markdown import parse_markdown
 from .overrides import apply_override, load_override
+from .sameness import text_print
 from .seed import parse_seed
 
 
@@ -95,7 +96,7 @@ class Ingester:
             return Ingested(page=item, warnings=tuple(warnings), key=key)
         entities, left_out = extract_one(self.extractor, item)
         found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in entities)
-        stored = replace(item, body=StoredBody(self.bodies_file, key))
+        stored = replace(item, body=StoredBody(self.bodies_file, key), text_print=text_print(item))
         warnings += [left_out] if left_out else []
         return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
                         packed_body=pack_body(item.body), search_terms=text_terms(item), key=key)
