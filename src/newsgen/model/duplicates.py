@@ -3,10 +3,12 @@ listed on it as "also filed as"; and near-duplicates, reported and never related
 
 Two sources are twins when their normalised headline and body are the same
 (`sources.sameness` states the rule). Merged (`duplicates: merge`, the default),
-the twins are one article: the one the URL register already lists, else the first
-in path order, keeps its page, and each other file keeps its own registered path
-as a small page that sends the reader there (`redirect.html`), because a published
-URL is permanent. Kept apart (`duplicates: keep`), each has its page, and none is
+the twins are one article: the one with the oldest URL keeps its page (the shortest
+slug: the one that took the headline's slug before the others took it with -2, -3…;
+then path order), and each other file keeps its own registered path as a small page
+that sends the reader there (`redirect.html`), because a published URL is permanent.
+Chosen by slug, not by what the register held before this build, the one page is the
+same whether the twin joined this build or an earlier one, as a clean build needs. Kept apart (`duplicates: keep`), each has its page, and none is
 another's related article.
 
 Near-duplicates are two articles with the same body under another headline, or one
@@ -21,7 +23,7 @@ nor do bodies shorter than `NEAR_FROM_WORDS`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -42,9 +44,8 @@ class Sameness:
     near: list[BuildWarning] = field(default_factory=list)  # each near-duplicate pair, for the report
 
 
-def find_duplicates(articles: Sequence[Article], registered: Collection[str], mode: str = MERGE) -> Sameness:
-    """`articles` in source path order; `registered`, the sources the URL register lists,
-    which keep their page over a twin that joins them."""
+def find_duplicates(articles: Sequence[Article], mode: str = MERGE) -> Sameness:
+    """`articles` in source path order, each with its slug for good (`listing`)."""
     groups: dict[str, list[Article]] = defaultdict(list)
     alone: list[Article] = []
     for article in articles:
@@ -57,7 +58,7 @@ def find_duplicates(articles: Sequence[Article], registered: Collection[str], mo
         if len(group) == 1:
             kept.append(group[0])
             continue
-        first = min(group, key=lambda a: (a.source_path not in registered, a.source_path))
+        first = min(group, key=_oldest_url)
         others = [a.source_path for a in group if a is not first]
         if mode == KEEP:
             kept += group
@@ -80,6 +81,10 @@ def find_duplicates(articles: Sequence[Article], registered: Collection[str], mo
             for a in kept]
     kept.sort(key=lambda a: a.source_path)
     return Sameness(kept, twins, sorted(repeated, key=str), sorted(near, key=str))
+
+
+def _oldest_url(article: Article) -> tuple[int, str, str]:
+    return len(article.slug), article.slug, article.source_path
 
 
 def _near_pairs(articles: Iterable[Article]) -> list[tuple[Article, Article, str]]:

@@ -79,7 +79,7 @@ def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | N
     Every source has a slug, a merged twin too: its path becomes a page that leads to its article."""
     registered = registered or {}
     unique, slugs = _with_unique_slugs(articles, registered)
-    same = find_duplicates(unique, registered, duplicates)
+    same = find_duplicates(unique, duplicates)
     ordered = sorted(same.articles, key=_newest_first)
     objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
     paths = _tag_paths(list(objects.values()))
