@@ -17,7 +17,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _RAW_TEXT = re.compile(r"(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?(?:</\2\s*>|$)", re.S | re.I)
 _START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_REFRESH_URL = re.compile(r"\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.I)
+_REFRESH_URL = re.compile(r"\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)""")
 _ATOM = "http://www.w3.org/2005/Atom"
 _SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
