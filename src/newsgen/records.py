@@ -77,7 +77,7 @@ Block = Union[Paragraph, Subheading, Tweet, LinkCard, HtmlBlock]
 
 @dataclass(frozen=True)
 class TextPrint:
-    """Digests of an article's normalised text (`sources.sameness`): how the model tells a
+    """Digests of an article's normalised text (`model.sameness`): how the model tells a
     file that repeats another without reading either's body back."""
 
     whole: str  # the headline and the body
@@ -101,7 +101,7 @@ class Article:
     people: tuple[Entity, ...] = ()
     places: tuple[Entity, ...] = ()
     origin: Literal["seed", "markdown"] = "seed"
-    text_print: TextPrint | None = None  # set at parse time (`sources.sameness`)
+    text_print: TextPrint | None = None  # set at parse time (`model.sameness`)
     also_filed_as: tuple[str, ...] = ()  # the other source files of the same text (`model.duplicates`)
     # Source files never listed as this article's related ones: its near-duplicates, and its
     # twins where duplicates are kept apart (`model.duplicates`).

@@ -6,9 +6,9 @@ from pathlib import Path
 from newsgen.config import SiteConfig
 from newsgen.model.duplicates import BOILERPLATE_FROM, KEEP, find_duplicates
 from newsgen.model.listing import list_articles
+from newsgen.model.sameness import text_print
 from newsgen.model.site import build_site_model
 from newsgen.records import Article, Entity, Paragraph, replaced
-from newsgen.sources.sameness import text_print
 
 WORDS = " ".join(f"word{i}" for i in range(120))  # a body long enough to be one story
 
@@ -63,6 +63,14 @@ def test_a_few_words_more_at_either_end_is_a_near_duplicate_but_much_more_is_ano
     assert {(w.path, str(w).split(" (")[0].rsplit(" ", 1)[1]) for w in same.near} == {
         ("seeds/a.txt", "seeds/b.txt"), ("seeds/a.txt", "seeds/c.txt")}
     assert same.articles[3].not_related == ()
+
+
+def test_the_same_opening_with_the_rest_another_story_is_no_near_duplicate():
+    rest = " ".join(f"other{i}" for i in range(100))
+    same = find_duplicates([article("a", body=WORDS + " " + rest), article("b", body=WORDS + " " + rest[::-1])])
+    assert same.near == []
+    near = find_duplicates([article("a", body=WORDS + " " + rest), article("b", body=WORDS + " x " + rest)])
+    assert [w.path for w in near.near] == ["seeds/a.txt"]
 
 
 def test_a_passage_many_articles_share_is_boilerplate_and_short_bodies_pair_none():

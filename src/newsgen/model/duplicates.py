@@ -2,7 +2,7 @@
 listed on it as "also filed as"; and near-duplicates, reported and never related.
 
 Two sources are twins when their normalised headline and body are the same
-(`sources.sameness` states the rule). Merged (`duplicates: merge`, the default),
+(`model.sameness` states the rule). Merged (`duplicates: merge`, the default),
 the twins are one article: the one with the oldest URL keeps its page (the shortest
 slug: the one that took the headline's slug before the others took it with -2, -3…;
 then path order), and each other file keeps its own registered path as a small page
@@ -12,9 +12,9 @@ same whether the twin joined this build or an earlier one, as a clean build need
 another's related article.
 
 Near-duplicates are two articles with the same body under another headline, or one
-with a few words more: bodies that open or close with the same `EDGE_WORDS` words and
-whose lengths differ by at most a tenth. They are told apart by digests alone, so no
-body is read back. The build reports them and never merges them (an editor decides),
+with a few words more: bodies that open or close with the same `EDGE_WORDS` words,
+and whose words are the same but for at most a tenth of the longer's. The digests
+find the candidates; only theirs (a few in an archive) are read back to count words. The build reports them and never merges them (an editor decides),
 and they are never each other's related articles. A passage that many articles
 share (`BOILERPLATE_FROM`) is boilerplate, not a story filed twice, and pairs none;
 nor do bodies shorter than `NEAR_FROM_WORDS`.
@@ -22,13 +22,14 @@ nor do bodies shorter than `NEAR_FROM_WORDS`.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..errors import BuildWarning
 from ..records import Article, replaced
+from .sameness import body_words
 
 MERGE, KEEP = "merge", "keep"
 BOILERPLATE_FROM = 10  # articles opening (or closing) with the same words
@@ -92,6 +93,19 @@ def _near_pairs(articles: Iterable[Article]) -> list[tuple[Article, Article, str
     printed = sorted((a for a in articles if a.text_print is not None and a.text_print.words >= NEAR_FROM_WORDS),
                      key=lambda a: a.source_path)
     found: dict[tuple[str, str], tuple[Article, Article, str]] = {}
+    words: dict[str, Counter[str]] = {}  # the candidates' bodies, read back once each
+
+    def close(one: Article, other: Article) -> bool:
+        """At most a tenth of the longer body's words are not the other's."""
+        shorter, longer = sorted((one.text_print.words, other.text_print.words))
+        if longer - shorter > NEAR_LENGTH * longer:
+            return False
+        return longer - (words_of(one) & words_of(other)).total() <= NEAR_LENGTH * longer
+
+    def words_of(article: Article) -> Counter[str]:
+        if article.source_path not in words:
+            words[article.source_path] = Counter(body_words(article))
+        return words[article.source_path]
 
     def pair(key: Callable[[Article], str], how: str, close: Callable[[Article, Article], bool]) -> None:
         groups: dict[str, list[Article]] = defaultdict(list)
@@ -105,11 +119,7 @@ def _near_pairs(articles: Iterable[Article]) -> list[tuple[Article, Article, str
                     found.setdefault((one.source_path, other.source_path), (one, other, how))
 
     pair(lambda a: a.text_print.body, "the same body under another headline", lambda one, other: True)
-    pair(lambda a: a.text_print.opening, "the same opening, a few words more or less", _close)
-    pair(lambda a: a.text_print.ending, "the same ending, a few words more or less", _close)
+    pair(lambda a: a.text_print.opening, "the same opening, a few words more or less", close)
+    pair(lambda a: a.text_print.ending, "the same ending, a few words more or less", close)
     return [found[key] for key in sorted(found)]
 
-
-def _close(one: Article, other: Article) -> bool:
-    shorter, longer = sorted((one.text_print.words, other.text_print.words))
-    return longer - shorter <= NEAR_LENGTH * longer

@@ -18,12 +18,12 @@ from ..entities import EntityExtractor
 from ..entities.tagging import extract_one
 from ..errors import BuildWarning, NewsgenError
 from ..incremental.record_store import StoredBody, content_key, pack_body
+from ..model.sameness import text_print
 from ..records import Article, ContentPage, Entity, SeedOverride
 from ..search.terms import SearchTerms, text_terms
 from .files import Unreadable, read_file, source_of
 from .markdown import parse_markdown
 from .overrides import apply_override, load_override
-from .sameness import text_print
 from .seed import parse_seed
 
 

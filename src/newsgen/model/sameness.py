@@ -1,6 +1,7 @@
 """Which sources tell the same story: digests of an article's normalised text, taken
-per file (on every core, kept in the record store) so the model can group duplicates
-without reading a single body back (`model.duplicates`).
+at parse time (`sources.ingest`, on every core, kept in the record store, as
+`search.terms` is) so the model can group duplicates without reading the bodies
+back (`model.duplicates`).
 
 The rule, as docs/input.md states it: two texts are the same when their words are,
 compared after folding case (`str.casefold`), taking every quote mark (straight,
@@ -29,11 +30,16 @@ def normalised_words(text: str) -> list[str]:
 def text_print(article: Article) -> TextPrint:
     """The digests `model.duplicates` compares: of the headline and body, the body alone,
     and the body's first and last `EDGE_WORDS` words."""
-    headline = normalised_words(article.headline)
-    body = normalised_words(" ".join(_body_texts(article)))
-    whole = " ".join(headline) + "\0" + " ".join(body)
-    return TextPrint(_hex(whole), _hex(" ".join(body)), _hex(" ".join(body[:EDGE_WORDS])),
+    body = body_words(article)
+    body_text = " ".join(body)
+    whole = " ".join(normalised_words(article.headline)) + "\0" + body_text
+    return TextPrint(_hex(whole), _hex(body_text), _hex(" ".join(body[:EDGE_WORDS])),
                      _hex(" ".join(body[-EDGE_WORDS:])), len(body))
+
+
+def body_words(article: Article) -> list[str]:
+    """The body's normalised words (the standfirst first); reads a stored body back."""
+    return normalised_words(" ".join(_body_texts(article)))
 
 
 def _body_texts(article: Article) -> list[str]:

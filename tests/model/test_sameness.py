@@ -1,7 +1,7 @@
 """The normalised-text rule that tells a file repeating another (docs/input.md, "Duplicates")."""
 
+from newsgen.model.sameness import EDGE_WORDS, text_print
 from newsgen.records import Article, Paragraph
-from newsgen.sources.sameness import EDGE_WORDS, text_print
 
 
 def article(headline, *paragraphs, standfirst=""):
