@@ -81,6 +81,7 @@ class TextPrint:
     file that repeats another without reading either's body back."""
 
     whole: str  # the headline and the body
+    headline: str
     body: str
     opening: str  # the body's first words
     ending: str  # and its last

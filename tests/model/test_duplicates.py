@@ -61,7 +61,7 @@ def test_a_few_words_more_at_either_end_is_a_near_duplicate_but_much_more_is_ano
     much_more = article("d", body=WORDS + " " + " ".join(f"extra{i}" for i in range(40)))
     same = find_duplicates([article("a"), more_at_end, more_at_start, much_more])
     assert {(w.path, str(w).split(" (")[0].rsplit(" ", 1)[1]) for w in same.near} == {
-        ("seeds/a.txt", "seeds/b.txt"), ("seeds/a.txt", "seeds/c.txt")}
+        ("seeds/a.txt", "seeds/b.txt"), ("seeds/a.txt", "seeds/c.txt"), ("seeds/b.txt", "seeds/c.txt")}
     assert same.articles[3].not_related == ()
 
 
@@ -71,6 +71,15 @@ def test_the_same_opening_with_the_rest_another_story_is_no_near_duplicate():
     assert same.near == []
     near = find_duplicates([article("a", body=WORDS + " " + rest), article("b", body=WORDS + " x " + rest)])
     assert [w.path for w in near.near] == ["seeds/a.txt"]
+
+
+def test_the_same_headline_over_a_few_changed_words_is_a_near_duplicate_wherever_they_are():
+    words = WORDS.split()
+    edited = " ".join(["Updated:", *words[:60], "and", "a", "new", "line", *words[60:], "More", "later."])
+    other = article("c", body=" ".join(f"other{i}" for i in range(120)))
+    same = find_duplicates([article("a"), article("b", body=edited), other])
+    assert [(str(w).split(" (")[0].rsplit(" ", 1)[1], "the same headline" in str(w)) for w in same.near] == [
+        ("seeds/b.txt", True)]
 
 
 def test_a_passage_many_articles_share_is_boilerplate_and_short_bodies_pair_none():

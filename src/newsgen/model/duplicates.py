@@ -12,9 +12,10 @@ same whether the twin joined this build or an earlier one, as a clean build need
 another's related article.
 
 Near-duplicates are two articles with the same body under another headline, or one
-with a few words more: bodies that open or close with the same `EDGE_WORDS` words,
-and whose words are the same but for at most a tenth of the longer's. The digests
-find the candidates; only theirs (a few in an archive) are read back to count words. The build reports them and never merges them (an editor decides),
+with a few words more or changed: under the same headline, or with bodies that open
+or close with the same `EDGE_WORDS` words, and sharing `NEAR_SHARE` of the longer
+body's words. The digests find the candidates; only theirs (a few in an archive)
+are read back to count words. The build reports them and never merges them (an editor decides),
 and they are never each other's related articles. A passage that many articles
 share (`BOILERPLATE_FROM`) is boilerplate, not a story filed twice, and pairs none;
 nor do bodies shorter than `NEAR_FROM_WORDS`.
@@ -33,7 +34,7 @@ from .sameness import body_words
 
 MERGE, KEEP = "merge", "keep"
 BOILERPLATE_FROM = 10  # articles opening (or closing) with the same words
-NEAR_LENGTH = 0.1  # the most a near-duplicate's body differs in length, as a share of the longer
+NEAR_SHARE = 0.8  # the least share of the longer body's words a near-duplicate has too
 NEAR_FROM_WORDS = 20  # shorter bodies (a caption, a line of results) are alike without being one story
 
 
@@ -96,11 +97,9 @@ def _near_pairs(articles: Iterable[Article]) -> list[tuple[Article, Article, str
     words: dict[str, Counter[str]] = {}  # the candidates' bodies, read back once each
 
     def close(one: Article, other: Article) -> bool:
-        """At most a tenth of the longer body's words are not the other's."""
+        """The other body has `NEAR_SHARE` of the longer one's words, or more."""
         shorter, longer = sorted((one.text_print.words, other.text_print.words))
-        if longer - shorter > NEAR_LENGTH * longer:
-            return False
-        return longer - (words_of(one) & words_of(other)).total() <= NEAR_LENGTH * longer
+        return shorter >= NEAR_SHARE * longer and (words_of(one) & words_of(other)).total() >= NEAR_SHARE * longer
 
     def words_of(article: Article) -> Counter[str]:
         if article.source_path not in words:
@@ -119,7 +118,8 @@ def _near_pairs(articles: Iterable[Article]) -> list[tuple[Article, Article, str
                     found.setdefault((one.source_path, other.source_path), (one, other, how))
 
     pair(lambda a: a.text_print.body, "the same body under another headline", lambda one, other: True)
-    pair(lambda a: a.text_print.opening, "the same opening, a few words more or less", close)
-    pair(lambda a: a.text_print.ending, "the same ending, a few words more or less", close)
+    pair(lambda a: a.text_print.headline, "the same headline, a few words more or changed", close)
+    pair(lambda a: a.text_print.opening, "the same opening, a few words more or changed", close)
+    pair(lambda a: a.text_print.ending, "the same ending, a few words more or changed", close)
     return [found[key] for key in sorted(found)]
 

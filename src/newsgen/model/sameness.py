@@ -28,12 +28,11 @@ def normalised_words(text: str) -> list[str]:
 
 
 def text_print(article: Article) -> TextPrint:
-    """The digests `model.duplicates` compares: of the headline and body, the body alone,
+    """The digests `model.duplicates` compares: of the headline and body, each alone,
     and the body's first and last `EDGE_WORDS` words."""
     body = body_words(article)
-    body_text = " ".join(body)
-    whole = " ".join(normalised_words(article.headline)) + "\0" + body_text
-    return TextPrint(_hex(whole), _hex(body_text), _hex(" ".join(body[:EDGE_WORDS])),
+    body_text, headline = " ".join(body), " ".join(normalised_words(article.headline))
+    return TextPrint(_hex(headline + "\0" + body_text), _hex(headline), _hex(body_text), _hex(" ".join(body[:EDGE_WORDS])),
                      _hex(" ".join(body[-EDGE_WORDS:])), len(body))
 
 
