@@ -120,12 +120,13 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         with progress.stage("entities unified", 0), collector_paused():
             memo = ResultMemo(last.cache_dir / "results.pickle", last.code)
             articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
-            listing = list_articles(articles, register.slugs)
+            listing = list_articles(articles, register.slugs, config.duplicates)
         store_saved.result()
     in_output = CurrentOutput(output, last.manifest.files, extractor.meanwhile_result)
     search = InBackground(partial(_search_index_and_digests, listing.views, sources.search_terms,
                                   CachedPostings(last.cache_dir / "search-postings", last.code, reuse=not last.fresh),
                                   sources.pages, in_output, templates_overridden(config.root)), jobs)
+    report.duplicates, report.near_duplicates = listing.repeated, listing.near
     with search:
         content_pages, slugs = sources.pages, listing.slugs
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers

@@ -32,6 +32,7 @@ class SiteConfig:
     content: Path = Path("content")
     page_size: int = 20
     require_dates: bool = False  # every article must have a date: each undated one is a warning
+    duplicates: str = "merge"  # sources of the same text: one article ("merge") or one each ("keep")
 
     def resolve(self, path: Path) -> Path:
         return path if path.is_absolute() else (self.root / path)
@@ -59,7 +60,9 @@ _KEY_TYPES: dict[str, type] = {
     "content": str,
     "page_size": int,
     "require_dates": bool,
+    "duplicates": str,
 }
+DUPLICATES_MODES = ("merge", "keep")
 _PATH_KEYS = {"output", "seeds", "content"}
 # A BCP 47 language tag's shape (RFC 5646, section 2.1): language[-extlang][-Script][-REGION]
 # [-variant...][-extension...][-x-private], e.g. en, en-GB, pt-BR, zh-Hant, sr-Latn-RS; its language
@@ -105,6 +108,8 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
     if key == "base_url" and value and not _plain_url(value):
         raise NewsgenError("'base_url' must be a plain URL such as https://you.github.io/archive/ "
                            "(a host, and no spaces, quotes or <>)", path, line)
+    if key == "duplicates" and value not in DUPLICATES_MODES:
+        raise NewsgenError(f"'duplicates' must be merge or keep, not {value!r}", path, line)
     if key == "language" and not _LANGUAGE_TAG.fullmatch(value):
         raise NewsgenError(f"'language' must be a language tag such as en, en-GB, pt-BR or zh-Hant, "
                            f"not {value!r}", path, line)

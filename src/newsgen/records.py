@@ -76,6 +76,19 @@ Block = Union[Paragraph, Subheading, Tweet, LinkCard, HtmlBlock]
 
 
 @dataclass(frozen=True)
+class TextPrint:
+    """Digests of an article's normalised text (`model.sameness`): how the model tells a
+    file that repeats another without reading either's body back."""
+
+    whole: str  # the headline and the body
+    headline: str
+    body: str
+    opening: str  # the body's first words
+    ending: str  # and its last
+    words: int  # in the body
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     headline: str
@@ -94,6 +107,11 @@ class Article:
     # can tell a reader how far to trust the date, and the report can count them.
     date_source: str = ""
     dateline: str = ""  # "NEW YORK, March 16": the wire dateline the text opened with, if any
+    text_print: TextPrint | None = None  # set at parse time (`model.sameness`)
+    also_filed_as: tuple[str, ...] = ()  # the other source files of the same text (`model.duplicates`)
+    # Source files never listed as this article's related ones: its near-duplicates, and its
+    # twins where duplicates are kept apart (`model.duplicates`).
+    not_related: tuple[str, ...] = ()
 
     @property
     def embeds(self) -> tuple[Block, ...]:

@@ -21,6 +21,12 @@ def format_report(report: BuildReport, output: str) -> str:
     lines = [f"Built {output}: {found}, {done} in {report.elapsed:.2f} s."]
     if report.articles:
         lines.append(dates_line(report.dates, report.articles))
+    if report.duplicates:
+        lines.append(f"{counted(len(report.duplicates), 'source file')} repeat another's text (duplicates):")
+        lines.extend(f"  duplicate: {_one_line(d)}" for d in report.duplicates)
+    if report.near_duplicates:
+        lines.append(f"{counted(len(report.near_duplicates), 'pair')} of nearly the same text (near-duplicates, not merged):")
+        lines.extend(f"  near-duplicate: {_one_line(d)}" for d in report.near_duplicates)
     if report.warnings:
         lines.append(f"{counted(len(report.warnings), 'warning')}:")
         lines.extend(f"  warning: {_one_line(w)}" for w in report.warnings)
@@ -71,5 +77,7 @@ class BuildReport:
     dates: dict[str, int] = field(default_factory=dict)  # articles by date source, "" for undated
     warnings: list[BuildWarning] = field(default_factory=list)
     dropped: list[BuildWarning] = field(default_factory=list)
+    duplicates: list[BuildWarning] = field(default_factory=list)  # each source repeating another's text
+    near_duplicates: list[BuildWarning] = field(default_factory=list)  # each pair of nearly the same text
     elapsed: float = 0.0
     up_to_date: bool = False

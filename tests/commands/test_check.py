@@ -155,3 +155,9 @@ def test_feed_and_sitemap_dates_must_be_valid(tmp_path):
         "sitemap-3.xml: <lastmod> is not a W3C datetime: '2030-13-01'",
         "sitemap-4.xml: <lastmod> is not a W3C datetime: '2030-00'",
     ]
+
+
+def test_a_redirect_page_is_no_orphan_and_its_target_must_exist(tmp_path):
+    refresh = '<meta http-equiv="refresh" content="0; url=../{}/index.html">'
+    site = make_site(tmp_path, {"old/index.html": refresh.format("about"), "gone/index.html": refresh.format("nowhere")})
+    assert problems(site) == ["gone/index.html: ../nowhere/index.html: missing file"]

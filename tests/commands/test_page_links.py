@@ -57,3 +57,10 @@ def test_feeds_must_be_well_formed_and_namespaced():
     assert xml_links('<feed xmlns="http://www.w3.org/2005/Atom"><link href="a/"/></feed>') == (PageLinks(["a/"]), None)
     assert xml_links("<feed>")[1].startswith("not well-formed XML: no element found")
     assert xml_links("<rss/>", sitemap=True)[1] == "a sitemap's root must be <urlset> or <sitemapindex>, not <rss>"
+
+
+def test_a_meta_refresh_is_a_link_and_marks_a_redirect_page():
+    page = html_links('<meta charset="utf-8"><META HTTP-EQUIV="Refresh" CONTENT="0; URL=\'../a/index.html\'">'
+                      '<meta name="refresh" content="0; url=not-this.html"><meta http-equiv="refresh" content="30">')
+    assert page.links == ["../a/index.html"] and page.redirect
+    assert not html_links('<meta http-equiv="content-security-policy" content="0; url=x.html">').redirect

@@ -56,6 +56,22 @@ def _add_twin(seeds: Path) -> None:
     write(seeds / "aaa.txt", f"{twin}\n\nKenji Watanabe arrived in Accra on 9 June 2025.\n")
 
 
+def _add_duplicate(seeds: Path) -> None:
+    """A file repeating another's text, sorting first: one page, the new file's URL leads to it."""
+    write(seeds / "aaa-copy.txt", (seeds / "gen_000007.txt").read_text(encoding="utf-8").upper())
+
+
+def _make_duplicate(seeds: Path) -> None:
+    """An article edited into another's text: its published URL becomes a page leading to the other's."""
+    write(seeds / "gen_000009.txt", (seeds / "gen_000007.txt").read_text(encoding="utf-8"))
+
+
+def _add_near_duplicate(seeds: Path) -> None:
+    """The same body under another headline: two pages, never each other's related articles."""
+    lines = (seeds / "gen_000007.txt").read_text(encoding="utf-8").split("\n", 1)
+    write(seeds / "near.txt", f"Another headline for the same story\n{lines[1]}")
+
+
 def _delete(seeds: Path) -> None:
     (seeds / "gen_000003.txt").unlink()
 
@@ -76,7 +92,8 @@ def _theme(seeds: Path) -> None:
     write(seeds.parent / "static" / "extra.css", "body { color: black; }\n")
 
 
-@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _add_twin, _delete, _rename, _override, _curate, _theme])
+@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _add_twin, _add_duplicate, _make_duplicate,
+                                    _add_near_duplicate, _delete, _rename, _override, _curate, _theme])
 def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
     change(built / "seeds")
     report = build(load_config(built))
@@ -134,6 +151,22 @@ def test_a_seed_moved_to_another_section_is_listed_there_and_not_where_it_was(bu
     assert headline not in business and headline in tech
     assert not (site / "sections" / "sport").exists()
     assert "sections/sport/" not in (site / "index.html").read_text()
+
+
+@pytest.mark.parametrize("change", [_add_duplicate, _make_duplicate, _add_near_duplicate])
+def test_undoing_a_duplicate_equals_a_clean_build(built, tmp_path, change):
+    """A duplicate added, built, then removed (or edited apart again)."""
+    seeds = built / "seeds"
+    before = {p.name: p.read_bytes() for p in seeds.iterdir()}
+    change(seeds)
+    build(load_config(built))
+    for path in seeds.iterdir():
+        if path.name not in before:
+            path.unlink()
+        elif path.read_bytes() != before[path.name]:
+            path.write_bytes(before[path.name] + b"Edited apart again.\n")
+    assert not build(load_config(built)).up_to_date
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
 
 
 def test_deleted_and_renamed_seeds_leave_no_stale_pages(built):

@@ -79,3 +79,22 @@ def test_an_update_counts_again_only_near_the_edit():
     updated = update_related(keys, stale, edited, window=3)
     assert [i for i, r in enumerate(updated) if r != ("stale",)] == list(range(97, 104))
     assert updated[97:104] == related_articles(edited, window=3)[97:104] and previous[97:104] != stale[97:104]
+
+
+def test_articles_kept_apart_are_never_related_and_the_next_best_take_their_place():
+    keys = [["ann", "oslo"], ["ann", "oslo"], ["ann"], ["bo"]]
+    assert related_articles(keys, limit=2)[0] == (1, 2)
+    related = related_articles(keys, limit=2, apart={0: (1,), 1: (0,)})
+    assert related[0] == (2,) and related[1] == (2,) and related[2] == (1, 0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcde"), max_size=3), min_size=2, max_size=25), st.data())
+def test_an_update_keeps_articles_apart_as_a_count_from_scratch_does(keys, data):
+    apart = {i: (j,) for i, j in data.draw(st.dictionaries(st.integers(0, len(keys) - 1),
+                                                           st.integers(0, len(keys) - 1), max_size=5)).items()}
+    edited = [list(k) for k in keys]
+    edited[data.draw(st.integers(0, len(keys) - 1))] = data.draw(st.lists(st.sampled_from("abcde"), max_size=3))
+    previous = related_articles(keys, limit=3, window=4, apart=apart)
+    assert update_related(keys, previous, edited, limit=3, window=4, apart=apart) == related_articles(
+        edited, limit=3, window=4, apart=apart)

@@ -222,7 +222,7 @@ def test_related_articles_counted_in_another_process_are_the_same(monkeypatch):
     monkeypatch.setattr(site_model, "RELATED_IN_BACKGROUND_FROM", 1)
     counted_in = []
     real = site_model.related_articles
-    monkeypatch.setattr(site_model, "related_articles", lambda keys: counted_in.append(os.getpid()) or real(keys))
+    monkeypatch.setattr(site_model, "related_articles", lambda keys, **options: counted_in.append(os.getpid()) or real(keys, **options))
     items = [article(f"a{i}", date(2024, 1, 1 + i % 28), people=[f"P{i % 3}"], places=[f"L{i % 4}"]) for i in range(30)]
     alone, spread = (build_site_model(config(), items, [], jobs=jobs) for jobs in (1, 2))
     assert counted_in == [os.getpid()]  # the one in another process was counted there

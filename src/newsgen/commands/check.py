@@ -3,8 +3,9 @@
 A link is judged twice: as file:// resolves it (relative links must end in a
 file inside the site) and as a web server under `base_url` resolves it (absolute
 and root-relative links into `base_url` must find a file, a folder meaning its
-index.html). Every page must be reachable from index.html, and feeds and
-sitemaps must be well-formed XML in their proper namespaces.
+index.html). Every page must be reachable from index.html, but for a redirect page
+(`<meta http-equiv="refresh">`, a merged duplicate's old URL), whose target is
+checked as a link; feeds and sitemaps must be well-formed XML in their proper namespaces.
 """
 
 from __future__ import annotations
@@ -162,4 +163,5 @@ def _orphans(read: dict[str, tuple[PageLinks, str | None]], graph: dict[str, set
                 seen.add(target)
                 queue.append(target)
     return [Problem(path, "", "orphaned: no chain of links leads here from index.html")
-            for path in read if path.endswith(".html") and path not in seen and path not in NOT_ORPHANS]
+            for path, (page, _) in read.items()
+            if path.endswith(".html") and path not in seen and path not in NOT_ORPHANS and not page.redirect]

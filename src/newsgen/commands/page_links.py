@@ -17,6 +17,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _RAW_TEXT = re.compile(r"(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?(?:</\2\s*>|$)", re.S | re.I)
 _START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_REFRESH_URL = re.compile(r"\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]*)\1\s*\)""")
 _ATOM = "http://www.w3.org/2005/Atom"
 _SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -37,6 +38,7 @@ class PageLinks:
 
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    redirect: bool = False  # a `<meta http-equiv="refresh">` page: its URL is kept for links from elsewhere
 
 
 def html_links(text: str) -> PageLinks:
@@ -45,6 +47,8 @@ def html_links(text: str) -> PageLinks:
     text = _RAW_TEXT.sub(r"\1", _COMMENT.sub("", text))
     for tag in _START_TAG.finditer(text):
         name = tag[1].lower()
+        if name == "meta":
+            _refresh(tag[2], page)
         for attribute in _ATTRIBUTE.finditer(tag[2]):
             key, value = attribute[1].lower(), _value(attribute)
             if value is None:
@@ -56,6 +60,16 @@ def html_links(text: str) -> PageLinks:
             elif key == "id" or (key == "name" and name == "a"):
                 page.ids.add(value)
     return page
+
+
+def _refresh(attributes: str, page: PageLinks) -> None:
+    """A `<meta http-equiv="refresh" content="0; url=…">`: where it sends the browser is a link."""
+    values = {a[1].lower(): _value(a) for a in _ATTRIBUTE.finditer(attributes)}
+    if (values.get("http-equiv") or "").lower() == "refresh":
+        found = _REFRESH_URL.match(values.get("content") or "")
+        if found:
+            page.links.append(found[1].strip())
+            page.redirect = True
 
 
 def _value(attribute: re.Match[str]) -> str | None:

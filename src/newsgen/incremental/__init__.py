@@ -14,7 +14,7 @@ The rule for which pages an edit reaches. A page is rendered from its own
 article, if it has one, and from what it shows of other articles: their
 `ArticleView.list_fields` (path, headline, standfirst, date, section) on index,
 tag, section, archive and related lists and newer/older links. The fields in
-`model.views.OWN_PAGE_FIELDS` (body, word count, reading time) show only on the
+`model.views.OWN_PAGE_FIELDS` (body, word count, reading time, also filed as) show only on the
 article's own page. So:
   * an edit that changes only an article's own fields reaches only its page;
   * an edit that changes what lists show of an article, with the articles in the

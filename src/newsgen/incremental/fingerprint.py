@@ -20,7 +20,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from ..model.views import OWN_PAGE_FIELDS, ArticleView
+from ..model.views import OWN_PAGE_FIELDS, UNSHOWN_FIELDS, ArticleView
 from ..records import Article
 from ..util.digests import digest, short_digest
 from .record_store import StoredBody
@@ -67,8 +67,8 @@ class Fingerprinter:
 
         It reads every article of the archive, so each is taken in a few calls: its plain
         fields as one tuple's `repr`, its people and places by their entities' tokens."""
-        own = () if whole_articles else OWN_PAGE_FIELDS
-        plain = attrgetter(*(n for n in self._names(Article) if n not in own and n not in _NAMED))
+        left_out = UNSHOWN_FIELDS + (() if whole_articles else OWN_PAGE_FIELDS)
+        plain = attrgetter(*(n for n in self._names(Article) if n not in left_out and n not in _NAMED))
         token = self._token
         articles = {view.path: short_digest(repr(plain(view.article)) + token(view.article.people)
                                       + token(view.article.places)) for view in views}

@@ -9,13 +9,15 @@ the pages.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .. import urls
 from ..dates import display_date
+from ..errors import BuildWarning
 from ..records import Article, Entity, by_identity, replaced
 from ..slugs import make_slug, unique_slugs
+from .duplicates import MERGE, find_duplicates
 from .views import ArticleView, Link
 
 EntityKey = tuple[str, str]  # (kind, name)
@@ -27,6 +29,9 @@ class Listing:
     tag_paths: dict[EntityKey, tuple[Entity, str]]  # each person's and place's page
     named: dict[int, EntityKey]  # the key of each entity object the articles name, by id
     slugs: dict[str, str]  # each article's slug by its source path: the URL register to keep
+    twins: dict[str, ArticleView] = field(default_factory=dict)  # a merged twin's page path -> its article's
+    repeated: list[BuildWarning] = field(default_factory=list)  # each twin (`model.duplicates`)
+    near: list[BuildWarning] = field(default_factory=list)  # each pair of near-duplicates
 
 
 def _newest_first(article: Article) -> tuple:
@@ -74,10 +79,15 @@ def _section_links(articles: Sequence[Article]) -> dict[str, Link]:
     return {name: Link(name, urls.section_path(slug)) for name, slug in zip(names, slugs)}
 
 
-def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | None = None) -> Listing:
-    """`registered`: the slug the last builds gave each source (`incremental.url_register`)."""
-    unique, slugs = _with_unique_slugs(articles, registered or {})
-    ordered = sorted(unique, key=_newest_first)
+def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | None = None,
+                  duplicates: str = MERGE) -> Listing:
+    """`registered`: the slug the last builds gave each source (`incremental.url_register`);
+    `duplicates`: whether sources of the same text are merged or kept apart (`model.duplicates`).
+    Every source has a slug, a merged twin too: its path becomes a page that leads to its article."""
+    registered = registered or {}
+    unique, slugs = _with_unique_slugs(articles, registered)
+    same = find_duplicates(unique, duplicates)
+    ordered = sorted(same.articles, key=_newest_first)
     objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
     paths = _tag_paths(list(objects.values()))
     tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
@@ -101,4 +111,6 @@ def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | N
         )
         for a in ordered
     )
-    return Listing(views, paths, named, slugs)
+    by_source = {view.article.source_path: view for view in views}
+    twins = {urls.article_path(slugs[twin]): by_source[first] for twin, first in sorted(same.twins.items())}
+    return Listing(views, paths, named, slugs, twins, same.repeated, same.near)

@@ -6,14 +6,15 @@ Only the `window` nearest mentions on each side of an article count for each
 entity: for a rare entity that is every article naming it; for one named in
 thousands of articles it is those closest in time, which is what a reader of
 news wants. Ties go to the article nearer in archive order, then the newer one,
-so the result is the same on every build.
+so the result is the same on every build. `apart` names, for an article, those
+never listed as its related ones (its near-duplicates, `model.duplicates`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 DEFAULT_LIMIT = 5
 DEFAULT_WINDOW = 20
@@ -23,11 +24,14 @@ def related_articles(
     entity_keys: Sequence[Sequence[Hashable]],
     limit: int = DEFAULT_LIMIT,
     window: int = DEFAULT_WINDOW,
+    apart: Mapping[int, Sequence[int]] | None = None,
 ) -> list[tuple[int, ...]]:
     """`entity_keys[i]` names article i's people and places (articles in archive order);
     returns, for each article, the indices of its related articles, best first."""
     postings = _postings(entity_keys)
-    return [_related(index, keys, postings, limit, window) for index, keys in enumerate(entity_keys)]
+    apart = apart or {}
+    return [_related(index, keys, postings, limit, window, apart.get(index, ()))
+            for index, keys in enumerate(entity_keys)]
 
 
 def update_related(
@@ -36,9 +40,10 @@ def update_related(
     entity_keys: Sequence[Sequence[Hashable]],
     limit: int = DEFAULT_LIMIT,
     window: int = DEFAULT_WINDOW,
+    apart: Mapping[int, Sequence[int]] | None = None,
 ) -> list[tuple[int, ...]]:
     """`related_articles(entity_keys, ...)`, from what it gave (`previous`) for the same
-    articles in the same order when they named `previous_keys`.
+    articles in the same order, kept as far `apart`, when they named `previous_keys`.
 
     Only articles whose windows an edit reached are counted again: those that changed,
     and those within `window` of one in the postings of a person or place it gained
@@ -68,8 +73,9 @@ def update_related(
                 at = bisect_left(posting, i)
                 affected.update(posting[max(0, at - window): at + 1 + window])
     related = list(previous)
+    apart = apart or {}
     for i in affected:
-        related[i] = _related(i, entity_keys[i], postings, limit, window)
+        related[i] = _related(i, entity_keys[i], postings, limit, window, apart.get(i, ()))
     return related
 
 
@@ -83,13 +89,15 @@ def _postings(entity_keys: Sequence[Sequence[Hashable]]) -> dict[Hashable, list[
 
 
 def _related(index: int, keys: Sequence[Hashable], postings: dict[Hashable, list[int]], limit: int,
-             window: int) -> tuple[int, ...]:
+             window: int, apart: Sequence[int] = ()) -> tuple[int, ...]:
     shared: Counter[int] = Counter()
     for key in set(keys):
         posting = postings[key]
         at = bisect_left(posting, index)
         shared.update(posting[max(0, at - window): at])
         shared.update(posting[at + 1: at + 1 + window])
+    for other in apart:
+        shared.pop(other, None)
     return _best(shared, index, limit)
 
 

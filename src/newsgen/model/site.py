@@ -105,20 +105,35 @@ def _related(views: Sequence[ArticleView], mentions: Mentions, jobs: int | None)
     this one makes the rest of the model."""
     paths = tuple(map(_path, views))
     keys = [mentions.keys[path] for path in paths]
-    last = mentions.memo.last("related")  # (paths, related articles); their keys are in `mentions.last`
+    apart = _kept_apart(views)
+    last = mentions.memo.last("related")  # (paths, apart, related articles); their keys are in `mentions.last`
 
     def kept(related: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
-        mentions.memo.keep("related", (paths, related))
+        mentions.memo.keep("related", (paths, apart, related))
         return related
 
-    if last is not None and mentions.last is not None and last[0] == paths:
+    if last is not None and mentions.last is not None and last[:2] == (paths, apart):
         last_keys = [mentions.last.mentions[path][1] for path in paths]
-        yield lambda: kept(update_related(last_keys, last[1], keys))
+        yield lambda: kept(update_related(last_keys, last[2], keys, apart=apart))
     elif len(views) < RELATED_IN_BACKGROUND_FROM:
-        yield lambda: kept(related_articles(keys))
+        yield lambda: kept(related_articles(keys, apart=apart))
     else:
-        with InBackground(partial(related_articles, keys), jobs) as counting:
+        with InBackground(partial(related_articles, keys, apart=apart), jobs) as counting:
             yield lambda: kept(counting.result())
+
+
+def _kept_apart(views: Sequence[ArticleView]) -> dict[int, tuple[int, ...]]:
+    """The articles each may not list as related (`Article.not_related`), by index in `views`."""
+    if not any(view.article.not_related for view in views):
+        return {}
+    index = {view.article.source_path: n for n, view in enumerate(views)}
+    return {n: tuple(sorted(index[s] for s in view.article.not_related if s in index))
+            for n, view in enumerate(views) if view.article.not_related}
+
+
+def _redirect_pages(twins: dict[str, ArticleView]) -> list[PageView]:
+    """A merged twin's page from earlier builds, kept: it sends the browser to its article."""
+    return [PageView(path, "redirect.html", view.article.headline, {"target": view}) for path, view in twins.items()]
 
 
 def _article_pages(views: Sequence[ArticleView], related: list[tuple[int, ...]]) -> list[PageView]:
@@ -146,7 +161,7 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
 def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Sequence[ContentPage],
                      memo: ResultMemo | None = None, jobs: int | None = 1) -> SiteModel:
     """The model of a site of these articles and pages (see `model_of`)."""
-    return model_of(config, list_articles(articles), pages, memo, jobs)
+    return model_of(config, list_articles(articles, duplicates=config.duplicates), pages, memo, jobs)
 
 
 def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage], memo: ResultMemo | None = None,
@@ -198,6 +213,11 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
         out = [replaced(p, canonical=urls.absolute(config.base_url, p.path)) for p in out]
     dates = {v.path: v.article.date for v in views}
     sitemap = tuple(SitemapEntry(p.path, dates.get(p.path)) for p in out)
+    redirects = _redirect_pages(listing.twins)  # in no sitemap: each is its article's page by another URL
+    if config.base_url:  # the canonical URL of a redirect page is its article's
+        redirects = [replaced(p, canonical=urls.absolute(config.base_url, p.context["target"].path))
+                     for p in redirects]
+    out += redirects
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places, sections),
                      sitemap, (*clashes, *menu_warnings,

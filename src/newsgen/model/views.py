@@ -54,7 +54,11 @@ class ArticleView:
 # archive page, nor any other article's page. While only these change, every other page
 # stays as it was (incremental.page_fingerprints relies on it): a template that shows one elsewhere must
 # take it out of here.
-OWN_PAGE_FIELDS = ("body", "word_count", "reading_minutes", "date_inferred", "date_source", "dateline")
+OWN_PAGE_FIELDS = ("body", "word_count", "reading_minutes", "date_inferred", "date_source", "dateline",
+                   "also_filed_as")
+# The Article fields no page shows: digests of its text, which only group duplicates
+# (`model.duplicates`); what that grouping decides is in other fields.
+UNSHOWN_FIELDS = ("text_print",)
 
 
 @dataclass(frozen=True)

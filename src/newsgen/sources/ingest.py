@@ -18,6 +18,7 @@ from ..entities import EntityExtractor
 from ..entities.tagging import extract_one
 from ..errors import BuildWarning, NewsgenError
 from ..incremental.record_store import StoredBody, content_key, pack_body
+from ..model.sameness import text_print
 from ..records import Article, ContentPage, Entity, SeedOverride
 from ..search.terms import SearchTerms, text_terms
 from .files import Unreadable, read_file, source_of
@@ -99,7 +100,7 @@ class Ingester:
             return Ingested(page=item, warnings=tuple(warnings), key=key)
         entities, left_out = extract_one(self.extractor, item)
         found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in entities)
-        stored = replace(item, body=StoredBody(self.bodies_file, key))
+        stored = replace(item, body=StoredBody(self.bodies_file, key), text_print=text_print(item))
         warnings += [left_out] if left_out else []
         return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
                         packed_body=pack_body(item.body), search_terms=text_terms(item), key=key)
