@@ -53,7 +53,9 @@ def test_config_error_is_one_line_without_traceback(site_root):
     write(site_root / "newsgen.yaml", "titel: typo\n")
     result = run("build", cwd=site_root)
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("newsgen.yaml:1: unknown key 'titel' (known keys: base_url, content, description, language, output, page_size, require_dates, seeds, title)")
+    assert result.stderr.strip().endswith("newsgen.yaml:1: unknown key 'titel' (known keys: base_url, content, "
+                                          "description, duplicates, language, output, page_size, require_dates, "
+                                          "seeds, title)")
     assert "Traceback" not in result.stderr
     debug = run("--debug", "build", cwd=site_root)
     assert "Traceback" in debug.stderr

@@ -22,10 +22,11 @@ def format_report(report: BuildReport, output: str) -> str:
     if report.articles:
         lines.append(dates_line(report.dates, report.articles))
     if report.duplicates:
-        lines.append(f"{counted(len(report.duplicates), 'source file')} repeat another's text (duplicates):")
+        lines.append(f"{counted(len(report.duplicates), 'source file')} with another's text (duplicates):")
         lines.extend(f"  duplicate: {_one_line(d)}" for d in report.duplicates)
     if report.near_duplicates:
-        lines.append(f"{counted(len(report.near_duplicates), 'pair')} of nearly the same text (near-duplicates, not merged):")
+        pairs = counted(len(report.near_duplicates), "pair")
+        lines.append(f"{pairs} of nearly the same text (near-duplicates, not merged):")
         lines.extend(f"  near-duplicate: {_one_line(d)}" for d in report.near_duplicates)
     if report.warnings:
         lines.append(f"{counted(len(report.warnings), 'warning')}:")

@@ -50,7 +50,7 @@ def test_two_identical_files_give_one_page_and_one_list_entry_naming_both_files(
     page = (root / "site" / "articles" / "ann-lee-visits-oslo" / "index.html").read_text(encoding="utf-8")
     assert "Filed as <code>seeds/a.txt</code>; also filed as <code>seeds/b.txt</code>" in page
     assert [w.path for w in report.duplicates] == ["seeds/b.txt"]
-    assert "1 source file(s) repeat another's text (duplicates):\n  duplicate: seeds/b.txt: the same text as " \
+    assert "1 source file with another's text (duplicates):\n  duplicate: seeds/b.txt: the same text as " \
            "seeds/a.txt" in format_report(report, "site")
     assert "seeds/b.txt" in registered(root)  # its URL is published: kept, as a page leading to its twin's
     search = "".join(p.read_text(encoding="utf-8") for p in (root / "site" / "search").rglob("*.js"))
@@ -112,7 +112,7 @@ def test_near_duplicates_are_reported_and_kept_as_two_pages(tmp_path):
     report = build(load_config(root))
     assert report.articles == 2 and report.duplicates == []
     assert [w.path for w in report.near_duplicates] == ["seeds/a.txt"]
-    assert "1 pair(s) of nearly the same text (near-duplicates, not merged):\n  near-duplicate: seeds/a.txt: " \
+    assert "1 pair of nearly the same text (near-duplicates, not merged):\n  near-duplicate: seeds/a.txt: " \
            "nearly the same text as seeds/b.txt" in format_report(report, "site")
 
 
