@@ -54,7 +54,7 @@ usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss * 1024,
                   "code": code}))
 """
-_DROPPED = re.compile(r"^(\d+) source file\(s\) produced no page:$", re.MULTILINE)
+_DROPPED = re.compile(r"^([\d,]+) source files? produced no page:$", re.MULTILINE)
 
 
 def _word(number: int) -> str:
@@ -122,7 +122,7 @@ def build_case(root: Path, jobs: int | None = None, timeout: float = 600) -> dic
     site = root / "site"
     written = sum(1 for p in site.rglob("*") if p.is_file()) if site.is_dir() else 0
     return result | {"input_files": files, "input_bytes": size, "written": written,
-                     "dropped": int(dropped[1]) if dropped else 0, "report": text[-2000:]}
+                     "dropped": int(dropped[1].replace(",", "")) if dropped else 0, "report": text[-2000:]}
 
 
 def cases(args: argparse.Namespace) -> dict[str, Callable[[Path], None]]:
