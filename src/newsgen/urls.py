@@ -60,6 +60,16 @@ def tag_index_path(kind: str) -> str:
     return f"{kind_folder(kind)}/index.html"
 
 
+# The A–Z's pages, one per initial, beside the people's and places' own pages: `0` holds names
+# that start with no letter A–Z. These slugs are thus taken for them (`model.listing`).
+INDEX_INITIALS = (*"abcdefghijklmnopqrstuvwxyz", "0")
+
+
+def tag_letter_path(kind: str, initial: str) -> str:
+    """The A–Z page of one initial (of `INDEX_INITIALS`): `people/a/index.html`."""
+    return f"{kind_folder(kind)}/{initial}/index.html"
+
+
 def section_path(slug: str) -> str:
     return f"sections/{slug}/index.html"
 

@@ -108,9 +108,9 @@ def test_tag_pages_list_articles_newest_first_with_letter_index():
     assert ann.path == "people/ann-lee/index.html"
     assert [v.article.slug for v in ann.articles] == ["y", "x"]
     people_index = next(p for p in model.pages if p.path == "people/index.html")
-    assert [(letter, [(l.label, l.count) for l in links]) for letter, links in people_index.context["groups"]] == [
-        ("A", [("Ann Lee", 2)]), ("B", [("Bo Ek", 1)]),
-    ]
+    assert [(l.label, l.count) for l in people_index.context["top"]] == [("Ann Lee", 2), ("Bo Ek", 1)]
+    assert [(l.label, l.path) for l in people_index.context["letters"]] == [
+        ("E", "people/e/index.html"), ("L", "people/l/index.html")]  # by surname
     assert [t.entity.name for t in model.places] == ["Oslo"]
 
 

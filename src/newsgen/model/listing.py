@@ -59,7 +59,8 @@ def _with_unique_slugs(articles: Sequence[Article], registered: Mapping[str, str
 
 def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str]]:
     """One page per (kind, slug); distinct names that slugify alike get distinct paths.
-    `mentioned` holds the archive's entity objects in the order articles first name them."""
+    `mentioned` holds the archive's entity objects in the order articles first name them.
+    A slug of one letter or `0` would be an A–Z page's (`urls.INDEX_INITIALS`): such a name takes `-2`."""
     entities: dict[EntityKey, Entity] = {}
     for entity in mentioned:
         entities.setdefault((entity.kind, entity.name), entity)
@@ -67,7 +68,7 @@ def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str
     paths: dict[EntityKey, tuple[Entity, str]] = {}
     for kind in ("person", "place"):
         group = [e for e in ordered if e.kind == kind]
-        for entity, slug in zip(group, unique_slugs([e.slug for e in group])):
+        for entity, slug in zip(group, unique_slugs([e.slug for e in group], set(urls.INDEX_INITIALS))):
             paths[(kind, entity.name)] = (entity, urls.tag_path(kind, slug))
     return paths
 

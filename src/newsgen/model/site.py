@@ -24,6 +24,7 @@ from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
 from .profiles import Mentions, cached_counts, entity_profile
 from .related import related_articles, update_related
+from .tag_index import tag_index_pages
 from .views import ArticleView, Link, PageView, SectionView, TagView, paginated
 
 _path = attrgetter("path")
@@ -85,14 +86,6 @@ def _section_pages(sections: Sequence[SectionView], page_size: int) -> list[Page
                      {"news_section": section, "items": chunk, "pagination": pagination})
             for section in sections
             for path, chunk, pagination in paginated(section.link.path, section.articles, page_size)]
-
-
-def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
-    groups: dict[str, list[Link]] = defaultdict(list)
-    for tag in tags:
-        first = tag.entity.name[:1].upper()
-        groups[first if first.isalpha() else "#"].append(Link(tag.entity.name, tag.path, len(tag.articles)))
-    return sorted(groups.items())
 
 
 @contextmanager
@@ -199,8 +192,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
                     tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
                         "items": chunk, "pagination": pagination}))
-            tag_pages.append(PageView(index_path, "tag_index.html", label,
-                                      {"groups": _letter_groups(tags), "section": label}))
+            tag_pages += tag_index_pages(kind, label, tags)
         out += _article_pages(views, related())
     out += tag_pages
     sections = _sections(views)
