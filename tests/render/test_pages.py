@@ -124,3 +124,24 @@ def test_a_count_of_one_article_reads_one_article_on_every_page_that_counts(tmp_
     assert "<p class=\"meta\">1 article.</p>" in texts["archive/2024/index.html"]
     assert "1 article, newest first." in texts["archive/2024/01/index.html"]
     assert "1 article with no date in their text" in texts["archive/undated/index.html"]
+
+
+def test_no_a_to_z_page_passes_100_kb_however_many_and_long_the_names(tmp_path):
+    """Each initial's names come a page at a time: at 100,000 articles the largest A–Z page is one
+    page of names, here of the longest a slug allows, each in 100,000 articles."""
+    from newsgen.model.tag_index import LETTER_PAGE_SIZE, tag_index_pages
+    from newsgen.model.views import TagView
+    from newsgen.records import Entity
+    from newsgen.render.pages import make_environment, render_page
+
+    config = SiteConfig(root=tmp_path)
+    model = build_site_model(config, [hostile_article()], [])
+    many = (None,) * 100_000  # only their number is shown
+    tags = [TagView(Entity(name, name.lower(), "person"), f"people/{name.lower()}/index.html", many)
+            for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            for name in (f"Ann {letter}{n:05d}{'x' * 74}" for n in range(3 if letter != "M" else 3 * LETTER_PAGE_SIZE))]
+    pages = tag_index_pages("person", "People", tags)
+    env = make_environment(config.root)
+    sizes = {page.path: len(render_page(env, config, model, page).encode()) for page in pages}
+    assert len(sizes) == 1 + 26 + 2  # the front page, an initial each, and M's pages 2 and 3
+    assert max(sizes.values()) < 100_000, max(sizes.items(), key=lambda item: item[1])
