@@ -115,7 +115,8 @@ def one_page_per_type(site: Path) -> list[Path]:
     kinds: dict[tuple[str, int], Path] = {}
     for page in sorted(site.rglob("*.html")):
         parts = page.relative_to(site).parts
-        kinds.setdefault((parts[0], len(parts)), page)
+        initial = len(parts) > 2 and len(parts[1]) == 1  # an A–Z page of one initial, beside the people's own
+        kinds.setdefault((parts[0], len(parts), initial), page)
     return sorted(kinds.values())
 
 

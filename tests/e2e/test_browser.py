@@ -297,3 +297,17 @@ def test_a_site_with_no_sections_offers_no_section_filter(page, archive_site):
     page.locator("#search-status", has_text="found").wait_for()
     assert page.locator("#search-section").count() == 0
     assert " in Tech" not in page.locator("#search-status").inner_text()
+
+
+def test_the_a_to_z_jump_bar_leads_from_the_most_mentioned_to_each_initial(page, archive_site):
+    page.goto(archive_site.as_uri() + "/people/index.html")
+    assert 0 < page.locator("main .tag-index li").count() <= 50
+    letters = page.locator("nav.letters a")
+    last = letters.nth(letters.count() - 1).inner_text()
+    letters.nth(letters.count() - 1).click()
+    assert page.url.endswith(f"/people/{last.lower()}/index.html")
+    assert page.locator("nav.letters [aria-current='page']").inner_text() == last
+    person = page.locator("main .tag-index a").first
+    name = person.inner_text()
+    person.click()
+    assert page.locator("h1").inner_text() == name

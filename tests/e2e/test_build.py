@@ -358,3 +358,13 @@ def test_the_demo_first_build_warns_of_nothing(tmp_path):
         shutil.copytree(REPO / folder, tmp_path / folder)
     report = build(load_config(tmp_path))
     assert (report.warnings, report.dropped, report.articles) == ([], [], 1)
+
+
+def test_the_a_to_z_has_a_page_per_initial_linked_from_the_jump_bar_with_no_broken_links(archive_site):
+    for kind in ("people", "places"):
+        front = (archive_site / kind / "index.html").read_text()
+        initials = re.findall(r'<li><a href="(\w)/index.html"', front)
+        assert len(initials) > 3 and all((archive_site / kind / i / "index.html").is_file() for i in initials)
+        assert sorted(p.parent.name for p in (archive_site / kind).glob("?/index.html")) == sorted(initials)
+        assert 'class="count">' in front and len(front.encode()) < 100_000
+    assert broken_links(archive_site) == []
