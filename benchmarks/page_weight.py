@@ -16,7 +16,7 @@ from pathlib import Path
 from archive import build_archive
 
 KINDS = {"home page": "index.html", "article": "articles/*/index.html", "person": "people/*/index.html",
-         "place": "places/*/index.html", "people A-Z": "people/index.html", "search": "search/index.html",
+         "place": "places/*/index.html", "people A-Z": "people/index.html", "people A-Z initial": "people/?/index.html", "search": "search/index.html",
          "archive": "archive/index.html", "year": "archive/[0-9]*/index.html", "month": "archive/*/*/index.html",
          "not found": "404.html"}
 
