@@ -100,6 +100,18 @@
       li.append(when);
     }
     if (doc[4]) li.append(marked(node("p", "standfirst"), doc[4], meta, terms));
+    var names = (doc[5] || []).concat(doc[6] || []);  /* [name, link] pairs: people, then places */
+    if (names.length) {
+      var line = node("p", "item-names");
+      names.forEach(function (name, i) {
+        var a = node("a");
+        a.href = name[1];
+        a.textContent = name[0];
+        if (i) line.append(" · ");
+        line.append(a);
+      });
+      li.append(line);
+    }
     return li;
   }
 

@@ -145,6 +145,17 @@ def test_search_ignores_accents_and_case_and_shows_date_and_standfirst(page, arc
     assert first.locator(".standfirst").inner_text().startswith("The meeting in")
 
 
+def test_a_search_result_shows_its_first_people_and_places_as_links_that_work_from_file_urls(page, archive_site):
+    search(page, archive_site.as_uri() + "/index.html", "olena petr nairobi")
+    first = page.locator("#search-results li").first
+    names = first.locator(".item-names a")
+    labels = names.all_inner_texts()
+    assert "Olena Petrenko" in labels and "Nairobi" in labels and len(labels) <= 6
+    names.filter(has_text="Nairobi").click()
+    assert page.url.startswith("file://") and page.url.endswith("/places/nairobi/index.html")
+    assert page.locator("h1").inner_text() == "Nairobi"
+
+
 def test_a_search_loads_only_this_sites_files_and_few_shards(page, served):
     requested = []
     page.on("request", lambda request: requested.append(request.url))

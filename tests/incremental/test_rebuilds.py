@@ -16,7 +16,7 @@ from newsgen.incremental.record_store import RecordStore
 from newsgen.render import staging
 
 from ..conftest import tree_bytes, write
-from ..sitegen import write_archive
+from ..sitegen import PEOPLE, write_archive
 
 
 def _clean_build(root: Path, tmp_path: Path) -> dict[str, bytes]:
@@ -44,6 +44,16 @@ def _edit(seeds: Path) -> None:
 def _edit_people(seeds: Path) -> None:
     with open(seeds / "gen_000008.txt", "a", encoding="utf-8") as handle:
         handle.write("Maria Lopez later met Henrik Larsen in Oslo on 3 May 2024.\n")
+
+
+def _rename_someone(seeds: Path) -> None:
+    """Another person, named in the archive already, in place of the one an article's body
+    quotes: its headline and standfirst as they were, its list items' names not."""
+    seed = seeds / "gen_000008.txt"
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    quoted = lines[4].split(" said on ")[0]
+    other = next(name for name in PEOPLE if name not in lines[0] and name != quoted)
+    seed.write_text("\n".join([*lines[:4], lines[4].replace(quoted, other), *lines[5:]]), encoding="utf-8")
 
 
 def _add(seeds: Path) -> None:
@@ -92,7 +102,7 @@ def _theme(seeds: Path) -> None:
     write(seeds.parent / "static" / "extra.css", "body { color: black; }\n")
 
 
-@pytest.mark.parametrize("change", [_edit, _edit_people, _add, _add_twin, _add_duplicate, _make_duplicate,
+@pytest.mark.parametrize("change", [_edit, _edit_people, _rename_someone, _add, _add_twin, _add_duplicate, _make_duplicate,
                                     _add_near_duplicate, _delete, _rename, _override, _curate, _theme])
 def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
     change(built / "seeds")

@@ -145,3 +145,36 @@ def test_no_a_to_z_page_passes_100_kb_however_many_and_long_the_names(tmp_path):
     sizes = {page.path: len(render_page(env, config, model, page).encode()) for page in pages}
     assert len(sizes) == 1 + 26 + 2  # the front page, an initial each, and M's pages 2 and 3
     assert max(sizes.values()) < 100_000, max(sizes.items(), key=lambda item: item[1])
+
+
+def _item_names(html: str, page: str) -> list[tuple[str, str]]:
+    """Each list item's people and places on `page`: (name, the site path its link leads to)."""
+    import posixpath
+    import re
+
+    found = []
+    for line in re.findall(r'<p class="item-names">(.*?)</p>', html, re.DOTALL):
+        for href, name in re.findall(r'<a href="([^"]+)">([^<]+)</a>', line):
+            found.append((name, posixpath.normpath(posixpath.join(posixpath.dirname(page), href))))
+    return found
+
+
+def test_list_items_on_every_kind_of_list_show_the_first_three_people_and_places_as_links(tmp_path):
+    from datetime import date
+
+    from newsgen.records import Entity
+
+    people = tuple(Entity(n, n.lower().replace(" ", "-"), "person") for n in ("Ann Lee", "Bo Ek", "Cy Orr", "Di Fox"))
+    places = tuple(Entity(n, n.lower(), "place") for n in ("Oslo", "Lagos", "Kyiv", "Accra"))
+    named = Article(slug="n", headline="Named", standfirst="", date=date(2024, 1, 2), date_inferred=False, body=(),
+                    source_path="seeds/business/n.txt", word_count=1, reading_minutes=1, people=people,
+                    places=places, section="Business")
+    pages = render(tmp_path, [named, hostile_article()])
+    shown = [("Ann Lee", "people/ann-lee/index.html"), ("Bo Ek", "people/bo-ek/index.html"),
+             ("Cy Orr", "people/cy-orr/index.html"), ("Oslo", "places/oslo/index.html"),
+             ("Lagos", "places/lagos/index.html"), ("Kyiv", "places/kyiv/index.html")]
+    for page in ("index.html", "sections/business/index.html", "archive/2024/01/index.html",
+                 "people/di-fox/index.html", "places/accra/index.html"):
+        assert _item_names(pages[page], page) == shown, page
+    assert all(path in pages for _, path in shown)
+    assert '<p class="item-names">' not in pages["archive/undated/index.html"]  # an item naming no one: no line

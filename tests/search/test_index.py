@@ -66,10 +66,26 @@ def test_people_and_places_outrank_words_in_the_body():
 def test_document_rows_link_relative_from_the_search_page():
     model, files = index(article("x", "Quiet day", date(2024, 3, 5), standfirst="Nothing happened. " * 30))
     _, rows = files[("d", 0)]
-    href, headline, iso, label, standfirst = rows[0]
+    href, headline, iso, label, standfirst, people, places = rows[0]
+    assert people == places == []
     assert posixpath.normpath(posixpath.join(posixpath.dirname(urls.SEARCH_PAGE), href)) == model.articles[0].path
     assert (headline, iso, label) == ("Quiet day", "2024-03-05", "5 March 2024")
     assert len(standfirst) <= search_index.STANDFIRST_CHARS + 1 and standfirst.endswith("…")
+
+
+def test_document_rows_carry_the_first_three_people_and_places_linked_from_the_search_page():
+    model, files = index(article("x", "Quiet day", date(2024, 3, 5), people=["Ann Lee", "Bo Ek", "Cy Orr", "Di Fox"],
+                                 places=["Oslo", "Kyiv", "Lagos", "Accra"]))
+    _, rows = files[("d", 0)]
+    people, places = rows[0][5:]
+    view = model.articles[0]
+
+    def target(href):
+        return posixpath.normpath(posixpath.join(posixpath.dirname(urls.SEARCH_PAGE), href))
+
+    assert [(name, target(href)) for name, href in people] == [(p.label, p.path) for p in view.people[:3]]
+    assert [(name, target(href)) for name, href in places] == [(p.label, p.path) for p in view.places[:3]]
+    assert [name for name, _ in people + places] == ["Ann Lee", "Bo Ek", "Cy Orr", "Oslo", "Kyiv", "Lagos"]
 
 
 def test_documents_and_terms_are_sharded(monkeypatch):

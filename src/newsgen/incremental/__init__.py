@@ -12,7 +12,8 @@ Modules, in the order a build consults them:
 
 The rule for which pages an edit reaches. A page is rendered from its own
 article, if it has one, and from what it shows of other articles: their
-`ArticleView.list_fields` (path, headline, standfirst, date, section) on index,
+`ArticleView.list_fields` (path, headline, standfirst, date, section, first
+three people and places) on index,
 tag, section, archive and related lists and newer/older links. The fields in
 `model.views.OWN_PAGE_FIELDS` (body, word count, reading time, also filed as) show only on the
 article's own page. So:

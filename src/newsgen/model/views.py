@@ -17,6 +17,8 @@ from ..dates import DATE_SOURCE_WORDS
 from ..records import Article, Entity
 from .timeline import Timeline
 
+LISTED_NAMES = 3  # the people, and the places, a list item shows of its article: its first few, kept small
+
 
 @dataclass(frozen=True)
 class Link:
@@ -42,12 +44,23 @@ class ArticleView:
         return DATE_SOURCE_WORDS.get(self.article.date_source, "")
 
     @property
-    def list_fields(self) -> tuple[str, ...]:
+    def listed_people(self) -> tuple[Link, ...]:
+        """The people a list item shows beside the headline: the first few the article names,
+        so an item stays a few lines however many it names."""
+        return self.people[:LISTED_NAMES]
+
+    @property
+    def listed_places(self) -> tuple[Link, ...]:
+        return self.places[:LISTED_NAMES]
+
+    @property
+    def list_fields(self) -> tuple[object, ...]:
         """What a page that lists this article shows of it (index, tag and archive lists,
         related articles, newer and older). Page fingerprints take only this from a
         listed article, so editing its body renders its own page again, not every list it is
         on: a template that shows more of a listed article must add it here."""
-        return self.path, self.article.headline, self.article.standfirst, self.date_iso, self.date_label, self.section
+        return (self.path, self.article.headline, self.article.standfirst, self.date_iso, self.date_label,
+                self.section, self.listed_people, self.listed_places)
 
 
 # The Article fields that only the article's own page shows, nowhere else: no list, tag or

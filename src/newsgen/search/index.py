@@ -10,7 +10,8 @@ The index is sharded so that a visitor downloads only what a query needs:
   count grows with the index, not with its alphabet, and a prefix's terms
   sit together in one shard or a few neighbours;
 - document shards ("d"), fixed ranges of document ids, hold what a result
-  shows: link, headline, date and standfirst;
+  shows: link, headline, date, standfirst, and its first few people and
+  places (`ArticleView.listed_people`, `listed_places`) as [name, link] pairs;
 - where the archive has sections, the sections file ("s") gives each document's
   section (`section_filter`), loaded only when a visitor filters by one;
 - the manifest ("m") lists where each term shard starts (the shortest prefix
@@ -34,7 +35,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .. import urls
-from ..model.views import ArticleView
+from ..model.views import ArticleView, Link
 from .postings import CachedPostings, Postings, postings_of
 from .terms import STOP_WORDS, SearchTerms
 
@@ -119,12 +120,19 @@ def shards_for(manifest: dict, term: str) -> list[int]:
     return found
 
 
-def _document_row(view: ArticleView) -> list[str]:
+def _names(links: Sequence[Link]) -> list[list[str]]:
+    return [[link.label, urls.relative(urls.SEARCH_PAGE, link.path)] for link in links]
+
+
+def _document_row(view: ArticleView) -> list:
+    """What a result shows, as a list item on any other page shows it; the people and places
+    only as many as a list shows (`LISTED_NAMES`), so a row stays small however many an
+    article names."""
     standfirst = view.article.standfirst
     if len(standfirst) > STANDFIRST_CHARS:
         standfirst = standfirst[: STANDFIRST_CHARS].rsplit(" ", 1)[0] + "…"
     return [urls.relative(urls.SEARCH_PAGE, view.path), view.article.headline, view.date_iso, view.date_label,
-            standfirst]
+            standfirst, _names(view.listed_people), _names(view.listed_places)]
 
 
 def section_filter(views: Sequence[ArticleView]) -> dict | None:
