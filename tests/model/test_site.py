@@ -171,6 +171,15 @@ def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
                                              "places/oslo/feed.xml"]
 
 
+def test_an_entity_with_no_dated_article_has_no_feed_and_its_profile_names_none():
+    model = build_site_model(config(), [article("a", date(2024, 1, 1), people=["Ann Lee"]),
+                                        article("b", people=["Ann Lee", "Bo Ek"])], [])
+    profiles = {p.path: p.context["profile"] for p in model.pages if p.template == "tag.html"}
+    assert profiles["people/ann-lee/index.html"].feed_path == "people/ann-lee/feed.xml"
+    assert profiles["people/bo-ek/index.html"].feed_path == "" and profiles["people/bo-ek/index.html"].first is None
+    assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml"]
+
+
 def test_a_profile_counts_an_article_once_however_often_it_names_someone():
     twice = article("a", date(2024, 1, 1), people=["Ann Lee"], places=["Oslo"])
     twice = Article(**{**twice.__dict__, "places": (Entity("Oslo", "oslo", "place", ("Oslo",)),

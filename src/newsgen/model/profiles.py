@@ -134,4 +134,5 @@ def entity_profile(tag: TagView, paths: dict[EntityKey, tuple], mentions: Mentio
     entity = (tag.entity.kind, tag.entity.name)
     stats, timeline = mentions.stats(tag, entity, keep_counts)
     co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
-    return EntityProfile(co_mentions, stats.first, stats.last, timeline, urls.tag_feed_path(tag.path))
+    feed_path = urls.tag_feed_path(tag.path) if stats.first is not None else ""
+    return EntityProfile(co_mentions, stats.first, stats.last, timeline, feed_path)

@@ -153,8 +153,8 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
         Feed(s.feed_path, f"{s.link.label} — {config.title}", s.link.path, feed_entries(s.articles))
         for s in sections
     ) + tuple(
-        Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, feed_entries(t.articles))
-        for t in tags
+        Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, entries)
+        for t in tags if (entries := feed_entries(t.articles))  # no feed that would stay empty, nor a link to one
     )
 
 

@@ -85,7 +85,7 @@ class EntityProfile:
     first: date | None
     last: date | None
     timeline: Timeline | None
-    feed_path: str
+    feed_path: str  # "" without dated articles: a feed lists dated ones only, so it would stay empty
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+"""Person and place pages as a reader finds them: built from real files, checked as written."""
+
+from newsgen.build import build
+from newsgen.config import load_config
+
+from ..conftest import broken_links, write
+
+CURATION = """\
+entities:
+  - name: Gordon Brown
+    kind: person
+    aliases: [Mr Brown]
+"""
+
+
+def _built(site_root, curation=CURATION):
+    """The seed, plus an undated profile naming Gordon Brown (spotted by entities.yaml), built."""
+    write(site_root / "content" / "entities.yaml", curation)
+    write(site_root / "seeds" / "undated.txt",
+          "Profile of a chancellor\nA standfirst.\nGordon Brown spoke of prudence. Mr Brown said little else.\n")
+    build(load_config(site_root))
+    return site_root / "site"
+
+
+def test_an_entity_with_no_dated_article_has_no_feed_and_its_page_links_none(site_root):
+    site = _built(site_root)
+    brown = site / "people" / "gordon-brown"
+    assert (brown / "index.html").is_file() and not (brown / "feed.xml").exists()
+    assert "feed.xml" not in (brown / "index.html").read_text(encoding="utf-8").replace('href="../../feed.xml"', "")
+    blinken = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    assert (site / "people" / "antony-blinken" / "feed.xml").is_file() and 'href="feed.xml"' in blinken
+    assert broken_links(site) == []
