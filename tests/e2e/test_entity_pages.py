@@ -30,3 +30,11 @@ def test_an_entity_with_no_dated_article_has_no_feed_and_its_page_links_none(sit
     blinken = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
     assert (site / "people" / "antony-blinken" / "feed.xml").is_file() and 'href="feed.xml"' in blinken
     assert broken_links(site) == []
+
+
+def test_co_mentions_are_listed_apart_as_people_and_places(site_root):
+    site = _built(site_root)
+    blinken = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    people, places = blinken.split("<h3>People</h3>")[1].split("<h3>Places</h3>")
+    assert 'href="../joe-biden/index.html"' in people and "places/" not in people
+    assert 'href="../../places/gaza/index.html"' in places.split("</section>")[0]

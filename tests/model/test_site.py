@@ -163,8 +163,8 @@ def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
         article("b", date(2024, 3, 5), people=["Ann Lee"], places=["Oslo"]),
     ], [])
     profile = next(p for p in model.pages if p.path == "people/ann-lee/index.html").context["profile"]
-    assert [(l.label, l.path, l.count) for l in profile.co_mentions] == [
-        ("Oslo", "places/oslo/index.html", 2), ("Bo Ek", "people/bo-ek/index.html", 1)]
+    assert [(l.label, l.path, l.count) for l in profile.people_with] == [("Bo Ek", "people/bo-ek/index.html", 1)]
+    assert [(l.label, l.path, l.count) for l in profile.places_with] == [("Oslo", "places/oslo/index.html", 2)]
     assert (profile.first, profile.last) == (date(2024, 1, 1), date(2024, 3, 5))
     assert profile.timeline.start_label == "Jan 2024" and profile.feed_path == "people/ann-lee/feed.xml"
     assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml", "people/bo-ek/feed.xml",

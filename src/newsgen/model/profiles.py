@@ -40,6 +40,11 @@ def _sort_name(key: EntityKey) -> tuple[str, str]:
     return key[1].casefold(), key[0]
 
 
+def _kind(key: EntityKey) -> str:
+    """Co-mentions are picked and shown apart for people and places."""
+    return key[0]
+
+
 @dataclass(frozen=True)
 class _Snapshot:
     """The archive's mentions as a build left them, by article path, in the archive's order."""
@@ -103,7 +108,7 @@ class Mentions:
 
         def count() -> tuple[EntityStats, Timeline | None]:
             of = counts or EntityCounts.of([self.mentions[v.path] for v in tag.articles])
-            stats = of.stats(entity, sort_name=_sort_name)
+            stats = of.stats(entity, sort_name=_sort_name, kind_of=_kind)
             return stats, draw_timeline(stats.monthly)
 
         return self.memo.get(key, count)
@@ -133,6 +138,7 @@ def entity_profile(tag: TagView, paths: dict[EntityKey, tuple], mentions: Mentio
                    keep_counts: bool = False) -> EntityProfile:
     entity = (tag.entity.kind, tag.entity.name)
     stats, timeline = mentions.stats(tag, entity, keep_counts)
-    co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
+    with_kind = {kind: tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions if key[0] == kind)
+                 for kind in ("person", "place")}
     feed_path = urls.tag_feed_path(tag.path) if stats.first is not None else ""
-    return EntityProfile(co_mentions, stats.first, stats.last, timeline, feed_path)
+    return EntityProfile(with_kind["person"], with_kind["place"], stats.first, stats.last, timeline, feed_path)
