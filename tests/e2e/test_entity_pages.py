@@ -38,3 +38,12 @@ def test_co_mentions_are_listed_apart_as_people_and_places(site_root):
     people, places = blinken.split("<h3>People</h3>")[1].split("<h3>Places</h3>")
     assert 'href="../joe-biden/index.html"' in people and "places/" not in people
     assert 'href="../../places/gaza/index.html"' in places.split("</section>")[0]
+
+
+def test_a_page_says_how_else_the_entity_was_written(site_root):
+    site = _built(site_root)
+    brown = (site / "people" / "gordon-brown" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="aliases">Also written Brown, Mr Brown.</p>' in brown
+    blinken = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="aliases">Also written Blinken.</p>' in blinken
+    assert 'class="aliases"' not in (site / "places" / "gaza" / "index.html").read_text(encoding="utf-8")

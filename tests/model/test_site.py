@@ -180,6 +180,17 @@ def test_an_entity_with_no_dated_article_has_no_feed_and_its_profile_names_none(
     assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml"]
 
 
+def test_a_profile_shows_the_other_spellings_that_named_it_most_used_first():
+    def named(slug, *mentions):
+        return Article(**{**article(slug, date(2024, 1, 1)).__dict__,
+                          "people": (Entity("Tony Blair", "tony-blair", "person", mentions),)})
+
+    model = build_site_model(config(), [named("a", "Tony Blair", "Blair"), named("b", "Mr Blair", "BLAIR"),
+                                        named("c", "TONY BLAIR", "Mr Blair")], [])
+    profile = next(p for p in model.pages if p.path == "people/tony-blair/index.html").context["profile"]
+    assert profile.aliases == ("Blair", "Mr Blair")  # "TONY BLAIR" is its name; Blair and BLAIR, one in two articles
+
+
 def test_a_profile_counts_an_article_once_however_often_it_names_someone():
     twice = article("a", date(2024, 1, 1), people=["Ann Lee"], places=["Oslo"])
     twice = Article(**{**twice.__dict__, "places": (Entity("Oslo", "oslo", "place", ("Oslo",)),

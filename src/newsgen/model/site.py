@@ -22,7 +22,7 @@ from ..util.workers import InBackground
 from .archives import archive_pages, neighbours
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
-from .profiles import Mentions, cached_counts, entity_profile
+from .profiles import Mentions, also_written, cached_counts, entity_profile
 from .related import related_articles, update_related
 from .views import ArticleView, Link, PageView, SectionView, TagView, paginated
 
@@ -189,12 +189,14 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
         out.append(PageView(path, "index.html", pagination.title(config.title, "Latest articles"),
                             {"items": chunk, "pagination": pagination}))
     kept = cached_counts(people + places)
+    aliases = also_written(views, listing.named)
     with _related(views, mentions, jobs) as related:
         tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
         for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
             index_path = urls.tag_index_path(kind)
             for tag in tags:
-                profile = entity_profile(tag, paths, mentions, tag.path in kept)
+                profile = entity_profile(tag, paths, mentions, tag.path in kept,
+                                         aliases.get((tag.entity.kind, tag.entity.name), ()))
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
                     tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,

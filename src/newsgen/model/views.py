@@ -83,6 +83,7 @@ class EntityProfile:
 
     people_with: tuple[Link, ...]  # the people most often named with it, with counts
     places_with: tuple[Link, ...]  # and the places
+    aliases: tuple[str, ...]  # other spellings that named it in articles, "Mr Blair" for Tony Blair
     first: date | None
     last: date | None
     timeline: Timeline | None
