@@ -47,3 +47,14 @@ def test_a_page_says_how_else_the_entity_was_written(site_root):
     blinken = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
     assert '<p class="aliases">Also written Blinken.</p>' in blinken
     assert 'class="aliases"' not in (site / "places" / "gaza" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_list_running_from_dated_to_undated_has_an_undated_heading_there_and_no_dates_without_any(site_root):
+    write(site_root / "seeds" / "undated-blinken.txt", "Blinken at home\nA standfirst.\nAntony Blinken spoke.\n")
+    site = _built(site_root)
+    blinken = (site / "people" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    dated, undated = blinken.split('<h2 class="section-title list-break" id="undated">Undated</h2>')
+    assert "heads to Tel Aviv" in dated and "Blinken at home" in undated and "heads to Tel Aviv" not in undated
+    brown = (site / "people" / "gordon-brown" / "index.html").read_text(encoding="utf-8")
+    assert "Undated</h2>" not in brown and "first on" not in brown and "Mentioned in 1 article." in brown
+    assert broken_links(site) == []

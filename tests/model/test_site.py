@@ -191,6 +191,16 @@ def test_a_profile_shows_the_other_spellings_that_named_it_most_used_first():
     assert profile.aliases == ("Blair", "Mr Blair")  # "TONY BLAIR" is its name; Blair and BLAIR, one in two articles
 
 
+def test_a_tag_list_that_runs_from_dated_to_undated_says_where_on_the_page_it_turns():
+    items = [article(f"d{i}", date(2024, 1, i + 1), people=["Ann Lee"]) for i in range(3)]
+    items += [article(f"u{i}", people=["Ann Lee", "Bo Ek"]) for i in range(3)]
+    model = build_site_model(config(page_size=2), items, [])
+    turns = {p.path: p.context["undated_from"] for p in model.pages if p.template == "tag.html"}
+    assert turns == {"people/ann-lee/index.html": None, "people/ann-lee/page/2/index.html": 1,
+                     "people/ann-lee/page/3/index.html": None, "people/bo-ek/index.html": None,
+                     "people/bo-ek/page/2/index.html": None}  # Bo Ek's list is all undated: no turn
+
+
 def test_a_profile_counts_an_article_once_however_often_it_names_someone():
     twice = article("a", date(2024, 1, 1), people=["Ann Lee"], places=["Oslo"])
     twice = Article(**{**twice.__dict__, "places": (Entity("Oslo", "oslo", "place", ("Oslo",)),

@@ -87,6 +87,13 @@ def _section_pages(sections: Sequence[SectionView], page_size: int) -> list[Page
             for path, chunk, pagination in paginated(section.link.path, section.articles, page_size)]
 
 
+def _first_undated(views: Sequence[ArticleView]) -> int | None:
+    """Where a list that runs from dated articles to undated ones (last, as listed) turns, so
+    the page can say so; None if it does not, being all of one or the other."""
+    first = next((n for n, view in enumerate(views) if view.article.date is None), None)
+    return first if first else None
+
+
 def _letter_groups(tags: Sequence[TagView]) -> list[tuple[str, list[Link]]]:
     groups: dict[str, list[Link]] = defaultdict(list)
     for tag in tags:
@@ -197,10 +204,13 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
             for tag in tags:
                 profile = entity_profile(tag, paths, mentions, tag.path in kept,
                                          aliases.get((tag.entity.kind, tag.entity.name), ()))
+                undated = _first_undated(tag.articles)
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
+                    at = undated - (pagination.number - 1) * config.page_size if undated is not None else -1
                     tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
-                        "items": chunk, "pagination": pagination}))
+                        "items": chunk, "pagination": pagination,
+                        "undated_from": at if 0 <= at < len(chunk) else None}))
             tag_pages.append(PageView(index_path, "tag_index.html", label,
                                       {"groups": _letter_groups(tags), "section": label}))
         out += _article_pages(views, related())
