@@ -10,6 +10,7 @@ entities:
   - name: Gordon Brown
     kind: person
     aliases: [Mr Brown]
+    description: Chancellor of the Exchequer from 1997 to 2007.
 """
 
 
@@ -58,3 +59,9 @@ def test_a_list_running_from_dated_to_undated_has_an_undated_heading_there_and_n
     brown = (site / "people" / "gordon-brown" / "index.html").read_text(encoding="utf-8")
     assert "Undated</h2>" not in brown and "first on" not in brown and "Mentioned in 1 article." in brown
     assert broken_links(site) == []
+
+
+def test_the_editors_one_line_description_is_on_the_page_and_in_its_meta_description(site_root):
+    brown = (_built(site_root) / "people" / "gordon-brown" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="standfirst">Chancellor of the Exchequer from 1997 to 2007.</p>' in brown
+    assert '<meta name="description" content="Chancellor of the Exchequer from 1997 to 2007.">' in brown
