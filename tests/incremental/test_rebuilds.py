@@ -382,3 +382,15 @@ def test_a_build_waits_for_the_build_holding_the_sites_cache_and_says_so(built, 
         assert waiting.poll() is None and not (tmp_path / "other").exists()
     assert waiting.wait() == 0, waiting.stderr.read()
     assert tree_bytes(tmp_path / "other") == _clean_build(built, tmp_path)
+
+
+def test_an_entity_losing_its_last_dated_article_loses_its_feed_as_in_a_clean_build(built, tmp_path):
+    write(built / "content" / "entities.yaml", "entities:\n  - name: Ingrid Solberg\n    kind: person\n")
+    write(built / "seeds" / "solberg.txt", "Ingrid Solberg visits Oslo\n\nPublished 9 June 2025\nIngrid Solberg arrived.\n")
+    build(load_config(built))
+    feed = built / "site" / "people" / "ingrid-solberg" / "feed.xml"
+    assert feed.is_file()
+    write(built / "seeds" / "solberg.txt", "Ingrid Solberg visits Oslo\n\nIngrid Solberg arrived at last.\n")
+    build(load_config(built))
+    assert not feed.exists() and (feed.parent / "index.html").is_file()
+    assert tree_bytes(built / "site") == _clean_build(built, tmp_path)

@@ -73,3 +73,11 @@ def test_most_common_is_the_full_sorts_first_entries_ties_included(entries, key,
     sort_name = str.casefold
     assert _most_common(counts, key, sort_name, limit) == _sorted_first(counts, key, sort_name, limit)
 
+
+
+def test_with_kinds_each_kind_gets_its_own_co_mentions_kinds_in_order():
+    mentions = [(None, ["person ann", "place oslo", "place rome", "person bo"]), (None, ["person ann", "place oslo"]),
+                (None, ["person ann", "place rome", "place paris"])]
+    stats = EntityCounts.of(mentions).stats("person ann", str, limit=1, kind_of=lambda key: key.split()[0])
+    assert stats.co_mentions == (("person bo", 1), ("place oslo", 2))  # bo is in the top one of people, not of all
+    assert EntityCounts.of(mentions).stats("person ann", str, limit=1).co_mentions == (("place oslo", 2),)

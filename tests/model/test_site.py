@@ -163,12 +163,42 @@ def test_tag_pages_get_co_mentions_dates_timeline_and_feed():
         article("b", date(2024, 3, 5), people=["Ann Lee"], places=["Oslo"]),
     ], [])
     profile = next(p for p in model.pages if p.path == "people/ann-lee/index.html").context["profile"]
-    assert [(l.label, l.path, l.count) for l in profile.co_mentions] == [
-        ("Oslo", "places/oslo/index.html", 2), ("Bo Ek", "people/bo-ek/index.html", 1)]
+    assert [(l.label, l.path, l.count) for l in profile.people_with] == [("Bo Ek", "people/bo-ek/index.html", 1)]
+    assert [(l.label, l.path, l.count) for l in profile.places_with] == [("Oslo", "places/oslo/index.html", 2)]
     assert (profile.first, profile.last) == (date(2024, 1, 1), date(2024, 3, 5))
     assert profile.timeline.start_label == "Jan 2024" and profile.feed_path == "people/ann-lee/feed.xml"
     assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml", "people/bo-ek/feed.xml",
                                              "places/oslo/feed.xml"]
+
+
+def test_an_entity_with_no_dated_article_has_no_feed_and_its_profile_names_none():
+    model = build_site_model(config(), [article("a", date(2024, 1, 1), people=["Ann Lee"]),
+                                        article("b", people=["Ann Lee", "Bo Ek"])], [])
+    profiles = {p.path: p.context["profile"] for p in model.pages if p.template == "tag.html"}
+    assert profiles["people/ann-lee/index.html"].feed_path == "people/ann-lee/feed.xml"
+    assert profiles["people/bo-ek/index.html"].feed_path == "" and profiles["people/bo-ek/index.html"].first is None
+    assert [f.path for f in model.feeds] == ["feed.xml", "people/ann-lee/feed.xml"]
+
+
+def test_a_profile_shows_the_other_spellings_that_named_it_most_used_first():
+    def named(slug, *mentions):
+        return Article(**{**article(slug, date(2024, 1, 1)).__dict__,
+                          "people": (Entity("Tony Blair", "tony-blair", "person", mentions),)})
+
+    model = build_site_model(config(), [named("a", "Tony Blair", "Blair"), named("b", "Mr Blair", "BLAIR"),
+                                        named("c", "TONY BLAIR", "Mr Blair")], [])
+    profile = next(p for p in model.pages if p.path == "people/tony-blair/index.html").context["profile"]
+    assert profile.aliases == ("Blair", "Mr Blair")  # "TONY BLAIR" is its name; Blair and BLAIR, one in two articles
+
+
+def test_a_tag_list_that_runs_from_dated_to_undated_says_where_on_the_page_it_turns():
+    items = [article(f"d{i}", date(2024, 1, i + 1), people=["Ann Lee"]) for i in range(3)]
+    items += [article(f"u{i}", people=["Ann Lee", "Bo Ek"]) for i in range(3)]
+    model = build_site_model(config(page_size=2), items, [])
+    turns = {p.path: p.context["undated_from"] for p in model.pages if p.template == "tag.html"}
+    assert turns == {"people/ann-lee/index.html": None, "people/ann-lee/page/2/index.html": 1,
+                     "people/ann-lee/page/3/index.html": None, "people/bo-ek/index.html": None,
+                     "people/bo-ek/page/2/index.html": None}  # Bo Ek's list is all undated: no turn
 
 
 def test_a_profile_counts_an_article_once_however_often_it_names_someone():

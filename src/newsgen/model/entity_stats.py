@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
+from typing import Any
 
 DEFAULT_CO_MENTIONS = 10
 
@@ -32,7 +33,7 @@ class MonthlyCounts:
 
 @dataclass(frozen=True)
 class EntityStats:
-    co_mentions: tuple[tuple[Hashable, int], ...]  # (entity key, articles shared), most first
+    co_mentions: tuple[tuple[Hashable, int], ...]  # (entity key, articles shared), most first (of each kind)
     first: date | None
     last: date | None
     monthly: MonthlyCounts | None  # None without dated mentions
@@ -64,18 +65,32 @@ class EntityCounts:
         gone, new = EntityCounts.of(removed), EntityCounts.of(added)
         return EntityCounts(_moved(self.together, gone.together, new.together), _moved(self.days, gone.days, new.days))
 
-    def stats(self, key: Hashable, sort_name: SortName, limit: int = DEFAULT_CO_MENTIONS) -> EntityStats:
-        """`key`'s stats: `sort_name(key)` orders co-mentions of equal count, so the result is stable."""
+    def stats(self, key: Hashable, sort_name: SortName, limit: int = DEFAULT_CO_MENTIONS,
+              kind_of: Callable[[Hashable], Any] | None = None) -> EntityStats:
+        """`key`'s stats: `sort_name(key)` orders co-mentions of equal count, so the result is stable.
+        With `kind_of`, the `limit` co-mentions are picked for each kind apart (kinds in order), so
+        a person named with many places still shows the people named with it."""
         per_month: Counter[tuple[int, int]] = Counter()
         for day, count in self.days.items():
             when = date.fromordinal(day)
             per_month[when.year, when.month] += count
         return EntityStats(
-            co_mentions=_most_common(self.together, key, sort_name, limit),
+            co_mentions=tuple(chain.from_iterable(_most_common(counts, key, sort_name, limit)
+                                                  for counts in _by_kind(self.together, kind_of))),
             first=date.fromordinal(min(self.days)) if self.days else None,
             last=date.fromordinal(max(self.days)) if self.days else None,
             monthly=monthly_counts(per_month),
         )
+
+
+def _by_kind(counts: Counter[Hashable], kind_of: Callable[[Hashable], Any] | None) -> list[Counter[Hashable]]:
+    """`counts` split by `kind_of` of their keys, in the kinds' order; whole without `kind_of`."""
+    if kind_of is None:
+        return [counts]
+    kinds: dict[Any, Counter[Hashable]] = {}
+    for other, count in counts.items():
+        kinds.setdefault(kind_of(other), Counter())[other] = count
+    return [kinds[kind] for kind in sorted(kinds)]
 
 
 def _moved(counts: Counter, gone: Counter, new: Counter) -> Counter:

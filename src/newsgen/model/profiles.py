@@ -12,9 +12,11 @@ name now.
 from __future__ import annotations
 
 import functools
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 from .. import urls
 from ..util.digests import digest, short_digest
@@ -29,6 +31,7 @@ from .views import ArticleView, EntityProfile, Link, TagView
 # apiece in an archive of 100,000 articles, where 284 entities are named in 1,000.
 KEEP_COUNTS_FROM = 1000
 KEEP_COUNTS_OF = 20
+ALIASES_SHOWN = 5  # other spellings on an entity's page: a name in thousands of articles has dozens
 
 Mention = tuple[date | None, tuple[EntityKey, ...]]  # an article's date and the entities it names
 
@@ -38,6 +41,11 @@ def _sort_name(key: EntityKey) -> tuple[str, str]:
     """Orders co-mentions of equal count by name, then kind. Cached: an article naming thousands
     of entities makes each of them weigh the names of all the others."""
     return key[1].casefold(), key[0]
+
+
+def _kind(key: EntityKey) -> str:
+    """Co-mentions are picked and shown apart for people and places."""
+    return key[0]
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ class Mentions:
 
         def count() -> tuple[EntityStats, Timeline | None]:
             of = counts or EntityCounts.of([self.mentions[v.path] for v in tag.articles])
-            stats = of.stats(entity, sort_name=_sort_name)
+            stats = of.stats(entity, sort_name=_sort_name, kind_of=_kind)
             return stats, draw_timeline(stats.monthly)
 
         return self.memo.get(key, count)
@@ -129,9 +137,36 @@ def cached_counts(tags: Sequence[TagView]) -> frozenset[str]:
     return frozenset(t.path for t in named_most[:KEEP_COUNTS_OF])
 
 
+def also_written(views: Sequence[ArticleView], named: dict[int, EntityKey]) -> dict[EntityKey, tuple[str, ...]]:
+    """Each entity's other spellings: the strings that named it ("Mr Blair" for Tony Blair) but
+    its name, ignoring case, in the most articles first (then by name), `ALIASES_SHOWN` at most."""
+    # Counted by entity object first: the reader shares one among the articles naming an entity
+    # alike (`sources.ingest.entities_of`), and an archive names millions (100,000 articles, 20 each).
+    named_in = Counter(map(id, chain.from_iterable(view.article.people + view.article.places for view in views)))
+    objects = {id(entity): entity for view in views for entity in view.article.people + view.article.places}
+    spellings: dict[EntityKey, Counter[str]] = defaultdict(Counter)
+    for entity, count in named_in.items():
+        for spelling in set(objects[entity].mentions):
+            spellings[named[entity]][spelling] += count
+    aliases = {}
+    for key, counts in spellings.items():
+        alike: dict[str, Counter[str]] = defaultdict(Counter)  # the spellings of each alias, ignoring case
+        for spelling, count in counts.items():
+            if spelling.casefold() != key[1].casefold():
+                alike[spelling.casefold()][spelling] = count
+        # Each alias in its most used spelling, rather in mixed case than in capitals, and those most used first.
+        best = [(-counts.total(), min(counts, key=lambda s: (-counts[s], s.isupper(), s))) for counts in alike.values()]
+        if best:
+            aliases[key] = tuple(spelling for _, spelling in sorted(best, key=lambda b: (b[0], b[1].casefold(), b[1])))[
+                :ALIASES_SHOWN]
+    return aliases
+
+
 def entity_profile(tag: TagView, paths: dict[EntityKey, tuple], mentions: Mentions,
-                   keep_counts: bool = False) -> EntityProfile:
+                   keep_counts: bool = False, aliases: tuple[str, ...] = ()) -> EntityProfile:
     entity = (tag.entity.kind, tag.entity.name)
     stats, timeline = mentions.stats(tag, entity, keep_counts)
-    co_mentions = tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions)
-    return EntityProfile(co_mentions, stats.first, stats.last, timeline, urls.tag_feed_path(tag.path))
+    with_kind = {kind: tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions if key[0] == kind)
+                 for kind in ("person", "place")}
+    feed_path = urls.tag_feed_path(tag.path) if stats.first is not None else ""
+    return EntityProfile(with_kind["person"], with_kind["place"], aliases, stats.first, stats.last, timeline, feed_path)

@@ -22,7 +22,7 @@ from ..util.workers import InBackground
 from .archives import archive_pages, neighbours
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
-from .profiles import Mentions, cached_counts, entity_profile
+from .profiles import Mentions, also_written, cached_counts, entity_profile
 from .related import related_articles, update_related
 from .tag_index import tag_index_pages
 from .views import ArticleView, Link, PageView, SectionView, TagView, paginated
@@ -88,6 +88,13 @@ def _section_pages(sections: Sequence[SectionView], page_size: int) -> list[Page
             for path, chunk, pagination in paginated(section.link.path, section.articles, page_size)]
 
 
+def _first_undated(views: Sequence[ArticleView]) -> int | None:
+    """Where a list that runs from dated articles to undated ones (last, as listed) turns, so
+    the page can say so; None if it does not, being all of one or the other."""
+    first = next((n for n, view in enumerate(views) if view.article.date is None), None)
+    return first if first else None
+
+
 @contextmanager
 def _related(views: Sequence[ArticleView], mentions: Mentions, jobs: int | None) -> Iterator[Callable[[], list]]:
     """Yields a function giving every article's related articles.
@@ -146,8 +153,8 @@ def _feeds(config: SiteConfig, views: Sequence[ArticleView], tags: Sequence[TagV
         Feed(s.feed_path, f"{s.link.label} — {config.title}", s.link.path, feed_entries(s.articles))
         for s in sections
     ) + tuple(
-        Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, feed_entries(t.articles))
-        for t in tags
+        Feed(urls.tag_feed_path(t.path), f"{t.entity.name} — {config.title}", t.path, entries)
+        for t in tags if (entries := feed_entries(t.articles))  # no feed that would stay empty, nor a link to one
     )
 
 
@@ -182,16 +189,21 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
         out.append(PageView(path, "index.html", pagination.title(config.title, "Latest articles"),
                             {"items": chunk, "pagination": pagination}))
     kept = cached_counts(people + places)
+    aliases = also_written(views, listing.named)
     with _related(views, mentions, jobs) as related:
         tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
         for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
             index_path = urls.tag_index_path(kind)
             for tag in tags:
-                profile = entity_profile(tag, paths, mentions, tag.path in kept)
+                profile = entity_profile(tag, paths, mentions, tag.path in kept,
+                                         aliases.get((tag.entity.kind, tag.entity.name), ()))
+                undated = _first_undated(tag.articles)
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
+                    at = undated - (pagination.number - 1) * config.page_size if undated is not None else -1
                     tag_pages.append(PageView(path, "tag.html", pagination.title(tag.entity.name), {
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
-                        "items": chunk, "pagination": pagination}))
+                        "items": chunk, "pagination": pagination,
+                        "undated_from": at if 0 <= at < len(chunk) else None}))
             tag_pages += tag_index_pages(kind, label, tags)
         out += _article_pages(views, related())
     out += tag_pages

@@ -94,11 +94,18 @@ class SectionView:
 class EntityProfile:
     """What a person's or place's page shows beside its articles."""
 
-    co_mentions: tuple[Link, ...]  # people and places most often named with it, with counts
+    people_with: tuple[Link, ...]  # the people most often named with it, with counts
+    places_with: tuple[Link, ...]  # and the places
+    aliases: tuple[str, ...]  # other spellings that named it in articles, "Mr Blair" for Tony Blair
     first: date | None
     last: date | None
     timeline: Timeline | None
-    feed_path: str
+    feed_path: str  # "" without dated articles: a feed lists dated ones only, so it would stay empty
+
+    @property
+    def co_mentions(self) -> tuple[Link, ...]:
+        """Both, people first: for a theme written before they were apart."""
+        return self.people_with + self.places_with
 
 
 @dataclass(frozen=True)
