@@ -96,12 +96,11 @@ class LastBuild:
         if not self.fresh and self._same("stamp", self._with_register("stamp")):
             return True
         on_stamps_changed()
-        curation = self.config.content_dir / "entities.yaml"
+        inputs = record_store_inputs(self.code, self.config.content_dir / "entities.yaml")
         if self.cache_dir.is_dir():
             remove_dead_temporaries(self.cache_dir)
         with collector_paused():
-            self.store = RecordStore.open(self.cache_dir, record_store_inputs(self.code, curation)) \
-                if not self.fresh else RecordStore(self.cache_dir, record_store_inputs(self.code, curation))
+            self.store = RecordStore(self.cache_dir, inputs) if self.fresh else RecordStore.open(self.cache_dir, inputs)
         self.plan = plan(self.store, self.stamps)
         self._contents = contents_stamp(self.code, self.config, self.stamps, self.plan.jobs)
         if self.fresh or any(self.store.get(job.key) is None for job in self.plan.jobs) \
@@ -131,15 +130,20 @@ class LastBuild:
             self.stamp = ""
         self._save(report)
 
-    def _same(self, name: str, value: str) -> bool:
-        """Whether the last build's `name` ("stamp" or "contents") was `value` and the output
-        is as it left it."""
+    @cached_property
+    def _saved(self) -> dict | None:
+        """The last build's record, if the output is as it left it (no update half applied,
+        no leftovers of a killed one); read once, though `up_to_date` may ask it twice."""
         if journal_path(self.output).exists() or leftovers(self.output):
-            return False
+            return None
         saved = load_pickle(self.cache_dir / _LAST_BUILD)
-        if not isinstance(saved, dict) or saved.get(name) != (value, file_stamp(self.output / MARKER)):
+        return saved if isinstance(saved, dict) else None
+
+    def _same(self, name: str, value: str) -> bool:
+        """Whether the last build's `name` ("stamp" or "contents") was `value`."""
+        if self._saved is None or self._saved.get(name) != (value, file_stamp(self.output / MARKER)):
             return False
-        self._report = saved["report"]
+        self._report = self._saved["report"]
         return True
 
     def _with_register(self, name: str) -> str:

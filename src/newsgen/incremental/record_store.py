@@ -55,24 +55,6 @@ def code_fingerprint() -> str:
     return digest(__version__, repr(tree_stamps(PACKAGE_DIR)))
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # Each connection with the device and inode of the file it opened.
 _connections: dict[tuple[int, str], tuple[sqlite3.Connection, tuple[int, int] | None]] = {}
 

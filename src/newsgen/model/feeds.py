@@ -13,7 +13,6 @@ from ..model.views import ArticleView
 FEED_SIZE = 20
 
 
-
 @dataclass(frozen=True)
 class Feed:
     path: str  # where the feed is written, e.g. people/x/feed.xml
@@ -22,18 +21,15 @@ class Feed:
     entries: tuple[ArticleView, ...]  # newest first, dated only
 
 
-
 @dataclass(frozen=True)
 class SitemapEntry:
     path: str
     lastmod: date | None = None
 
 
-
 def feed_entries(views: Sequence[ArticleView], size: int = FEED_SIZE) -> tuple[ArticleView, ...]:
     """The newest dated articles; undated ones have no `updated` a feed could give."""
     return tuple(islice((v for v in views if v.article.date is not None), size))
-
 
 
 def missing_base_url_warnings(base_url: str, left_empty: bool = False) -> list[BuildWarning]:

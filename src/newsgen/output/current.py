@@ -12,7 +12,12 @@ Manifest = dict[str, str]
 Written = dict[str, tuple[int, int]]  # each output file's (size, mtime in ns) as a build left it
 
 
-def _stamp(st: os.stat_result) -> tuple[int, int] | None:
+def _stamp(root: str, path: str) -> tuple[int, int] | None:
+    """An output file's (size, mtime in ns); None if it is missing or no regular file."""
+    try:
+        st = os.stat(os.path.join(root, path))
+    except OSError:
+        return None
     return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
 
 
@@ -22,10 +27,7 @@ def changed_files(files: Manifest, written: Written, output: Path) -> frozenset[
     root = str(output)  # plain strings: this checks every file of the site
     altered = []
     for path in files:
-        try:
-            now = _stamp(os.stat(os.path.join(root, path)))
-        except OSError:
-            now = None
+        now = _stamp(root, path)
         if now is None or now != written.get(path):
             altered.append(path)
     return frozenset(altered)
@@ -37,10 +39,7 @@ def written_stamps(output: Path, written: Iterable[str], kept: Iterable[str], be
     root = str(output)
     stamps = {path: before[path] for path in kept if path in before}
     for path in written:
-        try:
-            now = _stamp(os.stat(os.path.join(root, path)))
-        except OSError:
-            continue
+        now = _stamp(root, path)
         if now is not None:
             stamps[path] = now
     return stamps

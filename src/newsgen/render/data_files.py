@@ -50,8 +50,6 @@ class _Packed:
         return zlib.decompress(self.data).decode("utf-8")
 
 
-
-
 @dataclass(frozen=True)
 class _InOutput:
     """A made file's text, read back from the output file that already holds it. The

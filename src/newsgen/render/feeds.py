@@ -30,14 +30,6 @@ SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's maximum
 _EPOCH = "1970-01-01T00:00:00Z"  # `updated` of a feed with no dated entries
 
 
-
-
-
-
-
-
-
-
 def _timestamp(when: date) -> str:
     return f"{when.isoformat()}T00:00:00Z"
 

@@ -15,7 +15,6 @@ from .pages import make_environment, render_page
 _job: tuple | None = None
 
 
-
 def _render_into_staging(index: int) -> None:
     env, config, model, writer, pages, data_files = _job  # type: ignore[misc]
     if index < len(pages):
@@ -24,7 +23,6 @@ def _render_into_staging(index: int) -> None:
     else:
         path, data_file = data_files[index - len(pages)]
         writer.write_text(path, data_file.make())
-
 
 
 def render_files(writer: SiteWriter, config: SiteConfig, model: SiteModel, data_files: Mapping[str, DataFile],

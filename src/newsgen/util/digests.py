@@ -10,11 +10,9 @@ def digest(*parts: bytes | str) -> str:
     return digest_of(parts)
 
 
-
 def short_digest(text: str, size: int = 16) -> bytes:
     """`size` raw bytes of one text, for the many digests a build keeps (one per article, say)."""
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=size).digest()
-
 
 
 def digest_of(parts: Iterable[bytes | str]) -> str:

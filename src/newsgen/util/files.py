@@ -24,18 +24,16 @@ def file_stamp(path: Path | os.DirEntry) -> tuple[int, int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_mode)
 
 
-
 Stamps = dict[str, tuple[int, int, int, int] | None]  # files' `file_stamp`s, by path
 
 
-def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int] | None]]:
+def tree_stamps(folder: Path) -> list[tuple[str, tuple[int, int, int, int] | None]]:
     """Every file under `folder` (linked ones too, linked folders not entered) with its stamp, in path order."""
     if not folder.is_dir():
         return []
     files = sorted((parts, entry) for parts, entry in walk(str(folder), skip_hidden=False)
                    if entry.is_file() and os.path.splitext(entry.name)[1] != ".pyc")
     return [(entry.path, file_stamp(entry)) for _, entry in files]
-
 
 
 def read_bytes(path: Path) -> bytes:
@@ -45,12 +43,10 @@ def read_bytes(path: Path) -> bytes:
         return b""
 
 
-
 def _temporary(path: Path) -> Path:
     """Where `path` is written before it takes its name: named after this process, so that
     `remove_dead_temporaries` can tell those of killed builds."""
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
 
 
 def remove_dead_temporaries(folder: Path, of: str = "") -> None:
@@ -64,7 +60,6 @@ def remove_dead_temporaries(folder: Path, of: str = "") -> None:
             temporary.unlink(missing_ok=True)
 
 
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -73,7 +68,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's
         return True
     return True
-
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -86,7 +80,6 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise _naming(exc, path) from exc
-
 
 
 def pickle_atomically(path: Path, value: Any) -> None:
@@ -110,7 +103,6 @@ def _naming(exc: OSError, path: Path) -> OSError:
     return type(exc)(exc.errno, exc.strerror, str(path)) if exc.errno is not None else exc
 
 
-
 def load_pickle(path: Path) -> Any | None:
     """What `pickle_atomically` kept in `path`; None if it is missing or unreadable
     (damaged, or written by code that no longer has its classes): a cache, rebuilt then.
@@ -130,7 +122,6 @@ def load_pickle(path: Path) -> Any | None:
             gc.enable()
 
 
-
 @contextmanager
 def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     """Hold an exclusive lock on file `path` (made if missing) for the block. If another
@@ -147,7 +138,6 @@ def locked(path: Path, on_wait: Callable[[], None]) -> Iterator[None]:
 
 
 Kept = TypeVar("Kept")
-
 
 
 def load_or_make(path: Path, key: str, make: Callable[[], Kept], kind: type, reuse: bool = True) -> Kept:
