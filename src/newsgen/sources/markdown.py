@@ -15,14 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..dates import date_problem, parse_date, path_date
+from ..dates import parse_date, path_date
 from ..errors import BuildWarning, NewsgenError
 from ..page_policy import EXTERNAL_LINK_REL, is_external
 from ..records import Article, ContentPage, Entity, HtmlBlock
 from ..slugs import make_slug
 from ..yamlutil import parse_yaml
 from .files import SourceFile
-from .seed import MAX_HEADLINE_CHARS, WORDS_PER_MINUTE, count_words, strip_bidi_controls
+from .seed import MAX_HEADLINE_CHARS, WORDS_PER_MINUTE, count_words, first_usable_date, strip_bidi_controls
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -175,14 +175,7 @@ def is_article(relative: Path, front: FrontMatter) -> bool:
 def _path_dated(path: str, warnings: list[BuildWarning]) -> tuple[date | None, str]:
     """An article without a front matter date takes its path's, as a seed does; one in the
     future of the build or before 1800 is a warning and not used."""
-    found = path_date(path)
-    if found is None:
-        return None, ""
-    problem = date_problem(found[0], date.today())
-    if problem:
-        warnings.append(BuildWarning(f"the date {found[0].isoformat()} from the {found[1]} {problem}; not used", path))
-        return None, ""
-    return found
+    return first_usable_date([path_date(path) or (None, "")], path, warnings, date.today())
 
 
 def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tuple[Article | ContentPage, list[BuildWarning]]:

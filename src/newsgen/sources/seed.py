@@ -332,6 +332,13 @@ def _dated(path: str, standfirst: str, dateline: str, blocks: list[Block], warni
     candidates.append((dateline_date(dateline, year) if dateline else None, "dateline"))
     candidates += [(published_date(text, year), "published line") for text in top]
     candidates += [(d, "embedded post") for d in posts]
+    return first_usable_date(candidates, path, warnings, today)
+
+
+def first_usable_date(candidates: list[tuple[date | None, str]], path: str, warnings: list[BuildWarning],
+                      today: date) -> tuple[date | None, str]:
+    """The first found date of `candidates` (date, its source) that can be an article's; each
+    one before it that cannot (in the future, before 1800) is a warning naming its source."""
     for found, source_name in candidates:
         if found is None:
             continue
