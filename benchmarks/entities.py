@@ -40,9 +40,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgen.commands.entities import article_files, read_texts  # noqa: E402
-from newsgen.entities import EntityExtractor  # noqa: E402
-from newsgen.entities.model import DEFAULT_MODEL  # noqa: E402
+from newsgen.commands.entities import article_files, read_texts
+from newsgen.entities import EntityExtractor
+from newsgen.entities.model import DEFAULT_MODEL
 
 KINDS = (("person", "people"), ("place", "places"))
 
