@@ -11,6 +11,7 @@ from operator import ne
 from ..records import Entity
 from .corrections import (
     attach_particle_names,
+    attach_peer_titles,
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
@@ -20,8 +21,10 @@ from .corrections import (
 from .curation import Curation
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
-from .lexicon import load_common_words
+from .lexicon import load_common_words, load_given_names, load_not_names
+from .lineups import label_lineups
 from .model import attributes, tag
+from .names import cleaned, lone_given_names
 from .resolve import canonicalise, sort_entities
 from .spans import Mention, decode, named_positions, vote
 from .tokenize import tokenize
@@ -62,6 +65,8 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     if added := attach_particle_names(words, labels, named):
         named = sorted(named + added)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
+    if attach_peer_titles(words, labels, named) | label_lineups(words, labels):
+        return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 
 
@@ -90,7 +95,11 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
             found = decode(words, spaced, tags)
         mentions.extend(found)
     mentions = drop_common_words(mentions, featurizer.common_words, surnames)
-    return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
+    gazetteer = featurizer.gazetteer
+    mentions = mentions + people_inside_offices(mentions, gazetteer.first_names, featurizer.common_words)
+    mentions = cleaned(mentions, texts, gazetteer, load_not_names())
+    lone = lone_given_names(mentions, texts, gazetteer.first_names & load_given_names())
+    return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str]]:
