@@ -24,7 +24,7 @@ from .gazetteer import load_gazetteer
 from .lexicon import load_common_words, load_given_names, load_not_names
 from .lineups import label_lineups
 from .model import attributes, tag
-from .names import cleaned, lone_given_names
+from .names import cleaned, lone_given_names, supported_by_body
 from .resolve import canonicalise, sort_entities
 from .spans import Mention, decode, named_positions, vote
 from .tokenize import tokenize
@@ -90,9 +90,11 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     first = [decode(words, spaced, tags, named) for (words, spaced), (tags, named) in zip(tokens, labelled)]
     surnames = full_name_surnames(m for found in first for m in found)
     mentions: list[Mention] = []
-    for (words, spaced), tags, found in zip(tokens, labels, first):
+    for n, ((words, spaced), tags, found) in enumerate(zip(tokens, labels, first)):
         if label_surnames(words, tags, surnames, featurizer.common_words):
             found = decode(words, spaced, tags)
+        if n == 0 and len(texts) > 1:
+            found = supported_by_body(texts[0], found, texts[1:])
         mentions.extend(found)
     mentions = drop_common_words(mentions, featurizer.common_words, surnames)
     gazetteer = featurizer.gazetteer

@@ -226,3 +226,27 @@ def lone_given_names(mentions: Sequence[Mention], texts: Sequence[str], first_na
             continue
         lone.add(name)
     return lone
+
+
+def supported_by_body(headline: str, mentions: Sequence[Mention], body: Sequence[str]) -> list[Mention]:
+    """The mentions of a title-case headline that the body writes too, as written there
+    (capitalised); the mentions of any other headline as they are.
+
+    A title-case headline ("Tourism Slump Hits Resorts") capitalises every word, and a
+    tagger reads a capital as a sign of a name; a word the body never writes is more
+    likely such a word than a name the article is about. A headline in sentence case or
+    in capitals says more, and is left to the tagger.
+    """
+    if not mentions or not _is_title_case(headline, mentions):
+        return list(mentions)
+    return [m for m in mentions if any(m.surface in text for text in body)]
+
+
+def _is_title_case(line: str, mentions: Sequence[Mention]) -> bool:
+    """Most words of four letters or more outside the mentions begin with a capital, and
+    not all are capitals: words no tagger took for names are written as names are."""
+    for m in mentions:
+        line = line.replace(m.surface, " ")
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(words) >= 2 and 4 * len(capitalised) >= 3 * len(words) and not all(w.isupper() for w in words)
