@@ -36,6 +36,12 @@ def _featurizer() -> Featurizer:
     return Featurizer(load_gazetteer(), load_common_words(), attributes())
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Words that alone are only a given name: in the name list, and so used in training."""
+    return _featurizer().gazetteer.first_names & load_given_names()
+
+
 def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> tuple[list[str], list[int]]:
     """Labels for every token, and the positions of those not "O" (which saves looking
     for them again); only candidates near a capital go through the model.
@@ -100,7 +106,7 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     gazetteer = featurizer.gazetteer
     mentions = mentions + people_inside_offices(mentions, gazetteer.first_names, featurizer.common_words)
     mentions = cleaned(mentions, texts, gazetteer, load_not_names())
-    lone = lone_given_names(mentions, texts, gazetteer.first_names & load_given_names())
+    lone = lone_given_names(mentions, texts, _given_names())
     return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 

@@ -165,15 +165,15 @@ def state_abbreviations(texts: Iterable[str], gazetteer: Gazetteer) -> list[Ment
     ("Hartford, Conn."), as place mentions."""
     found = []
     for text in texts:
-        if ", " not in text:
-            continue
-        for match in _STATE_AFTER_TOWN.finditer(text):
-            if match.group(1).lower() in gazetteer.renamed:
+        for match in _STATE_AFTER_COMMA.finditer(text):
+            start = match.start()
+            if start and text[start - 1].islower() and match.group(1).lower() in gazetteer.renamed:
                 found.append(Mention(match.group(1), "LOC"))
     return found
 
 
-_STATE_AFTER_TOWN = re.compile(r"(?<=[a-z], )((?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z]|W\.Va)\.)(?=\W|$)")
+# Starting with the comma lets the search skip to each comma; the town before it is checked apart.
+_STATE_AFTER_COMMA = re.compile(r", ((?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z]|W\.Va)\.)(?!\w)")
 
 
 def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazetteer,
@@ -182,31 +182,57 @@ def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazett
     states = state_abbreviations(texts, gazetteer)
     abbreviated = {s.surface.rstrip(".") for s in states}
     out: list[Mention] = list(states)
+    cache = _cache_for(gazetteer, not_names)
     for m in mentions:
         if m.surface in abbreviated:
             continue  # "Conn" of "Hartford, Conn.": the state, counted above
-        label = _kind_by_form(m, gazetteer)
-        if not label:
-            continue
-        if label != m.label:
-            m = Mention(m.surface, label)
-        pieces = split_person(m, gazetteer.particles) if label == "PER" else [m]
-        for piece in pieces:
-            if label == "PER":
-                piece = without_titles(piece, gazetteer)
-                if piece is None:
-                    continue
-            if " " not in piece.surface:
-                word = piece.surface.lower().rstrip(".")
-                if label == "PER" and word in PARTY_LABELS:
-                    continue  # "Tory" alone: a party's member, unnamed
-                plural = word[-1:] == "s" and word[:-1] in not_names and (word,) not in gazetteer.places
-                if word in gazetteer.company_suffixes or word in HOLIDAYS or word in RELIGIONS or word in not_names or (
-                    plural  # "Britons" of "Briton", but not "Philippines" of "Philippine"
-                ):
-                    continue
-            out.append(piece)
+        key = (m.surface, m.label)  # a dataclass hashes in Python, a tuple of strings in C
+        names = cache.get(key)
+        if names is None:
+            names = _names_in(m, gazetteer, not_names)
+            if len(cache) < 200_000:
+                cache[key] = names
+        out += names
     return out
+
+
+# The same spans recur from article to article, and what each holds depends on nothing
+# else: one cache per process (and per word lists, which a test may vary).
+_caches: dict[tuple[int, int], dict[tuple[str, str], tuple[Mention, ...]]] = {}
+
+
+def _cache_for(gazetteer: Gazetteer, not_names: frozenset[str]) -> dict[tuple[str, str], tuple[Mention, ...]]:
+    key = (id(gazetteer), id(not_names))
+    if key not in _caches:
+        _caches.clear()
+        _caches[key] = {}
+    return _caches[key]
+
+
+def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str]) -> tuple[Mention, ...]:
+    """The names one span holds, each with its kind by form: none, one or a few."""
+    label = _kind_by_form(m, gazetteer)
+    if not label:
+        return ()
+    if label != m.label:
+        m = Mention(m.surface, label)
+    out = []
+    for piece in split_person(m, gazetteer.particles) if label == "PER" else [m]:
+        if label == "PER":
+            piece = without_titles(piece, gazetteer)
+            if piece is None:
+                continue
+        if " " not in piece.surface:
+            word = piece.surface.lower().rstrip(".")
+            if label == "PER" and word in PARTY_LABELS:
+                continue  # "Tory" alone: a party's member, unnamed
+            plural = word[-1:] == "s" and word[:-1] in not_names and (word,) not in gazetteer.places
+            if word in gazetteer.company_suffixes or word in HOLIDAYS or word in RELIGIONS or word in not_names or (
+                plural  # "Britons" of "Briton", but not "Philippines" of "Philippine"
+            ):
+                continue
+        out.append(piece)
+    return tuple(out)
 
 
 def lone_given_names(mentions: Sequence[Mention], texts: Sequence[str], first_names: frozenset[str]) -> set[str]:
