@@ -4,7 +4,7 @@ A sports report ends with its line-ups: "J Smith; A Jones, Y Brown (capt), D Gre
 or "Horak, Staniforth, Penney; Mapletoft, Edwards". Every item is a person, but the
 model, trained on sentences, labels an initial and a surname as an organisation and
 leaves half the bare surnames out. The line's shape says more than each word does:
-when a line holds few words in lower case (at most two for each comma or semicolon),
+when a line holds few words in lower case (at most two for each comma, semicolon or "for"),
 and at least `MIN_ITEMS` items of one or a few capitalised words follow each other
 separated only by commas or semicolons (a "(capt)" or "(60)" between them does not
 count), and the model labelled a person in at least a third of them and in no fewer than
@@ -74,7 +74,7 @@ def _lists(words: Sequence[str]) -> list[list[tuple[int, int]]]:
 
 def label_lineups(words: Sequence[str], labels: list[str]) -> bool:
     """Label, in place, every item of a line-up as a person; return whether any label changed."""
-    separators = words.count(",") + words.count(";")
+    separators = words.count(",") + words.count(";") + words.count("for")
     # A line-up is a line of names: few words in lower case ("capt", "for", "van der").
     if separators < MIN_ITEMS - 1 or sum(map(str.islower, words)) > 2 * separators:
         return False
