@@ -5,7 +5,7 @@ Usage: python tools/train_entities.py PATH/TO/conll2003/train.txt [--out MODEL] 
 Input is the CoNLL-2003 English training split (eng.train, IOB1 tags). The model learns
 all four CoNLL types (PER, LOC, ORG, MISC) so that it can tell a place from an
 organisation or a nationality; newsgen keeps only PER and LOC. Only learned weights
-and the common-word list (see newsgen.entities.lexicon) leave this script: no text of
+and the word lists (see newsgen.entities.lexicon) leave this script: no text of
 the corpus is written anywhere.
 
 Training is deterministic (about a minute on one core): the same corpus, code and
@@ -26,7 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from newsgen.entities.features import DocumentVocabulary, Featurizer
 from newsgen.entities.gazetteer import load_gazetteer
-from newsgen.entities.lexicon import COMMON_WORDS, count_common_words, write_common_words
+from newsgen.entities.lexicon import (
+    COMMON_WORDS,
+    GIVEN_NAMES,
+    NOT_NAMES,
+    count_common_words,
+    count_given_names,
+    count_not_name_words,
+    write_common_words,
+)
 from newsgen.entities.model import DEFAULT_MODEL
 
 
@@ -82,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     common_words = count_common_words(sentence for doc in docs for sentence in doc)
     args.words_out.parent.mkdir(parents=True, exist_ok=True)
     write_common_words(common_words, args.words_out)
+    write_common_words(count_not_name_words(sentence for doc in docs for sentence in doc), NOT_NAMES)
+    write_common_words(count_given_names(sentence for doc in docs for sentence in doc), GIVEN_NAMES)
     featurizer = Featurizer(load_gazetteer(), frozenset(common_words))
     trainer = pycrfsuite.Trainer(verbose=False)
     sentences = 0

@@ -146,3 +146,24 @@ def test_tagging_only_the_windows_near_capitals_matches_tagging_whole_sentences(
         drop_leading_titles(words, whole, featurizer.gazetteer.titles, featurizer.gazetteer.first_names)
         labels, named = _labels(featurizer, words, vocab)
         assert labels == whole and named == [i for i, label in enumerate(whole) if label != "O"]
+
+
+def test_peers_are_people_named_with_their_title_and_never_places():
+    got = extract("Peers question war advice",
+                  "The Attorney General, Lord Goldsmith, told peers on Tuesday that the advice stood. "
+                  "Baroness Amos agreed, and Lord Goldsmith later left.")
+    assert by_kind(got, "person") == {"Lord Goldsmith", "Baroness Amos"}
+    assert by_kind(got, "place") == set()
+
+
+def test_party_labels_and_post_nominals_are_left_off_peoples_names():
+    got = extract("Fox attacks plan", "Tory Liam Fox said the plan was wrong. Philippe Sands QC disagreed, "
+                  "and Mr Fox replied.")
+    assert by_kind(got, "person") == {"Liam Fox", "Philippe Sands"}
+
+
+def test_equivalent_places_share_a_page_and_a_state_abbreviation_is_the_state():
+    got = extract("Firm moves", "The company, based in Hartford, Conn., said Corp profits rose. Britain and the UK "
+                  "and America and Holland were named. Steven Gerrard scored and Steven smiled. Michael waved.")
+    assert by_kind(got, "place") == {"Hartford", "Connecticut", "United Kingdom", "United States", "Netherlands"}
+    assert by_kind(got, "person") == {"Steven Gerrard"}

@@ -91,3 +91,17 @@ def test_change_each_changes_every_distinct_entity_once_and_merges_as_merge_same
     assert sorted(calls) == ["Ann Lee", "Annie Lee", "Bo Ek", "Oslo"]
     assert changed == [merge_same(e for e in map(change, a) if e) for a in per_article]
     assert changed[1] == [entity("Ann Lee", "person", ["Ann", "Annie"])]
+
+
+def test_an_initial_in_a_line_up_folds_into_the_full_name_in_the_article():
+    assert short_form_of("J Laharrague", "Julien Laharrague")
+    assert not short_form_of("K Laharrague", "Julien Laharrague")
+    got = canonicalise({"Julien Laharrague": "person", "J Laharrague": "person"}, load_gazetteer())
+    assert names(got) == [("Julien Laharrague", "person")]
+
+
+def test_a_given_name_folds_into_the_one_full_name_of_the_article_that_starts_with_it():
+    got = canonicalise({"Steven Gerrard": "person", "Steven": "person"}, load_gazetteer())
+    assert names(got) == [("Steven Gerrard", "person")]
+    two = canonicalise({"Tony Blair": "person", "Tony Adams": "person", "Tony": "person"}, load_gazetteer())
+    assert names(two) == [("Tony", "person"), ("Tony Adams", "person"), ("Tony Blair", "person")]

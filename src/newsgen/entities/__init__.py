@@ -4,9 +4,12 @@ Pipeline, one module per step: ``tokenize`` splits text as the training data was
 split; ``features`` describes each token, helped by ``gazetteer`` (place and name
 lists from packages) and ``lexicon`` (common words learned in training); ``model``
 (a CRF trained on CoNLL-2003, see data/README.md) labels it; ``corrections`` mends
-its typical misses using the whole article; ``spans`` cuts labels into surface
-strings and votes on their kind; ``resolve`` groups them into entities, per article
-and archive-wide; ``curation`` applies the editor's ``content/entities.yaml`` (schema
+its typical misses using the whole article, and ``lineups`` labels the players of a
+team line-up; ``spans`` cuts labels into surface strings and votes on their kind;
+``names`` cuts each string down to the name a page should carry (no titles, party
+labels or post-nominals; peers, venues, US state abbreviations) and drops what is no
+name (demonyms, company suffixes, a given name alone); ``resolve`` groups them into
+entities, per article and archive-wide; ``curation`` applies the editor's ``content/entities.yaml`` (schema
 in that module), which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most
 200 people and 200 places an article and attaches them to the archive's articles,
 with the editor's per-seed rules. The command

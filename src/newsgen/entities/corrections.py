@@ -3,7 +3,8 @@
 The model reads one sentence at a time and knows names only from 1996 Reuters
 news. These rules use the rest of the article, and the spelling of names, to mend
 its typical misses: a bare surname of someone named in full elsewhere, a name run
-into the office before it, and an "al-" particle at the end of a name.
+into the office before it, an "al-" particle at the end of a name, and a peer's
+title before the name ("Lord Falconer") or a seat after it ("of Worcester").
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from collections.abc import Iterable, Sequence
 from itertools import compress, count
 
 from .spans import Mention, named_positions
+
+# Peerages: part of how a peer is named ("Lord Goldsmith"), unlike other titles.
+PEER_TITLES = frozenset({
+    "lord", "lady", "baron", "baroness", "viscount", "viscountess", "earl", "countess",
+    "marquess", "marchioness", "duke", "duchess",
+})
 
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z][^\W\d_]+")
 _WORD = re.compile(r"\S+")
@@ -53,8 +60,32 @@ def drop_leading_titles(
         if i == last or labels[i] != "B-PER" or labels[i + 1] != "I-PER":
             continue
         parts = words[i].lower().rstrip(".").split("-")
+        if parts[0] in PEER_TITLES:
+            continue
         if any(p in titles for p in parts) and not any(p in first_names for p in parts):
             labels[i], labels[i + 1] = "O", "B-PER"
+
+
+def attach_peer_titles(words: Sequence[str], labels: list[str], named: Sequence[int]) -> bool:
+    """Label, in place, a peer's title before a person's name and the seat after it as
+    part of the name: "Lord Falconer", "Lord Faulkner of Worcester", "Baroness Morgan".
+    The model, trained on news that writes "Mr", leaves the title out, and then the
+    peer's page would be named by a bare surname. Returns whether any label changed."""
+    changed = False
+    n = len(words)
+    for i in named:
+        if labels[i] != "B-PER" or i == 0 or labels[i - 1] != "O" or words[i - 1].lower() not in PEER_TITLES:
+            continue
+        if not words[i - 1][:1].isupper():
+            continue
+        labels[i - 1], labels[i] = "B-PER", "I-PER"
+        end = i + 1
+        while end < n and labels[end] == "I-PER":
+            end += 1
+        if end + 1 < n and words[end] == "of" and words[end + 1][:1].isupper() and labels[end + 1][2:] != "PER":
+            labels[end] = labels[end + 1] = "I-PER"
+        changed = True
+    return changed
 
 
 def label_surnames(

