@@ -90,7 +90,7 @@ def test_documents_and_terms_are_sharded(monkeypatch):
     monkeypatch.setattr(search_index, "SHARD_BUDGET", 200)
     words = " ".join(f"bl{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(6))
     items = [article(f"a{i}", f"Story {i}", date(2024, 1, i + 1), body=words + " bl") for i in range(5)]
-    model, files = index(*items)
+    _, files = index(*items)
     assert sorted(k for kind, k in files if kind == "d") == [0, 1, 2]
     _, manifest = files[("m", "")]
     assert manifest["per"] == 2 and manifest["docs"] == 5
