@@ -39,7 +39,8 @@ from itertools import pairwise
 
 from .. import urls
 from ..model.views import ArticleView, Link
-from .facets import ENTITY_BLOCK, FACET_DOCS, entity_blocks, entity_table, facet_shards, name_terms_of, year_runs
+from . import facets
+from .facets import entity_blocks, entity_table, facet_shards, name_terms_of, year_runs
 from .postings import CachedPostings, Postings, postings_of
 from .terms import STOP_WORDS, SearchTerms
 
@@ -176,5 +177,5 @@ def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTer
         yield f"{folder}/e-{number}.js", _script("e", number, block)
     manifest = {"starts": _starts(bounds), "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX,
                 "stop": sorted(STOP_WORDS | common), "docs": len(views),
-                "facets": FACET_DOCS, "entities": ENTITY_BLOCK, "years": year_runs(views)}
+                "facets": facets.FACET_DOCS, "entities": facets.ENTITY_BLOCK, "years": year_runs(views)}
     yield urls.SEARCH_MANIFEST, _script("m", "", manifest)
