@@ -28,7 +28,7 @@ from ..model.views import ArticleView, Link
 from .terms import name_terms
 
 FACET_DOCS = 1000  # documents per facet shard: a query with a few results loads a few shards
-ENTITY_BLOCK = 200  # entities per block of the entity table
+ENTITY_BLOCK = 100  # entities per block of the entity table
 KINDS = (("person", "p"), ("place", "l"))
 
 

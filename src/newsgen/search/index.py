@@ -44,8 +44,8 @@ from .facets import entity_blocks, entity_table, facet_shards, name_terms_of, ye
 from .postings import CachedPostings, Postings, postings_of
 from .terms import STOP_WORDS, SearchTerms
 
-DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
-SHARD_BUDGET = 16_000  # bytes of postings per term shard; one term over it gets a shard of its own
+DOCS_PER_SHARD = 10  # a page of results loads at most this many documents per shard it touches
+SHARD_BUDGET = 8_000  # bytes of postings per term shard; one term over it gets a shard of its own
 STANDFIRST_CHARS = 240
 MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
 COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
