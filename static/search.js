@@ -243,17 +243,28 @@
       (who.length ? " naming " + who.map(function (k) { return entity(meta, Number(wanted[k]))[0]; }).join(" and ") : "");
   }
 
-  /* Narrow `current` by the values picked, count the rest, and show the first page. */
-  function refine() {
+  /* Narrow `current` by the values picked, count what is left, fill the pickers, and show the
+     first page, unless `shown` already (a search with nothing picked shows its first page
+     while the facet shards load). */
+  function refine(shown) {
     var run = current, meta = run.meta, facts = counted(run.all, run.has);
     return loadEntities(meta, facts.listed.p.concat(facts.listed.l, run.named.slice(0, NAMED_SHOWN)).map(Number)).then(function () {
       if (run !== current) return;
       Object.keys(pickers).forEach(function (kind) { fill(meta, kind, facts.listed[kind], facts.counts[kind]); });
-      showNamed(meta, run.named);
       facets.hidden = !run.all.length;
+      if (shown) return;
+      showNamed(meta, run.named);
       run.ids = run.all.filter(function (id) { return keeps(run.has[id], ""); });
       run.narrowing = narrowing(meta);
       run.shown = 0;
+      list.textContent = "";
+      return showMore();
+    });
+  }
+  function showFirst(run) {
+    return loadEntities(run.meta, run.named.slice(0, NAMED_SHOWN)).then(function () {
+      if (run !== current) return;
+      showNamed(run.meta, run.named);
       list.textContent = "";
       return showMore();
     });
@@ -291,10 +302,14 @@
       return Promise.all([find(meta, terms), entitiesNamed(meta, terms)].concat(picked.map(function (k) {
         return resolve(meta, k, names[k]);
       }))).then(function (found) {
-        return valuesOf(meta, found[0]).then(function (has) {
-          if (ticket !== asked) return;
-          current = {meta: meta, all: found[0], has: has, named: found[1], terms: terms, query: query.trim()};
-          return refine();
+        if (ticket !== asked) return;
+        var run = current = {meta: meta, all: found[0], ids: found[0], named: found[1], terms: terms,
+                             query: query.trim(), narrowing: "", shown: 0};
+        var picking = Object.keys(wanted).some(function (kind) { return wanted[kind]; });
+        return Promise.all([picking || showFirst(run), valuesOf(meta, run.all)]).then(function (done) {
+          if (run !== current) return;
+          run.has = done[1];
+          return refine(!picking);
         });
       });
     }).catch(function (error) { status.textContent = "Search is unavailable: " + error.message; });
@@ -321,7 +336,7 @@
     pickers[kind].addEventListener("change", function () {
       wanted[kind] = pickers[kind].value;
       remember();
-      if (current) refine(); else searchSoon();
+      if (current && current.has) refine(); else searchSoon();
     });
   });
   more.addEventListener("click", function () { if (current) showMore(); });

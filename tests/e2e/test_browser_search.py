@@ -43,6 +43,7 @@ def listed(site: Path, folder: str) -> dict[str, int]:
 def open_search(page, site_url: str, address: str) -> None:
     page.goto(f"{site_url}search/index.html{address}")
     page.locator("#search-status", has_text="found").wait_for()
+    page.locator("#search-facets").wait_for()  # its counts may come after the first results
 
 
 def all_results(page) -> list[str]:
