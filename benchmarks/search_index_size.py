@@ -84,7 +84,7 @@ def payloads(site: Path) -> None:
                 page.goto(f"{root}search/index.html?q={query}")
                 status = page.locator("#search-status", has_text="found")
                 status.wait_for(timeout=300_000)
-                page.locator("#search-facets").wait_for(timeout=300_000)  # its counts may follow the results
+                page.locator("#search-app:not([aria-busy])").wait_for(timeout=300_000)  # pickers may fill later
                 files = [site / url[len(root):] for url in loaded if "/search/shards/" in url]
                 kinds = Counter(f.name.split("-")[0].removesuffix(".js") for f in files)
                 sizes = [size(f) for f in files]

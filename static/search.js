@@ -243,31 +243,35 @@
       (who.length ? " naming " + who.map(function (k) { return entity(meta, Number(wanted[k]))[0]; }).join(" and ") : "");
   }
 
-  /* Narrow `current` by the values picked, count what is left, fill the pickers, and show the
-     first page, unless `shown` already (a search with nothing picked shows its first page
-     while the facet shards load). */
+  /* Narrow `current` by the values picked and show its first page (unless `shown` already: a
+     search with nothing picked shows it while the facet shards load); meanwhile count
+     what is left and fill the pickers. */
   function refine(shown) {
     var run = current, meta = run.meta, facts = counted(run.all, run.has);
-    return loadEntities(meta, facts.listed.p.concat(facts.listed.l, run.named.slice(0, NAMED_SHOWN)).map(Number)).then(function () {
-      if (run !== current) return;
-      Object.keys(pickers).forEach(function (kind) { fill(meta, kind, facts.listed[kind], facts.counts[kind]); });
-      facets.hidden = !run.all.length;
-      if (shown) return;
-      showNamed(meta, run.named);
+    if (!shown) {
       run.ids = run.all.filter(function (id) { return keeps(run.has[id], ""); });
       run.narrowing = narrowing(meta);
       run.shown = 0;
-      list.textContent = "";
-      return showMore();
-    });
+    }
+    var listed = facts.listed.p.concat(facts.listed.l, run.named.slice(0, NAMED_SHOWN)).map(Number);
+    return Promise.all([shown || showMore(), loadEntities(meta, listed).then(function () {
+      if (run !== current) return;
+      Object.keys(pickers).forEach(function (kind) { fill(meta, kind, facts.listed[kind], facts.counts[kind]); });
+      if (!shown) showNamed(meta, run.named);
+      facets.hidden = !run.all.length;
+    })]);
   }
   function showFirst(run) {
-    return loadEntities(run.meta, run.named.slice(0, NAMED_SHOWN)).then(function () {
-      if (run !== current) return;
-      showNamed(run.meta, run.named);
-      list.textContent = "";
-      return showMore();
+    return Promise.all([showMore(), loadEntities(run.meta, run.named.slice(0, NAMED_SHOWN))]).then(function () {
+      if (run === current) showNamed(run.meta, run.named);
     });
+  }
+  /* The app is busy (aria-busy) while `work` runs: its results, names and pickers may change. */
+  var working = 0;
+  function settle(work) {
+    working++;
+    app.setAttribute("aria-busy", "true");
+    return work.then(function () { if (!--working) app.removeAttribute("aria-busy"); });
   }
 
   /* Show the next page of `current` results; only their document shards are loaded. */
@@ -276,6 +280,7 @@
     var page = run.ids.slice(run.shown, run.shown + PAGE);
     return Promise.all(page.map(function (id) { return load("d", Math.floor(id / per)); })).then(function () {
       if (run !== current) return;
+      if (!run.shown) list.textContent = "";
       page.forEach(function (id) { list.append(item(meta, store.d[Math.floor(id / per)][id % per], run.terms)); });
       run.shown += page.length;
       more.hidden = run.shown >= run.ids.length;
@@ -288,7 +293,7 @@
 
   function search(query, names) {
     var ticket = ++asked;
-    load("m", "").then(function () {
+    return settle(load("m", "").then(function () {
       var meta = store.m[""], terms = queryTerms(meta, query);
       if (!terms.length) {
         current = null;
@@ -312,7 +317,7 @@
           return refine(!picking);
         });
       });
-    }).catch(function (error) { status.textContent = "Search is unavailable: " + error.message; });
+    }).catch(function (error) { status.textContent = "Search is unavailable: " + error.message; }));
   }
 
   /* The address keeps the query and the values picked, people and places by name, so a
@@ -336,7 +341,7 @@
     pickers[kind].addEventListener("change", function () {
       wanted[kind] = pickers[kind].value;
       remember();
-      if (current && current.has) refine(); else searchSoon();
+      if (current && current.has) settle(refine()); else searchSoon();
     });
   });
   more.addEventListener("click", function () { if (current) showMore(); });

@@ -43,7 +43,7 @@ def listed(site: Path, folder: str) -> dict[str, int]:
 def open_search(page, site_url: str, address: str) -> None:
     page.goto(f"{site_url}search/index.html{address}")
     page.locator("#search-status", has_text="found").wait_for()
-    page.locator("#search-facets").wait_for()  # its counts may come after the first results
+    page.locator("#search-app:not([aria-busy])").wait_for()  # the pickers may fill after the first results
 
 
 def all_results(page) -> list[str]:
@@ -72,6 +72,7 @@ def pick(page, picker: str, label: str) -> None:
     value = page.locator(f"{picker} option").filter(has_text=re.compile(rf"^{re.escape(label)}( \(|$)"))
     page.select_option(picker, value.first.get_attribute("value"))
     expect(page.locator("#search-status")).not_to_have_text(status)
+    page.locator("#search-app:not([aria-busy])").wait_for()
 
 
 @pytest.fixture(params=["file", "http"])
