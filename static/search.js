@@ -243,9 +243,9 @@
       (who.length ? " naming " + who.map(function (k) { return entity(meta, Number(wanted[k]))[0]; }).join(" and ") : "");
   }
 
-  /* Narrow `current` by the values picked and show its first page (unless `shown` already: a
-     search with nothing picked shows it while the facet shards load); meanwhile count
-     what is left and fill the pickers. */
+  /* Narrow `current` by the values picked, count what is left and fill the pickers, and show
+     its first page, unless `shown` already (a search with nothing picked shows it while the
+     facet shards load). What goes above the results is drawn with them, so none moves. */
   function refine(shown) {
     var run = current, meta = run.meta, facts = counted(run.all, run.has);
     if (!shown) {
@@ -254,16 +254,21 @@
       run.shown = 0;
     }
     var listed = facts.listed.p.concat(facts.listed.l, run.named.slice(0, NAMED_SHOWN)).map(Number);
-    return Promise.all([shown || showMore(), loadEntities(meta, listed).then(function () {
+    return Promise.all([shown || nextShards(run), loadEntities(meta, listed)]).then(function () {
       if (run !== current) return;
       Object.keys(pickers).forEach(function (kind) { fill(meta, kind, facts.listed[kind], facts.counts[kind]); });
-      if (!shown) showNamed(meta, run.named);
+      if (shown) return;
+      showNamed(meta, run.named);
       facets.hidden = !run.all.length;
-    })]);
+      return showMore();
+    });
   }
   function showFirst(run) {
-    return Promise.all([showMore(), loadEntities(run.meta, run.named.slice(0, NAMED_SHOWN))]).then(function () {
-      if (run === current) showNamed(run.meta, run.named);
+    return Promise.all([nextShards(run), loadEntities(run.meta, run.named.slice(0, NAMED_SHOWN))]).then(function () {
+      if (run !== current) return;
+      showNamed(run.meta, run.named);
+      facets.hidden = !run.all.length;
+      return showMore();
     });
   }
   /* The app is busy (aria-busy) while `work` runs: its results, names and pickers may change. */
@@ -274,11 +279,16 @@
     return work.then(function () { if (!--working) app.removeAttribute("aria-busy"); });
   }
 
+  function nextShards(run) {
+    return loadAll("d", distinct(run.ids.slice(run.shown, run.shown + PAGE).map(function (id) {
+      return Math.floor(id / run.meta.per);
+    })));
+  }
   /* Show the next page of `current` results; only their document shards are loaded. */
   function showMore() {
     var run = current, meta = run.meta, per = meta.per;
     var page = run.ids.slice(run.shown, run.shown + PAGE);
-    return Promise.all(page.map(function (id) { return load("d", Math.floor(id / per)); })).then(function () {
+    return nextShards(run).then(function () {
       if (run !== current) return;
       if (!run.shown) list.textContent = "";
       page.forEach(function (id) { list.append(item(meta, store.d[Math.floor(id / per)][id % per], run.terms)); });
