@@ -27,6 +27,7 @@
   }
   function load(kind, key) {
     var id = kind + key;
+    if (!loading[id] && key in store[kind]) loading[id] = Promise.resolve();  /* the manifest: a tag of the page */
     return loading[id] || (loading[id] = new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.addEventListener("load", resolve);
@@ -364,5 +365,9 @@
     if (pickers.s.selectedIndex < 0) pickers.s.value = "";  /* a section this archive does not have */
     wanted.s = pickers.s.value;
   }
-  if (input.value) search(input.value, {p: params.get("person"), l: params.get("place")});
+  /* Once the page's own tags have run: the manifest's is after this script's, so that its
+     download does not wait for a query's. */
+  document.addEventListener("DOMContentLoaded", function () {
+    if (input.value) search(input.value, {p: params.get("person"), l: params.get("place")});
+  });
 })();
