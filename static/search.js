@@ -58,22 +58,26 @@
     return distinct([].concat.apply([], terms.map(function (t) { return shardsFor(meta, t); })));
   }
 
+  /* `use(word, data)` for each word of the loaded shards `keys` of `kind` that query term `t` matches. */
+  function eachMatch(meta, kind, keys, t, use) {
+    keys.forEach(function (k) {
+      var shard = store[kind][k] || {};
+      Object.keys(shard).forEach(function (word) { if (matches(meta, t, word)) use(word, shard[word]); });
+    });
+  }
+
   function find(meta, terms) {
     var keys = termShards(meta, terms);
     return loadAll("t", keys).then(function () {
       var scores = null;
       terms.forEach(function (t) {
         var hits = {};
-        keys.forEach(function (k) {
-          var shard = store.t[k];
-          Object.keys(shard).forEach(function (term) {
-            if (!matches(meta, t, term)) return;
-            var p = shard[term], doc = 0, boost = term === t ? 2 : 1;
-            for (var i = 0; i < p.length; i += 2) {
-              doc += p[i];
-              hits[doc] = Math.max(hits[doc] || 0, p[i + 1] * boost);
-            }
-          });
+        eachMatch(meta, "t", keys, t, function (term, p) {
+          var doc = 0, boost = term === t ? 2 : 1;
+          for (var i = 0; i < p.length; i += 2) {
+            doc += p[i];
+            hits[doc] = Math.max(hits[doc] || 0, p[i + 1] * boost);
+          }
         });
         if (scores) Object.keys(hits).forEach(function (d) { if (d in scores) hits[d] += scores[d]; else delete hits[d]; });
         scores = hits;
@@ -137,12 +141,7 @@
       var found = null;
       terms.forEach(function (t) {
         var hits = {};
-        keys.forEach(function (k) {
-          var names = store.n[k] || {};
-          Object.keys(names).forEach(function (w) {
-            if (matches(meta, t, w)) names[w].forEach(function (n) { hits[n] = true; });
-          });
-        });
+        eachMatch(meta, "n", keys, t, function (w, numbers) { numbers.forEach(function (n) { hits[n] = true; }); });
         found = (found || Object.keys(hits).map(Number)).filter(function (n) { return hits[n]; });
       });
       return (found || []).sort(function (a, b) { return a - b; });
