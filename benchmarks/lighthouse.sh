@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lighthouse scores of the home, article, person and search pages, served from 127.0.0.1:
+# Lighthouse scores of the home, article, person and search results pages, served from 127.0.0.1:
 #   bash benchmarks/lighthouse.sh [COUNT]     (COUNT generated articles besides the seed; default 300)
 # Installs lighthouse 12.2.3 into benchmarks/.node (git-ignored) on first use; uses Debian's chromium.
 set -euo pipefail
@@ -22,8 +22,12 @@ sleep 1
 
 person="$(cd "$site" && ls -d people/*/ | head -n 1)"
 article="$(cd "$site" && ls -d articles/illusion-or-optimism*/ | head -n 1)"
+# Search results: a place, and a person narrowed by a year; the second by the address's
+# fragment, the form that also opens from disk.
+searches=("search/index.html?q=lisbon" "search/index.html#q=olena+petrenko&year=2023")
+
 printf '%-60s %6s %6s %6s %6s\n' page perf a11y best seo
-for path in index.html "${article}index.html" "${person}index.html" "search/index.html?q=lisbon"; do
+for path in index.html "${article}index.html" "${person}index.html" "${searches[@]}"; do
   "$lighthouse" "http://127.0.0.1:$port/$path" --quiet --output=json --output-path="$work/report.json" \
     --only-categories=performance,accessibility,best-practices,seo \
     --chrome-flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run" \

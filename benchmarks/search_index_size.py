@@ -2,15 +2,23 @@
 
 For each archive size (0 = the seed alone) prints the shard counts, the
 largest and median shard, the manifest, the whole index, and what a visitor
-downloads for sample queries; raw and gzip bytes.
+downloads for sample queries; raw and gzip bytes. Then, for three typical
+queries (a person, a place, a topic), the payload: every file of the index
+that the search page loads in Chromium, until its first page of results,
+entity and facets show (needs Playwright and /usr/bin/chromium; skipped with
+the reason printed without them). `--site DIR` measures a site built already.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import json
 import sys
 import tempfile
+import threading
+from collections import Counter
 from pathlib import Path
 
 from archive import REPO, build_archive
@@ -18,6 +26,8 @@ from newsgen.search.index import shards_for
 from newsgen.search.terms import words
 
 QUERIES = ["blink", "lisbon talks", "olena petrenko", "ka", "kab"]
+TYPICAL = ["olena petrenko", "lisbon", "grain exports"]  # a person, a place, a topic
+CHROMIUM = "/usr/bin/chromium"
 
 
 def size(path: Path) -> tuple[int, int]:
@@ -49,14 +59,66 @@ def report(site: Path, label: str) -> None:
               f"{fmt((sum(a for a, _ in raw), sum(b for _, b in raw)))} (+ doc shards of the results)")
 
 
+def payloads(site: Path) -> None:
+    """Per typical query, the index files the search page loads, served from 127.0.0.1."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("  payload: skipped, the playwright package is missing")
+        return
+    if not Path(CHROMIUM).is_file():
+        print(f"  payload: skipped, {CHROMIUM} is missing")
+        return
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            for query in TYPICAL:
+                page = browser.new_page()
+                loaded: list[str] = []
+                page.on("requestfinished", lambda request, loaded=loaded: loaded.append(request.url))
+                page.goto(f"{root}search/index.html?q={query}")
+                status = page.locator("#search-status", has_text="found")
+                status.wait_for(timeout=300_000)
+                page.locator("#search-app:not([aria-busy])").wait_for(timeout=300_000)  # pickers may fill later
+                files = [site / url[len(root):] for url in loaded if "/search/shards/" in url]
+                kinds = Counter(f.name.split("-")[0].removesuffix(".js") for f in files)
+                sizes = [size(f) for f in files]
+                total = (sum(a for a, _ in sizes), sum(b for _, b in sizes))
+                print(f"  payload {query!r:18} {fmt(total)}  files {dict(sorted(kinds.items()))}  "
+                      f"({status.inner_text().split(' found')[0]})")
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def main() -> None:
-    counts = [int(a) for a in sys.argv[1:]] or [0, 10_000]
+    args = sys.argv[1:]
+    if args[:1] == ["--site"]:
+        site = Path(args[1])
+        report(site, str(site))
+        payloads(site)
+        return
+    counts = [int(a) for a in args] or [0, 10_000]
     script = REPO / "static" / "search.js"
     print(f"static/search.js     {fmt(size(script))}")
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:
             site = build_archive(Path(folder), count)
             report(site, f"seed + {count} generated articles" if count else "seed alone")
+            payloads(site)
 
 
 if __name__ == "__main__":

@@ -12,8 +12,10 @@ The index is sharded so that a visitor downloads only what a query needs:
 - document shards ("d"), fixed ranges of document ids, hold what a result
   shows: link, headline, date, standfirst, and its first few people and
   places (`ArticleView.listed_people`, `listed_places`) as [name, link] pairs;
-- where the archive has sections, the sections file ("s") gives each document's
-  section (`section_filter`), loaded only when a visitor filters by one;
+- facet shards ("f") and the entity table ("e") say what each document can be
+  narrowed by (person, place, section, year) and what each person and place is
+  (`search.facets`); a term shard also says which people and places hold its
+  words in their names ("n"), so a query finds the entities it names;
 - the manifest ("m") lists where each term shard starts (the shortest prefix
   of its first term above the previous shard's last), the document shard size,
   the shortest query term that matches as a prefix, and the words left out
@@ -33,16 +35,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 
 from .. import urls
 from ..model.views import ArticleView, Link
+from . import facets
+from .facets import entity_blocks, entity_table, facet_shards, name_terms_of, year_runs
 from .postings import CachedPostings, Postings, postings_of
 from .terms import STOP_WORDS, SearchTerms
 
-DOCS_PER_SHARD = 20  # a page of results loads at most this many documents per shard it touches
-SHARD_BUDGET = 16_000  # bytes of postings per term shard; one term over it gets a shard of its own
+DOCS_PER_SHARD = 10  # a page of results loads at most this many documents per shard it touches
+SHARD_BUDGET = 8_000  # bytes of postings per term shard; one term over it gets a shard of its own
 STANDFIRST_CHARS = 240
-SEARCH_SECTIONS = f"{urls.SEARCH_SHARDS}/sections.js"
 MIN_PREFIX = 3  # shorter query terms match whole terms only, so "ka" does not load every "ka…" shard
 COMMON_SHARE, COMMON_MIN_DOCS = 0.3, 1000  # from this archive size, drop terms in over 30% of articles
 
@@ -79,29 +83,45 @@ def js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def _term_shards(postings: dict[str, Postings], left_out: set[str]) -> Iterator[dict[str, list[int]]]:
-    """Consecutive runs of the sorted terms but `left_out`, with their postings as gaps;
-    each shard's dict keeps that order. `postings` is emptied as they go, so the
-    numbers of one shard at most are ever held as Python lists."""
+def _term_shards(postings: dict[str, Postings], left_out: set[str], named: dict[str, list[int]],
+                 ) -> Iterator[tuple[dict[str, list[int]], dict[str, list[int]], str, str]]:
+    """Consecutive runs of the sorted terms but `left_out`, with their postings as gaps, and
+    of the words of names (`named`, which a common word keeps): per shard its postings, its
+    names' words, and its first and last term of either. Each dict keeps the terms' order.
+    `postings` is emptied as they go, so the numbers of one shard at most are ever held as
+    Python lists."""
     shard: dict[str, list[int]] = {}
-    size = 0
-    for term in sorted(postings.keys() - left_out, key=js_order):
-        gaps = _gaps(postings.pop(term))
-        entry = len(term.encode()) + 4 + len(str(gaps)) - len(gaps) + 1  # its JSON: str() but for a space per comma
-        if shard and size + entry > SHARD_BUDGET:
-            yield shard
-            shard, size = {}, 0
-        shard[term] = gaps
+    names: dict[str, list[int]] = {}
+    size, first, last = 0, "", ""
+    for term in sorted((postings.keys() - left_out) | named.keys(), key=js_order):
+        gaps = _gaps(postings.pop(term)) if term in postings and term not in left_out else []
+        numbers = named.get(term, [])
+        entry = len(term.encode()) + 4 + _json_size(gaps) + (len(term.encode()) + 4 + _json_size(numbers) if numbers else 0)
+        if size and size + entry > SHARD_BUDGET:
+            yield shard, names, first, last
+            shard, names, size = {}, {}, 0
+        if not size:
+            first = term
+        if gaps:
+            shard[term] = gaps
+        if numbers:
+            names[term] = numbers
         size += entry
-    if shard:
-        yield shard
+        last = term
+    if size:
+        yield shard, names, first, last
+
+
+def _json_size(numbers: list[int]) -> int:
+    """The length of `numbers` in JSON: str() but for a space per comma."""
+    return len(str(numbers)) - max(len(numbers) - 1, 0)
 
 
 def _starts(bounds: Sequence[tuple[str, str]]) -> list[str]:
     """Per shard (its first and last term), the shortest prefix of its first term that
     sorts after the previous shard's last term."""
     starts = [""] if bounds else []
-    for (_, previous_last), (first, _) in zip(bounds, bounds[1:]):
+    for (_, previous_last), (first, _) in pairwise(bounds):
         last = js_order(previous_last)
         starts.append(next(first[:n] for n in range(1, len(first) + 1) if js_order(first[:n]) > last))
     return starts
@@ -135,18 +155,6 @@ def _document_row(view: ArticleView) -> list:
             standfirst, _names(view.listed_people), _names(view.listed_places)]
 
 
-def section_filter(views: Sequence[ArticleView]) -> dict | None:
-    """The sections' names, and each document's section as an index into them (-1: none),
-    by document id; None where no article has a section. A file of its own rather than a
-    column of the document shards, so a filtered search knows which results to keep before
-    it loads any of their rows, and a search with no filter never loads it."""
-    names = sorted({v.section.label for v in views if v.section is not None}, key=lambda n: (n.casefold(), n))
-    if not names:
-        return None
-    number = {name: n for n, name in enumerate(names)}
-    return {"names": names, "of": [number[v.section.label] if v.section is not None else -1 for v in views]}
-
-
 def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTerms] | None = None,
                  kept: CachedPostings | None = None) -> Iterable[tuple[str, str]]:
     """(site path, JS text) for the manifest and every shard of the index.
@@ -155,16 +163,19 @@ def search_files(views: Sequence[ArticleView], own_terms: Mapping[str, SearchTer
     folder = urls.SEARCH_SHARDS
     postings = postings_of(views, own_terms or {}, kept)
     common = _common_terms(postings, len(views))
+    numbers, entities = entity_table(views)
     bounds = []
-    for number, shard in enumerate(_term_shards(postings, common)):
-        yield f"{folder}/t-{number}.js", _script("t", number, shard)
-        bounds.append((next(iter(shard)), next(reversed(shard))))
+    for number, (shard, names, first, last) in enumerate(_term_shards(postings, common, name_terms_of(entities))):
+        yield f"{folder}/t-{number}.js", _script("t", number, shard) + (_script("n", number, names) if names else "")
+        bounds.append((first, last))
     for start in range(0, len(views), DOCS_PER_SHARD):
         rows = [_document_row(v) for v in views[start: start + DOCS_PER_SHARD]]
         yield f"{folder}/d-{start // DOCS_PER_SHARD}.js", _script("d", start // DOCS_PER_SHARD, rows)
-    sections = section_filter(views)
-    if sections is not None:
-        yield SEARCH_SECTIONS, _script("s", "", sections)
+    for number, values in enumerate(facet_shards(views, numbers)):
+        yield f"{folder}/f-{number}.js", _script("f", number, values)
+    for number, block in enumerate(entity_blocks(entities)):
+        yield f"{folder}/e-{number}.js", _script("e", number, block)
     manifest = {"starts": _starts(bounds), "per": DOCS_PER_SHARD, "prefix": MIN_PREFIX,
-                "stop": sorted(STOP_WORDS | common), "docs": len(views)}
+                "stop": sorted(STOP_WORDS | common), "docs": len(views),
+                "facets": facets.FACET_DOCS, "entities": facets.ENTITY_BLOCK, "years": year_runs(views)}
     yield urls.SEARCH_MANIFEST, _script("m", "", manifest)
