@@ -42,11 +42,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgen.commands.entities import article_files, read_texts  # noqa: E402
-from newsgen.entities import EntityExtractor, unify_across_archive  # noqa: E402
-from newsgen.entities.resolve import sort_entities  # noqa: E402
-from newsgen.entities.model import DEFAULT_MODEL  # noqa: E402
-from newsgen.records import Entity  # noqa: E402
+from newsgen.commands.entities import article_files, read_texts
+from newsgen.entities import EntityExtractor, unify_across_archive
+from newsgen.entities.model import DEFAULT_MODEL
+from newsgen.entities.resolve import sort_entities
+from newsgen.records import Entity
 
 KINDS = (("person", "people"), ("place", "places"))
 

@@ -1,8 +1,7 @@
 """The archive-wide rules of `entities.archive`, each on a small archive built to tempt it."""
 
-from newsgen.entities import Curation, review_archive, unify_across_archive
+from newsgen.entities import Curation, evidence, review_archive, unify_across_archive
 from newsgen.entities.archive import ARCHIVE_UNIQUE, SAME_ARTICLE
-from newsgen.entities import evidence
 from newsgen.entities.evidence import CUES, packed
 from newsgen.entities.resolve import entity
 
@@ -74,9 +73,9 @@ def test_names_the_archive_calls_works_or_groups_are_no_people():
 
 
 def test_an_unknown_place_the_archive_tags_a_business_is_dropped_and_a_known_one_kept():
-    nokia, jordan = entity("Nokia", "place", ["Nokia"]), entity("Jordan", "place", ["Jordan"])
-    said_so = [said("Nokia", place=1, organisation=4) + said("Jordan", place=1, person=5)]
-    out = unify_across_archive([[nokia, jordan]], evidence=said_so)
+    vodafone, jordan = entity("Vodafone", "place", ["Vodafone"]), entity("Jordan", "place", ["Jordan"])
+    said_so = [said("Vodafone", place=1, organisation=4) + said("Jordan", place=1, person=5)]
+    out = unify_across_archive([[vodafone, jordan]], evidence=said_so)
     assert [e.name for e in out[0]] == ["Jordan"]
 
 

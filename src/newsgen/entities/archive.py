@@ -25,9 +25,8 @@ The rules, in order, for each person the articles name:
   page only when the archive gives it a form of address ("Mr Blobby", "Ms Dynamite")
   and it is not a given name: "Mike", "Sony" and "Christmas" are nobody's page.
 
-A place keeps its page unless the gazetteer does not know it as a country, state,
-region or continent and the archive tags it as an organisation, a person or something
-else more than twice as often as a place ("Nokia" is a town, and a firm far more often). The editor's names (`content/entities.yaml`) and described entities are
+A place keeps its page unless the gazetteer does not know it and the archive tags it
+as an organisation, a person or something else more than twice as often as a place. The editor's names (`content/entities.yaml`) and described entities are
 never changed. `kinds` and `folds` tell an editor what was decided and why.
 """
 
@@ -62,7 +61,8 @@ from .tokenize import tokenize
 SAME_ARTICLE, ARCHIVE_UNIQUE = "same article", "archive-unique"
 # Lower-case words a name may hold: "Ludwig van Beethoven", "Osama bin Laden".
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "le", "la", "dos",
-                       "das", "del", "della", "ter", "ten", "y", "e", "st", "af", "zu", "vom", "ben", "abu", "bint"})
+                       "das", "del", "della", "ter", "ten", "y", "e", "st", "af", "zu", "vom", "ben", "abu", "bint", "wa",
+                       "ul", "ur", "ud", "bte", "binti", "ap"})
 
 
 @dataclass(frozen=True)
@@ -109,24 +109,38 @@ def is_name_shaped(name: str) -> bool:
     """No lower-case word but particles, and not "The ..."."""
     words = name.split()
     return words[0].casefold() != "the" and all(
-        not w[:1].islower() or w.casefold() in PARTICLES or not w[:1].isalpha() for w in words)
+        not w[:1].islower() or w.split("-")[0].casefold() in PARTICLES or not w[:1].isalpha() for w in words)
 
 
-def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str], fits_someone: bool) -> tuple[str, bool]:
-    """("person" or "", uncertain) for a name tagged as a person."""
+def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str]) -> tuple[str, bool]:
+    """("person" or "", uncertain) for a name tagged as a person, from its archive counts."""
     if not is_name_shaped(name):
         return "", False
     addressed = counts[MALE] + counts[FEMALE]
     against = counts[BUSINESS] + counts[WORK] + counts[THE]
-    if against >= 2 and addressed == 0 and against * 4 >= counts[PERSON] + counts[SPEECH]:
-        return "", against * 2 < counts[PERSON]
+    if addressed:  # "Mr Blobby" is somebody, unless a given name alone ("Mr Edward"?)
+        return ("person" if len(_words(name)) > 1 or name.casefold() not in first_names else ""), against > addressed
+    if against >= 2 and against * 4 >= counts[PERSON] + counts[SPEECH]:
+        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory"
     words = _words(name)
-    if len(words) == 1 and not fits_someone:
-        kind = "person" if addressed and name.casefold() not in first_names and addressed * 2 > against else ""
-        return kind, addressed == 1 or (not addressed and counts[SPEECH] > 0)
-    if len(words) > 1 and not _given(words[0], first_names) and not addressed + counts[SPEECH]:
-        return "", True  # "Girls Aloud", "Splinter Cell": no given name, and nobody ever called them Mr or said
-    return "person", against > addressed
+    if len(words) == 1:  # "Nintendo", "Oscar", "Mike": a word alone is somebody when addressed or heard
+        return ("person", False) if counts[SPEECH] and not against and name.casefold() not in first_names else (
+            "", counts[SPEECH] > 0)
+    others = counts[ORGANISATION] + counts[OTHER] + counts[PLACE] + against
+    if not _given(words[0], first_names) and others and not counts[SPEECH]:
+        return "", others < counts[PERSON]  # "Girls Aloud", tagged a group too: no given name, nobody said
+    return "person", against > 0
+
+
+def _own_words(every: list[int], own: list[int]) -> list[int]:
+    """A person's counts: what is said around the name as written, and how all its forms are
+    addressed. "Mr Dutroux" is Marc Dutroux's, but "the Dutroux affair" is no evidence against him."""
+    return [every[cue] if cue in (MALE, FEMALE, SPEECH) else n for cue, n in enumerate(own)]
+
+
+def _called_otherwise(counts: Sequence[int]) -> bool:
+    """Whether the archive calls a name a business, a work or "the" something at all."""
+    return counts[BUSINESS] + counts[WORK] + counts[THE] > 0
 
 
 def _given(word: str, first_names: frozenset[str]) -> bool:
@@ -136,8 +150,7 @@ def _given(word: str, first_names: frozenset[str]) -> bool:
 
 def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
     """("place" or "", uncertain) for a name tagged as a place."""
-    known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
-    if known and known != "city":  # a country, state, region or continent; a town may be a firm too ("Nokia")
+    if tuple(tokenize(name.casefold())[0]) in gazetteer.places:  # "MILWAUKEE" is a team far more often, and a place
         return "place", False
     others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]
     if others > 2 * counts[PLACE]:
@@ -181,6 +194,16 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
     uses = Counter(map(id, chain.from_iterable(per_article)))
     written_as = _written_as(distinct.values(), uses)
 
+    kinds = {}
+    for (kind, name), names in surfaces.items():
+        row = unpacked(sum(totals.get(m, 0) for m in names))
+        if name in fixed:
+            kinds[(kind, name)] = (kind, False, row)
+        elif kind == "person":
+            row = _own_words(row, unpacked(totals.get(name, 0))) if name in totals and len(names) > 1 else row
+            kinds[(kind, name)] = (*person_kind(name, row, gazetteer.first_names), row)
+        else:
+            kinds[(kind, name)] = (*place_kind(name, row, gazetteer), row)
     target: dict[str, str | None] = {}  # short person name -> the full name, or None: unlinked
     for name in people:
         if name in fixed or is_full_name(name):
@@ -188,17 +211,13 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
         fits = [f for f in by_last.get(_words(name)[-1].casefold(), ()) if short_form_of(name, f)]
         fits = _longest(fits) if len(fits) > 1 else fits
         if fits:
-            strong = len(fits) == 1 and written_as.get((name, fits[0]), 0) > 0 and name.casefold() not in given
+            # A given name is a person by the archive's evidence only when written for this very person.
+            written = written_as.get((name, fits[0]), 0) > 0
+            counts = kinds[("person", name)][2]
+            strong = (len(fits) == 1 and name.casefold() not in given and not _called_otherwise(counts)
+                      and counts[PERSON] >= counts[ORGANISATION] + counts[OTHER] + counts[PLACE]
+                      and (written or name.casefold() not in gazetteer.first_names))
             target[name] = fits[0] if strong else None
-    kinds = {}
-    for (kind, name), names in surfaces.items():
-        row = unpacked(sum(totals.get(m, 0) for m in names))
-        if name in fixed:
-            kinds[(kind, name)] = (kind, False, row)
-        elif kind == "person":
-            kinds[(kind, name)] = (*person_kind(name, row, gazetteer.first_names, name in target), row)
-        else:
-            kinds[(kind, name)] = (*place_kind(name, row, gazetteer), row)
     for name, full in target.items():
         if full is not None and not kinds[("person", full)][0]:
             target[name] = None  # the one full name it fits is no person after all
