@@ -115,3 +115,9 @@ def test_review_gives_each_names_kind_with_its_counts_and_the_folds_with_their_r
     assert kinds["Antony Blinken"].counts == {"tagged person": 3, "Mr, Sir, Lord before it": 1}
     assert [(f.short, f.full, f.reason, f.articles) for f in review.folds] == [
         ("Blinken", "Antony Blinken", ARCHIVE_UNIQUE, 1), ("Blinken", "Antony Blinken", SAME_ARTICLE, 1)]
+
+
+def test_a_name_never_heard_to_speak_and_often_the_something_is_no_person():
+    silent = [said("Harry Potter", person=14, the=2), said("Ben Stiller", person=14, the=2, speech=1)]
+    found = [[person("Harry Potter")], [person("Ben Stiller")]]
+    assert people(unify_across_archive(found, evidence=silent)) == [[], ["Ben Stiller"]]

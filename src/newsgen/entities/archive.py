@@ -12,7 +12,8 @@ The rules, for each person the articles name:
 * A name the archive addresses ("Mr", "Mrs", "Lord" before it) is a person, unless
   it is a given name alone. Otherwise, one it calls a work or a business (the
   film, shares in, its chief executive, the ...) at least a quarter as often as the
-  tagger calls it a person is not. Only what is said around the name as written
+  tagger calls it a person is not, nor one it never hears speak and calls so a
+  seventh as often ("the Harry Potter films"). Only what is said around the name as written
   counts against it: "the Dutroux affair" is no evidence against Marc Dutroux.
 * A word alone ("Nintendo", "Oscar", "Mike") is a person only when the archive
   hears it speak ("..., Nelly said") and never calls it a business or a work, and
@@ -127,8 +128,9 @@ def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str]) -
     against = counts[BUSINESS] + counts[WORK] + counts[THE]
     if addressed:  # "Mr Blobby" is somebody, unless a given name alone ("Mr Edward"?)
         return ("person" if len(_words(name)) > 1 or name.casefold() not in first_names else ""), against > addressed
-    if against >= 2 and against * 4 >= counts[PERSON] + counts[SPEECH]:
-        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory"
+    heard = counts[SPEECH]
+    if against >= 2 and (against * 4 >= counts[PERSON] + heard or not heard and against * 7 >= counts[PERSON]):
+        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory", never heard to say a word
     words = _words(name)
     if len(words) == 1:  # "Nintendo", "Oscar", "Mike": a word alone is somebody when addressed or heard
         return ("person", False) if counts[SPEECH] and not against and name.casefold() not in first_names else (
