@@ -142,12 +142,22 @@ def test_stage_timings_cover_the_build(tmp_path):
     assert (root / "site" / "index.html").is_file()
 
 
+class StubExtractor:
+    """An extractor whose `extract` a test gives, with no evidence and no editor's rules, so
+    that a benchmark test is of the scoring, not of the model."""
+
+    curation = None
+
+    def read(self, texts):
+        return self.extract(texts), ()
+
+
 def test_the_bbc_dev_set_is_scored_by_canonical_names_with_country_equivalents(tmp_path, monkeypatch):
     from newsgen.records import Entity
 
     entities_benchmark = _benchmark("entities")
 
-    class Found:  # what the extractor gives, so the test is of the scoring, not of the model
+    class Found(StubExtractor):  # what the extractor gives, so the test is of the scoring, not of the model
         def extract(self, texts):
             assert texts == ["Blair visits Paris", "Tony Blair met Jacques Chirac in Paris, Britain said."]
             return [Entity("Tony Blair", "tony-blair", "person"), Entity("Chirac", "chirac", "person"),
@@ -160,7 +170,7 @@ def test_the_bbc_dev_set_is_scored_by_canonical_names_with_country_equivalents(t
     dev_set = tmp_path / "dev.jsonl"
     dev_set.write_text('{"file": "politics/001.txt", "people": ["tony blair", "Jacques Chirac"], '
                        '"places": ["Paris", "United Kingdom", "France"]}\n', encoding="utf-8")
-    scored = entities_benchmark.dev_set_scores(dev_set, tmp_path)
+    scored = entities_benchmark.dev_set_scores([dev_set], tmp_path)[0]["per article"]
     assert (scored["person"].true_pos, scored["person"].false_pos, scored["person"].false_neg) == (1, 1, 1)
     assert (scored["place"].true_pos, scored["place"].false_pos, scored["place"].false_neg) == (2, 0, 1)
 
@@ -170,7 +180,7 @@ def test_the_held_out_set_is_scored_like_the_dev_set_and_printed_apart(tmp_path,
 
     entities_benchmark = _benchmark("entities")
 
-    class Found:
+    class Found(StubExtractor):
         def extract(self, texts):
             return [Entity("Tony Blair", "tony-blair", "person"), Entity("Britain", "britain", "place")]
 
@@ -184,9 +194,9 @@ def test_the_held_out_set_is_scored_like_the_dev_set_and_printed_apart(tmp_path,
     entities_benchmark.main([str(tmp_path / "no-conll"), "--bbc", str(tmp_path), "--bbc-dev", str(dev_set),
                              "--bbc-test", str(held_out)])
     rows = {line.split("  ")[0]: line for line in capsys.readouterr().out.splitlines()}
-    assert "(tp 1, fp 0, fn 0)" in rows["BBC dev set: person precision / recall / F1"]
-    assert "(tp 0, fp 1, fn 1)" in rows["BBC held-out set (never tuned on): person precision / recall / F1"]
-    assert "(tp 0, fp 1, fn 0)" in rows["BBC held-out set (never tuned on): place precision / recall / F1"]
+    assert "(tp 1, fp 0, fn 0)" in rows["BBC dev set, per article: person precision / recall / F1"]
+    assert "(tp 0, fp 1, fn 1)" in rows["BBC held-out set (never tuned on), per article: person precision / recall / F1"]
+    assert "(tp 0, fp 1, fn 0)" in rows["BBC held-out set (never tuned on), per article: place precision / recall / F1"]
 
 
 DATA = Path(__file__).parents[1] / "benchmarks" / "data"

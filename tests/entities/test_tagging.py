@@ -23,7 +23,7 @@ def person(name, *mentions):
 
 
 def test_surnames_fold_into_the_one_full_name_across_the_archive():
-    found = [[person("Antony Blinken")], [person("Blinken")]]
+    found = [[person("Antony Blinken", "Antony Blinken", "Blinken")], [person("Blinken")]]
     tagged = tag_articles([article("a"), article("b")], found, [None, None])
     assert [[p.name for p in a.people] for a in tagged] == [["Antony Blinken"], ["Antony Blinken"]]
 
@@ -38,7 +38,7 @@ def test_editor_overrides_add_and_remove_per_article():
 
 def test_a_curated_name_is_not_folded_into_another(tmp_path: Path):
     curation = load_curation(write(tmp_path / "entities.yaml", "entities:\n  - name: Biden\n    kind: person\n"))
-    found = [[person("Joe Biden")], [person("Biden")]]
+    found = [[person("Joe Biden", "Joe Biden", "Biden")], [person("Biden")]]
     folded = tag_articles([article("a"), article("b")], found, [None, None])
     kept = tag_articles([article("a"), article("b")], found, [None, None], curation)
     assert [p.name for p in folded[1].people] == ["Joe Biden"]
@@ -47,8 +47,9 @@ def test_a_curated_name_is_not_folded_into_another(tmp_path: Path):
 
 def test_a_memo_from_the_last_build_gives_the_same_tags_and_follows_changes(tmp_path: Path):
     articles = [article("a"), article("b")]
-    before = [[person("Antony Blinken")], [person("Blinken")]]
-    after = [[person("Antony Blinken")], [person("Blinken"), person("Ann Lee")]]
+    blinken = person("Antony Blinken", "Antony Blinken", "Blinken")
+    before = [[blinken], [person("Blinken")]]
+    after = [[blinken], [person("Blinken"), person("Ann Lee")]]
     memo = ResultMemo(tmp_path / "memo.pickle", "code")
     tag_articles(articles, before, [None, None], memo=memo)
     memo.save()
@@ -178,3 +179,19 @@ def test_an_ordinary_articles_people_and_places_are_all_kept_without_a_warning()
         ("place", "East Jerusalem", ("East Jerusalem",)), ("place", "Egypt", ("Egypt",)), ("place", "Gaza", ("Gaza",)),
         ("place", "Israel", ("Israel",)), ("place", "Middle East", ("Middle East",)), ("place", "Qatar", ("Qatar",)),
         ("place", "Tel Aviv", ("Tel Aviv",)), ("place", "United States", ("US",))]
+
+
+def test_a_memo_follows_the_archives_evidence_when_only_the_evidence_changes(tmp_path: Path):
+    from newsgen.entities.evidence import CUES, SPEECH, packed
+
+    articles, found = [article("a"), article("b")], [[person("Zxqor")], [person("Ann Lee")]]
+    heard = [0] * len(CUES)
+    heard[SPEECH] = 1
+    silent, speaking = [(), ()], [(("Zxqor", packed(heard)),), ()]
+    memo = ResultMemo(tmp_path / "memo.pickle", "code")
+    tag_articles(articles, found, [None, None], memo=memo, evidence=silent)
+    memo.save()
+    remembered = tag_articles(articles, found, [None, None], memo=ResultMemo(tmp_path / "memo.pickle", "code"),
+                              evidence=speaking)
+    assert remembered == tag_articles(articles, found, [None, None], evidence=speaking)
+    assert [p.name for p in remembered[0].people] == ["Zxqor"]
