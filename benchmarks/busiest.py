@@ -8,19 +8,19 @@ articles, sections by subfolder) with `newsgen build` into DIR (default: a tempo
 folder, deleted at the end; a kept DIR builds again incrementally), then prints the TOP
 people and the TOP places with the most articles: name, article count, page URL, the
 other spellings that named it ("also written"), the headlines of its first articles in the
-site's order, and those of the articles that never write its name (only "Blair", say):
-where a wrong merge shows.
+site's order, and for a person those of the articles that never write its name (only
+"Blair", say): where a wrong merge shows.
 It reads what the build tagged from the build's cache, as `newsgen entities --review`
 does, and extracts nothing again.
 
 FILE (default benchmarks/data/bbc_busiest_judged.json) holds an editor's judgements of
 the pages, by name only, keyed by kind::
 
-    {"person": {"real": [...], "not a person": [...], "wrong merge": [...]},
-     "place":  {"real": [...], "not a place": [...], "wrong merge": [...]}}
+    {"person": {"real": [...], "not a person": [...], "wrong merge": [...], "wrong name": [...]},
+     "place":  {"real": [...], "not a place": [...], "wrong merge": [...], "duplicate page": [...]}}
 
-"real" means a real person (place) whose page holds only its own articles; the other
-keys say what is wrong with the page. The script prints how many of the TOP are judged
+"real" means a real person (place) whose page holds only its own articles; any other
+key says what is wrong with the page (benchmarks/data/README.md says how they were judged). The script prints how many of the TOP are judged
 real, wrong, and not judged yet. A corpus folder that is absent is skipped with the
 reason printed.
 """
@@ -91,7 +91,7 @@ def verdict_of(name: str, verdicts: dict[str, set[str]]) -> str:
     return next((verdict for verdict, names in verdicts.items() if name in names), "")
 
 
-def report(pages: list[dict], plural: str, verdicts: dict[str, set[str]], shown: int) -> None:
+def report(pages: list[dict], kind: str, plural: str, verdicts: dict[str, set[str]], shown: int) -> None:
     print(f"\n== The {len(pages)} busiest {plural} ==")
     for rank, page in enumerate(pages, 1):
         verdict = verdict_of(page["name"], verdicts)
@@ -100,7 +100,7 @@ def report(pages: list[dict], plural: str, verdicts: dict[str, set[str]], shown:
         if page["also_written"]:
             print(f"     also written: {'; '.join(page['also_written'])}")
         print(f"     articles: {' | '.join(page['headlines'])}")
-        if page["otherwise"]:
+        if page["otherwise"] and kind == "person":  # a place's other spellings are the gazetteer's (US)
             print(f"     named only otherwise in {len(page['otherwise'])}: {' | '.join(page['otherwise'][:shown])}")
     judged = Counter(verdict_of(page["name"], verdicts) or "not judged yet" for page in pages)
     wrong = {v: judged[v] for v in judged if v not in ("real", "not judged yet")}
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
               f"tags read back in {read:.1f} s ({archive.parsed} files parsed again)")
         judged = load_judged(args.judged)
         for kind, plural in KINDS:
-            report(busiest(archive.listing, kind, args.top, args.headlines), plural, judged.get(kind, {}), args.headlines)
+            report(busiest(archive.listing, kind, args.top, args.headlines), kind, plural, judged.get(kind, {}), args.headlines)
     return 0
 
 
