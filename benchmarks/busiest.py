@@ -50,12 +50,14 @@ DEFAULT_JUDGED = ROOT / "benchmarks" / "data" / "bbc_busiest_judged.json"
 
 
 def build(corpus: Path, root: Path) -> float:
-    """Build `corpus` into `root`/site with the command a user runs; its wall time."""
+    """Build `corpus` into `root`/site with the command a user runs; its wall time. The site's
+    settings name the corpus as its seeds, so `newsgen entities --review --root ROOT` reviews it."""
+    (root / "newsgen.yaml").write_text(f"seeds: {json.dumps(str(corpus))}\noutput: site\n", encoding="utf-8")
     started = time.perf_counter()
     # This checkout's newsgen, as imported here: the cache is kept for the code that wrote it.
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    subprocess.run([sys.executable, "-m", "newsgen.cli", "build", "-q", "--root", str(root), "--source",
-                    str(corpus), "-o", str(root / "site")], check=True, stdout=subprocess.DEVNULL, env=environment)
+    subprocess.run([sys.executable, "-m", "newsgen.cli", "build", "-q", "--root", str(root)], check=True,
+                   stdout=subprocess.DEVNULL, env=environment)
     return time.perf_counter() - started
 
 
@@ -125,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         root.mkdir(parents=True, exist_ok=True)
         seconds = build(args.corpus.resolve(), root)
         started = time.perf_counter()
-        archive = read_tagged_archive(load_config(root, {"seeds": str(args.corpus.resolve())}))
+        archive = read_tagged_archive(load_config(root))
         read = time.perf_counter() - started
         print(f"{args.corpus}: {len(archive.listing.views):,} articles; built in {seconds:.1f} s, "
               f"tags read back in {read:.1f} s ({archive.parsed} files parsed again)")

@@ -4,7 +4,8 @@ the archive without building it (`newsgen entities --review`, `benchmarks/busies
 Extraction is what costs (minutes at 10,000 articles), so the sources are read through the
 build's record store, as a build reads them: a file the last build parsed is not parsed
 again, and files it did not are parsed now, on every core, and kept in the store for the
-next build. The store is the build's, so this holds the build's lock while it uses it.
+next build. The store is the build's, so this holds the build's lock while it uses it, and
+drops nothing from it: only a build knows which records its sources no longer need.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
         parsed = sum(store.records.get(job.key) is None for job in plan.jobs)
         results = read_sources(plan.jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
                                progress, code)
-        store.save([job.name for job in plan.jobs])
+        if parsed:  # kept for the next build; nothing is dropped that a build of other sources may need
+            store.used.update(store.records)
+            store.save(sorted(set(store.stamps) | {job.name for job in plan.jobs}))
     sources = collect(results)
     # The last build's tags, when its entities and rules are these: the archive is not weighed again.
     memo = ResultMemo(cache_dir / "results.pickle", code)
