@@ -31,7 +31,8 @@ def archive():
     ]
 
 
-def reviewed(found, curation=Curation()):
+def reviewed(found, curation=None):
+    curation = curation or Curation()
     names = archive_names(found, curation)
     groups = review(with_archive_names(found, names, curation), found, names, curation)
     return {g.title: [(f.name, f.kind, f.articles) for f in g.findings] for g in groups}, groups
