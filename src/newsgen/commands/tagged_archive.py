@@ -61,6 +61,7 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
     memo = ResultMemo(cache_dir / "results.pickle", code)
     articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
     names = names_used(sources.found, memo)
-    listing = list_articles(articles, UrlRegister.read(config.root).slugs, config.duplicates)
+    # Twins are one article, as on the site; near-duplicates, which the site only reports, are not looked for.
+    listing = list_articles(articles, UrlRegister.read(config.root).slugs, config.duplicates, look_for_near=False)
     found = {a.source_path: entities for a, entities in zip(sources.articles, sources.found)}
     return TaggedArchive(listing, found, names, curation, len(plan.jobs), parsed)
