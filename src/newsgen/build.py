@@ -119,7 +119,8 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         last.store = None
         with progress.stage("entities unified", 0), collector_paused():
             memo = ResultMemo(last.cache_dir / "results.pickle", last.code)
-            articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
+            articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo,
+                                    sources.evidence)
             listing = list_articles(articles, register.slugs, config.duplicates)
         store_saved.result()
     in_output = CurrentOutput(output, last.manifest.files, extractor.meanwhile_result)

@@ -23,7 +23,7 @@ def person(name, *mentions):
 
 
 def test_surnames_fold_into_the_one_full_name_across_the_archive():
-    found = [[person("Antony Blinken")], [person("Blinken")]]
+    found = [[person("Antony Blinken", "Antony Blinken", "Blinken")], [person("Blinken")]]
     tagged = tag_articles([article("a"), article("b")], found, [None, None])
     assert [[p.name for p in a.people] for a in tagged] == [["Antony Blinken"], ["Antony Blinken"]]
 
@@ -38,7 +38,7 @@ def test_editor_overrides_add_and_remove_per_article():
 
 def test_a_curated_name_is_not_folded_into_another(tmp_path: Path):
     curation = load_curation(write(tmp_path / "entities.yaml", "entities:\n  - name: Biden\n    kind: person\n"))
-    found = [[person("Joe Biden")], [person("Biden")]]
+    found = [[person("Joe Biden", "Joe Biden", "Biden")], [person("Biden")]]
     folded = tag_articles([article("a"), article("b")], found, [None, None])
     kept = tag_articles([article("a"), article("b")], found, [None, None], curation)
     assert [p.name for p in folded[1].people] == ["Joe Biden"]
@@ -47,8 +47,9 @@ def test_a_curated_name_is_not_folded_into_another(tmp_path: Path):
 
 def test_a_memo_from_the_last_build_gives_the_same_tags_and_follows_changes(tmp_path: Path):
     articles = [article("a"), article("b")]
-    before = [[person("Antony Blinken")], [person("Blinken")]]
-    after = [[person("Antony Blinken")], [person("Blinken"), person("Ann Lee")]]
+    blinken = person("Antony Blinken", "Antony Blinken", "Blinken")
+    before = [[blinken], [person("Blinken")]]
+    after = [[blinken], [person("Blinken"), person("Ann Lee")]]
     memo = ResultMemo(tmp_path / "memo.pickle", "code")
     tag_articles(articles, before, [None, None], memo=memo)
     memo.save()

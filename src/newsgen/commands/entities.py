@@ -21,6 +21,7 @@ from typing import TextIO
 from ..entities import unify_across_archive
 from ..entities.curation import Curation
 from ..entities.extractor import EntityExtractor
+from ..entities.resolve import sort_entities
 from ..errors import NewsgenError
 from ..records import Entity
 from ..sources.files import read_source
@@ -77,7 +78,7 @@ def run(paths: list[Path], as_json: bool, curation: Curation, out: TextIO) -> in
     """Extract entities from the article files under `paths` and print them; exit code
     1 when a file could not be read (each is named on stderr), else 0."""
     extractor = EntityExtractor(curation)
-    files, per_article, skipped = [], [], 0
+    files, per_article, evidence, skipped = [], [], [], 0
     for path in article_files([Path(p) for p in paths]):
         try:
             texts = read_texts(path)
@@ -86,12 +87,14 @@ def run(paths: list[Path], as_json: bool, curation: Curation, out: TextIO) -> in
             skipped += 1
             continue
         files.append(path)
-        per_article.append(extractor.extract(texts))
+        entities, said = extractor.read(texts)
+        per_article.append(sort_entities(entities))
+        evidence.append(said)
     if as_json:
         # The per-file view shows exactly what was tagged in each file, unfolded.
         for path, entities in zip(files, per_article):
             print(_json_line(path, entities), file=out)
     else:
-        for line in _table(unify_across_archive(per_article, curation)):
+        for line in _table(unify_across_archive(per_article, curation, evidence)):
             print(line, file=out)
     return 1 if skipped else 0

@@ -18,34 +18,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Entity
-from . import resolve
+from . import archive, resolve
+from .archive import ArchiveDecision, Fold, NameKind, evidence_totals
 from .curation import CuratedEntity, Curation, load_curation
+from .evidence import CUES, Evidence
 from .extractor import EntityExtractor
 
-__all__ = ["CuratedEntity", "Curation", "EntityExtractor", "archive_names", "load_curation", "unify_across_archive",
+__all__ = ["CUES", "ArchiveDecision", "CuratedEntity", "Curation", "EntityExtractor", "Evidence", "Fold", "NameKind",
+           "archive_names", "evidence_totals", "load_curation", "review_archive", "unify_across_archive",
            "with_archive_names"]
 
 
 def unify_across_archive(
-    per_article: Sequence[Sequence[Entity]], curation: Curation | None = None
+    per_article: Sequence[Sequence[Entity]], curation: Curation | None = None, evidence: Sequence[Evidence] = ()
 ) -> list[list[Entity]]:
-    """Make one person or place one entity across the archive (see resolve).
+    """Make one person or place one entity across the archive, and drop what the archive
+    says is neither (see `archive`).
 
-    `per_article` is each article's ``EntityExtractor.extract`` result; the result has
-    the same shape. Pass the curation used for extraction so the editor's names are
-    never folded into others and still win after folding.
+    `per_article` is each article's ``EntityExtractor.extract`` result, `evidence` each
+    article's evidence (``EntityExtractor.read``); the result has the same shape. Pass the
+    curation used for extraction so the editor's names are never folded into others and
+    still win after folding.
     """
     curation = curation if curation is not None else Curation()
-    return with_archive_names(per_article, archive_names(per_article, curation), curation)
+    names = archive_names(per_article, curation, evidence_totals(evidence))
+    return with_archive_names(per_article, names, curation)
 
 
-def archive_names(per_article: Sequence[Sequence[Entity]], curation: Curation) -> dict[int, Entity]:
-    """The archive-wide name of each entity object of `per_article`, by id (`resolve.archive_names`):
-    what `unify_across_archive` weighs the whole archive for."""
-    return resolve.archive_names(per_article, protected=curation.names)
+def review_archive(per_article: Sequence[Sequence[Entity]], evidence: Sequence[Evidence],
+                   curation: Curation | None = None) -> ArchiveDecision:
+    """What the archive decided and why, for an editor: `ArchiveDecision.name_kinds()` gives
+    each name's decided kind, its evidence counts by cue and whether it was uncertain;
+    `ArchiveDecision.folds` each short name made one with a full name, the reason and the
+    number of articles. Arguments as for `unify_across_archive`."""
+    protected = (curation or Curation()).names
+    return archive.decide(per_article, evidence_totals(evidence), protected)
 
 
-def with_archive_names(per_article: Sequence[Sequence[Entity]], names: dict[int, Entity],
+def archive_names(per_article: Sequence[Sequence[Entity]], curation: Curation,
+                  totals: dict[str, int]) -> dict[int, Entity | None]:
+    """What each entity object of `per_article` becomes archive-wide, by id, None for no page
+    (`archive.decide`, given the `evidence_totals` of the articles): what
+    `unify_across_archive` weighs the whole archive for."""
+    return archive.decide(per_article, totals, protected=curation.names).names
+
+
+def with_archive_names(per_article: Sequence[Sequence[Entity]], names: dict[int, Entity | None],
                        curation: Curation) -> list[list[Entity]]:
     """`unify_across_archive` of some articles, given the `archive_names` of their entities: each
     article's result depends on its own entities' names only, so any of them can be taken alone."""

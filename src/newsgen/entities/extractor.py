@@ -18,6 +18,7 @@ from .corrections import (
     people_inside_offices,
 )
 from .curation import Curation
+from .evidence import Evidence, article_evidence
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words
@@ -77,7 +78,11 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     Two passes: the model labels each text, then surnames of the full names it found
     are labelled wherever the model missed them, so the article is read as a whole.
     """
-    tokens = [tokenize(text) for text in texts]
+    return _tagged([tokenize(text) for text in texts])
+
+
+def _tagged(tokens: list[tuple[list[str], list[str]]]) -> list[Mention]:
+    """`tag_mentions` of texts already tokenised."""
     vocab = DocumentVocabulary.of([words for words, _ in tokens])
     featurizer = _featurizer()
     labelled = [_labels(featurizer, words, vocab) for words, _ in tokens]
@@ -93,15 +98,17 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
     return mentions + people_inside_offices(mentions, featurizer.gazetteer.first_names, featurizer.common_words)
 
 
-def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str]]:
+def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str], Evidence]:
     """Each tagged surface string of an article and its kind, the editor's spotting included;
-    and every occurrence of one, tagged or spotted, in the order met: what says which of the
-    article's entities it mentions most, and first."""
-    mentions = tag_mentions(texts)
+    every occurrence of one, tagged or spotted, in the order met: what says which of the
+    article's entities it mentions most, and first; and the article's `evidence`."""
+    tokens = [tokenize(text) for text in texts]
+    mentions = _tagged(tokens)
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
     kinds.update(spotted)
-    return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted]
+    evidence = article_evidence([words for words, _ in tokens], mentions)
+    return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted], evidence
 
 
 def _most_mentioned_first(entities: Sequence[Entity], occurrences: Sequence[str]) -> list[Entity]:
@@ -137,8 +144,12 @@ class EntityExtractor:
         """What `extract` finds, the entities the article mentions most first (ties: the one
         it mentions first), for `tagging` to keep the most mentioned of an article naming
         too many."""
-        kinds, occurrences = _surfaces(texts, self.curation)
+        return self.read(texts)[0]
+
+    def read(self, texts: Sequence[str]) -> tuple[list[Entity], Evidence]:
+        """`ranked`, and the article's evidence of what its names are, for the archive to weigh."""
+        kinds, occurrences, evidence = _surfaces(texts, self.curation)
         entities = canonicalise(kinds, load_gazetteer())
         # Each kind and name once: what `apply` gives back when the curation changes nothing.
         entities = entities if self.curation.changes_nothing else self.curation.apply(entities)
-        return _most_mentioned_first(entities, occurrences)
+        return _most_mentioned_first(entities, occurrences), evidence

@@ -1,18 +1,15 @@
-"""Decide which mentions name the same person or place, in one article and archive-wide.
+"""Decide which mentions name the same person or place within one article.
 
 Within an article, "Blinken" and "BLINKEN" are the "Antony Blinken" named earlier, and
 "US", "U.S." and "LONDON" take the gazetteer's names "United States" and "London".
-Across the archive, a lone surname folds into the one full name it uniquely matches,
-so one person gets one page; when two people share the surname it stays apart,
-because guessing would put one person's articles on another's page.
+Across the archive, `archive` decides, with these helpers, which short names stand
+for which full names, and which names are no person or place at all.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
 
 from ..records import Entity, by_identity
 from ..slugs import make_slug
@@ -159,38 +156,3 @@ def canonicalise(kinds: Mapping[str, str], gazetteer: Gazetteer) -> list[Entity]
             name = folded.get(name, name)
         groups.setdefault((kind, name), set()).add(surface)
     return sort_entities(entity(name, kind, mentions) for (kind, name), mentions in groups.items())
-
-
-def archive_names(
-    per_article: Sequence[Sequence[Entity]], protected: frozenset[str] = frozenset()
-) -> dict[int, Entity]:
-    """What each entity object the articles name becomes across the archive, by its id.
-
-    A short person name ("Blinken", "A. Blinken") becomes the one full name in the
-    archive it matches; with two candidates ("Joe Biden", "Hunter Biden") it stays as
-    it is. Names in `protected` (the editor's) and entities with a description are
-    never renamed. Then each slug of a kind keeps one spelling: the most common one.
-    """
-    occurrences = Counter(map(id, chain.from_iterable(per_article)))
-    distinct = by_identity(per_article)
-    people = {e.name for e in distinct.values() if e.kind == "person"}
-    fixed = protected | {e.name for e in distinct.values() if e.description}
-    folded = fold_short_names(people - fixed, [n for n in people if is_full_name(n)])
-    renamed = {
-        key: entity(folded[e.name], e.kind, e.mentions, e.description)
-        if e.kind == "person" and e.name in folded
-        else e
-        for key, e in distinct.items()
-    }
-    spellings: dict[tuple[str, str], Counter[str]] = {}
-    for key, e in renamed.items():
-        spellings.setdefault((e.kind, e.slug), Counter())[e.name] += occurrences[key]
-    chosen = {
-        key: min(counter, key=lambda n: (n not in fixed, -counter[n], n)) for key, counter in spellings.items()
-    }
-
-    def unified(e: Entity) -> Entity:
-        name = chosen[(e.kind, e.slug)]
-        return e if name == e.name else entity(name, e.kind, e.mentions, e.description)
-
-    return {key: unified(e) for key, e in renamed.items()}

@@ -22,6 +22,8 @@ from ..records import Article, Entity, SeedOverride, by_identity, replaced
 from ..slugs import make_slug
 from ..util.memo import ResultMemo
 from . import Curation, EntityExtractor, archive_names, with_archive_names
+from .archive import evidence_totals
+from .evidence import Evidence
 from .resolve import sort_entities
 
 MAX_PER_KIND = 200  # people, and places, one article keeps of those the tagger finds
@@ -30,12 +32,17 @@ MAX_PER_KIND = 200  # people, and places, one article keeps of those the tagger 
 def extract_one(extractor: EntityExtractor, article: Article) -> tuple[list[Entity], BuildWarning | None]:
     """Extracted entities, at most `MAX_PER_KIND` of each kind but the declared, plus any the
     article declares itself (Markdown front matter); and the warning, if some were left out."""
+    return most_mentioned(extractor.ranked(article.texts()), article)
+
+
+def most_mentioned(ranked: Sequence[Entity], article: Article) -> tuple[list[Entity], BuildWarning | None]:
+    """`extract_one`, given what `EntityExtractor.ranked` found in the article."""
     declared = article.people + article.places
     mine = {(e.kind, e.slug) for e in declared}
     kept: list[Entity] = []
     taken: Counter[str] = Counter()
     left_out: Counter[str] = Counter()
-    for e in extractor.ranked(article.texts()):
+    for e in ranked:
         if (e.kind, e.slug) in mine:
             kept.append(e)
         elif taken[e.kind] < MAX_PER_KIND:
@@ -92,26 +99,28 @@ class _Tagged:
     overrides: tuple[SeedOverride | None, ...]
     objects: tuple[Entity, ...]
     positions: tuple[tuple[int, ...], ...]
-    names: tuple[Entity, ...]
+    names: tuple[Entity | None, ...]
     tags: tuple[Tags, ...]
+    evidence: dict[str, int]  # the archive's evidence of what its names are (`archive.evidence_totals`)
 
     def same_input(self, other: _Tagged) -> bool:
-        return (self.curation, self.paths, self.overrides, self.objects, self.positions) == (
-            other.curation, other.paths, other.overrides, other.objects, other.positions)
+        return (self.curation, self.paths, self.overrides, self.objects, self.positions, self.evidence) == (
+            other.curation, other.paths, other.overrides, other.objects, other.positions, other.evidence)
 
 
 def _tagged(paths: Sequence[str], found: Sequence[Sequence[Entity]], overrides: Sequence[SeedOverride | None],
-            curation: Curation, last: _Tagged | None) -> _Tagged:
+            curation: Curation, last: _Tagged | None, evidence: Sequence[Evidence]) -> _Tagged:
     """The articles' tags: those whose entities, names and editor's rules are as in the `last`
     build's are kept from it, the others made again. Every entity object is named (that
     weighs the whole archive), but only changed articles are unified and sorted."""
     distinct = by_identity(found)
     position = {key: n for n, key in enumerate(distinct)}
     positions = tuple(tuple(map(position.__getitem__, map(id, entities))) for entities in found)
-    tagged = _Tagged(repr(curation), tuple(paths), tuple(overrides), tuple(distinct.values()), positions, (), ())
+    tagged = _Tagged(repr(curation), tuple(paths), tuple(overrides), tuple(distinct.values()), positions, (), (),
+                     evidence_totals(evidence))
     if last is not None and last.same_input(tagged):
         return last
-    by_id = archive_names(found, curation)
+    by_id = archive_names(found, curation, tagged.evidence)
     tagged = replace(tagged, names=tuple(map(by_id.__getitem__, distinct)))
     kept = _kept(tagged, last) if last is not None and last.curation == tagged.curation else {}
     again = [n for n in range(len(found)) if n not in kept]
@@ -141,16 +150,18 @@ def tag_articles(
     overrides: Sequence[SeedOverride | None],
     curation: Curation | None = None,
     memo: ResultMemo | None = None,
+    evidence: Sequence[Evidence] = (),
 ) -> list[Article]:
-    """`found[i]` holds article i's extracted entities; `overrides[i]` its editor rules.
-    The curation keeps the editor's names from being folded into others.
+    """`found[i]` holds article i's extracted entities; `overrides[i]` its editor rules;
+    `evidence[i]` what it says its names are (`EntityExtractor.read`), which the archive
+    weighs. The curation keeps the editor's names from being folded into others.
 
     Unification weighs the whole archive, so `memo` keeps the last build's tags: an
     edit reuses those of every article it did not reach."""
     memo = memo if memo is not None else ResultMemo()
     last = memo.last("tags")
     tagged = _tagged([a.source_path for a in articles], found, overrides, curation or Curation(),
-                     last if isinstance(last, _Tagged) else None)
+                     last if isinstance(last, _Tagged) else None, evidence)
     memo.keep("tags", tagged)  # when reused, the very object the memo gave: it sees no change without comparing
     return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tagged.tags)]
 

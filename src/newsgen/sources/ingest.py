@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from ..entities import EntityExtractor
-from ..entities.tagging import extract_one
+from ..entities import EntityExtractor, Evidence
+from ..entities.tagging import most_mentioned
 from ..errors import BuildWarning, NewsgenError
 from ..incremental.record_store import StoredBody, content_key, pack_body
 from ..model.sameness import text_print
@@ -69,6 +69,7 @@ class Ingested:
     packed_body: bytes = b""
     search_terms: SearchTerms | None = None  # an article's own terms, weighed here rather than at every build
     entity_fields: tuple[EntityFields, ...] = ()
+    evidence: Evidence = ()  # what the article says its names are, for the archive to weigh
     key: str = ""  # the content key of the bytes parsed; "" if they could not be read (kept nowhere)
 
 
@@ -98,12 +99,14 @@ class Ingester:
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line), key=key)
         if isinstance(item, ContentPage):
             return Ingested(page=item, warnings=tuple(warnings), key=key)
-        entities, left_out = extract_one(self.extractor, item)
+        ranked, evidence = self.extractor.read(item.texts())
+        entities, left_out = most_mentioned(ranked, item)
         found = tuple((e.name, e.slug, e.kind, e.mentions, e.description) for e in entities)
         stored = replace(item, body=StoredBody(self.bodies_file, key), text_print=text_print(item))
         warnings += [left_out] if left_out else []
         return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
-                        packed_body=pack_body(item.body), search_terms=text_terms(item), key=key)
+                        packed_body=pack_body(item.body), search_terms=text_terms(item), evidence=evidence,
+                        key=key)
 
     @staticmethod
     def _parse(job: SourceJob, data: bytes, override: bytes | None

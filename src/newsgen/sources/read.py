@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from ..config import SiteConfig
-from ..entities import EntityExtractor
+from ..entities import EntityExtractor, Evidence
 from ..entities.gazetteer import load_gazetteer
 from ..entities.model import attributes
 from ..errors import BuildWarning
@@ -153,6 +153,7 @@ class Sources:
     articles: list[Article] = field(default_factory=list)
     overrides: list[SeedOverride | None] = field(default_factory=list)
     found: list[list[Entity]] = field(default_factory=list)  # each article's entities, as extracted
+    evidence: list[Evidence] = field(default_factory=list)  # each article's evidence of what its names are
     pages: list[ContentPage] = field(default_factory=list)
     search_terms: dict[str, SearchTerms] = field(default_factory=dict)  # by the article's source path
     warnings: list[BuildWarning] = field(default_factory=list)
@@ -171,6 +172,7 @@ def collect(results: list[Ingested]) -> Sources:
             sources.articles.append(result.article)
             sources.overrides.append(result.override)
             sources.found.append(list(result.found))
+            sources.evidence.append(result.evidence)
             if result.search_terms is not None:
                 sources.search_terms[result.article.source_path] = result.search_terms
     return sources

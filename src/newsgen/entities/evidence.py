@@ -1,0 +1,124 @@
+"""What one article says about the kind of each name it mentions, kept with its record.
+
+One sentence rarely settles whether "Chelsea", "Ray" or "Sony" is a person, but an
+archive mentions them hundreds of times: "shares in Sony", "the film Ray", "Mr
+Blair said". So each article, as it is extracted, counts for every name it tags
+(whatever the tagger's label) the labels the tagger gave it and the cues around
+each of its occurrences. The counts are kept in the article's record in the
+record store, and `resolve` sums them over the archive, which is cheap: an edit
+recounts one article only.
+
+An article's evidence is a tuple of ``(surface, counts)`` pairs, in the order of the
+surfaces' first mention; `counts` is one integer holding a count per cue of `CUES`, each
+in its own `LANE` bits, so that summing the archive's is one addition per mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from .spans import Mention
+from .tokenize import tokenize
+
+#: What each position of a name's counts holds. The first four are the tagger's labels.
+CUES = (
+    "tagged person", "tagged place", "tagged organisation", "tagged other",
+    "Mr, Sir, Lord before it",  # a man's form of address
+    "Mrs, Ms, Lady before it",  # a woman's
+    "speaks or is described",  # "X said", "said X", "X, who", "X, 45,"
+    "a place word around it",  # "in X", "X-based", "near X"
+    "a business word around it",  # "shares in X", "X Ltd", "X chief executive", "firm X"
+    "a work word before it",  # "the film X", "album X"
+    "the before it",  # people are rarely "the X"
+    "in the body",  # occurrences in the texts after the headline
+)
+PERSON, PLACE, ORGANISATION, OTHER, MALE, FEMALE, SPEECH, PLACE_WORD, BUSINESS, WORK, THE, BODY = range(len(CUES))
+LABELS = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANISATION, "MISC": OTHER}
+
+Evidence = tuple[tuple[str, int], ...]
+LANE = 32  # bits per count: sums stay exact up to four billion mentions
+_MASK = (1 << LANE) - 1
+
+_MALE = frozenset({"mr", "sir", "lord", "herr", "monsieur", "signor", "senor", "king", "prince"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "madam", "mme", "mlle", "queen", "princess"})
+_SPEECH_AFTER = frozenset({"said", "says", "told", "added", "explained", "insisted", "argued", "admitted", "who",
+                           "whose", "himself", "herself", "claimed", "believes", "thinks", "warned", "denied"})
+_SPEECH_BEFORE = frozenset({"said", "says", "told", "added", "according"})
+_PLACE_BEFORE = frozenset({"in", "near", "from", "across", "outside", "throughout", "towards", "via"})
+_PLACE_AFTER = frozenset({"-based", "based"})
+_BUSINESS_BEFORE = frozenset({"firm", "company", "group", "giant", "maker", "rival", "retailer", "bank", "brand",
+                              "carrier", "operator", "club", "side", "party", "label", "network", "channel"})
+_BUSINESS_AFTER = frozenset({"shares", "chief", "boss", "bosses", "spokesman", "spokeswoman", "spokesperson",
+                             "executive", "executives", "chairman", "ltd", "plc", "inc", "corp", "co", "llc", "ag",
+                             "sa", "profits", "profit", "sales", "shareholders", "stake", "products", "customers",
+                             "subscribers", "fans", "manager", "players", "squad", "striker", "midfielder",
+                             "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console"})
+_SHARES = frozenset({"shares", "stake", "stakes", "investors"})  # "shares in X"
+_WORK_BEFORE = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "play", "musical", "series",
+                          "show", "sitcom", "drama", "game", "track", "opera", "documentary", "biopic", "award",
+                          "awards", "magazine", "newspaper", "programme", "website", "site", "service"})
+
+
+@lru_cache(maxsize=50_000)
+def _words(surface: str) -> tuple[str, ...]:
+    return tuple(tokenize(surface)[0])
+
+
+def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
+    """The cue positions the words around tokens [begin, end) set."""
+    found = []
+    before = words[begin - 1].lower() if begin else ""
+    before2 = words[begin - 2].lower() if begin > 1 else ""
+    after = words[end].lower() if end < len(words) else ""
+    after2 = words[end + 1].lower() if end + 1 < len(words) else ""
+    if after in ("'s", "\u2019s"):
+        after, after2 = after2, words[end + 2].lower() if end + 2 < len(words) else ""
+    honorific = before.rstrip(".")
+    if honorific in _MALE:
+        found.append(MALE)
+    elif honorific in _FEMALE:
+        found.append(FEMALE)
+    if after in _SPEECH_AFTER or before in _SPEECH_BEFORE or (after == "," and after2.isdigit()):
+        found.append(SPEECH)
+    if (before in _PLACE_BEFORE or after in _PLACE_AFTER or after == "-" and after2 == "based"):
+        found.append(PLACE_WORD)
+    if before in _BUSINESS_BEFORE or after in _BUSINESS_AFTER or (before == "in" and before2 in _SHARES):
+        found.append(BUSINESS)
+    if before in _WORK_BEFORE or before2 in _WORK_BEFORE and before in ("the", "'", '"', "\u2018", "\u201c"):
+        found.append(WORK)
+    if before == "the" or before2 == "the" and before in _WORK_BEFORE:
+        found.append(THE)
+    return found
+
+
+def article_evidence(tokens: Sequence[Sequence[str]], mentions: Iterable[Mention]) -> Evidence:
+    """The evidence of one article: `tokens` are the words of each of its texts (the
+    headline first), `mentions` every span the tagger found in them."""
+    counts: dict[str, list[int]] = {}
+    for m in mentions:
+        counts.setdefault(m.surface, [0] * len(CUES))[LABELS[m.label]] += 1
+    starts: dict[str, list[tuple[tuple[str, ...], list[int]]]] = {}
+    for surface, row in counts.items():
+        words = _words(surface)
+        if words:
+            starts.setdefault(words[0], []).append((words, row))
+    for text, words in enumerate(tokens):
+        for i in [i for i, w in enumerate(words) if w in starts]:
+            for name, row in starts[words[i]]:
+                end = i + len(name)
+                if tuple(words[i:end]) == name:
+                    for cue in _cues(words, i, end):
+                        row[cue] += 1
+                    row[BODY] += text > 0
+    return tuple((surface, packed(row)) for surface, row in counts.items())
+
+
+def packed(row: Sequence[int]) -> int:
+    """Counts in one integer, lane by lane."""
+    return sum(n << (LANE * cue) for cue, n in enumerate(row))
+
+
+def unpacked(counts: int) -> list[int]:
+    """The counts `packed` made, one a cue."""
+    return [(counts >> (LANE * cue)) & _MASK for cue in range(len(CUES))]

@@ -1,0 +1,99 @@
+"""The archive-wide rules of `entities.archive`, each on a small archive built to tempt it."""
+
+from newsgen.entities import Curation, evidence, review_archive, unify_across_archive
+from newsgen.entities.archive import ARCHIVE_UNIQUE, SAME_ARTICLE
+from newsgen.entities.evidence import CUES, packed
+from newsgen.entities.resolve import entity
+
+
+def person(name, *mentions):
+    return entity(name, "person", mentions or (name,))
+
+
+def said(surface, **cues):
+    """One article's evidence about `surface`: cue (an `evidence` constant, lower case) -> count."""
+    row = [0] * len(CUES)
+    for name, n in cues.items():
+        row[getattr(evidence, name.upper())] = n
+    return ((surface, packed(row)),)
+
+
+def people(out):
+    return [[e.name for e in article if e.kind == "person"] for out_article in [out] for article in out_article]
+
+
+def test_a_surname_the_archive_has_seen_written_for_its_one_full_name_folds_into_it():
+    out = unify_across_archive([[person("Antony Blinken", "Antony Blinken", "Blinken")], [person("Blinken")]])
+    assert people(out) == [["Antony Blinken"], ["Antony Blinken"]]
+    assert out[1][0].mentions == ("Blinken",) and out[1][0].slug == "antony-blinken"
+
+
+def test_a_surname_never_written_for_the_one_full_name_that_fits_stays_unlinked():
+    # The film "Ray" and the lawyer Hugh Ray, named once: nothing says the film is him.
+    out = unify_across_archive([[person("Hugh Ray")], [person("Ray")], [person("Ray")]])
+    assert people(out) == [["Hugh Ray"], [], []]
+
+
+def test_two_coles_keep_their_pages_and_a_lone_cole_goes_on_neither():
+    ashley, joe = person("Ashley Cole", "Ashley Cole", "Cole"), person("Joe Cole", "Joe Cole", "Cole")
+    out = unify_across_archive([[ashley], [joe], [person("Cole")]])
+    assert people(out) == [["Ashley Cole"], ["Joe Cole"], []]
+
+
+def test_a_given_name_of_someone_in_the_archive_never_folds_into_another_person():
+    # "David" was once written for Craig David, but the archive has other Davids.
+    craig = person("Craig David", "Craig David", "David")
+    out = unify_across_archive([[craig], [person("David Beckham")], [person("David")]])
+    assert people(out) == [["Craig David"], ["David Beckham"], []]
+
+
+def test_a_headline_fragment_is_no_name_and_takes_no_one_word_name_with_it():
+    fragment = person("Cole earn Chelsea", "Cole earn Chelsea", "Chelsea")
+    out = unify_across_archive([[fragment], [person("Chelsea")]], evidence=[(), said("Chelsea", person=9)])
+    assert people(out) == [[], []]
+
+
+def test_a_bank_sharing_a_persons_surname_stays_off_his_page():
+    found_evidence = [()] + [said("Lloyds", person=1, business=2)] * 5
+    out = unify_across_archive([[person("Tom Lloyds")]] + [[person("Lloyds")]] * 5, evidence=found_evidence)
+    assert people(out) == [["Tom Lloyds"], [], [], [], [], []]
+
+
+def test_a_one_word_name_is_a_page_only_when_addressed_and_not_a_given_name():
+    said_so = [said("Blobby", person=2, male=2), said("Mike", person=3, male=1), said("Sony", person=5)]
+    out = unify_across_archive([[person("Blobby")], [person("Mike")], [person("Sony")]], evidence=said_so)
+    assert people(out) == [["Blobby"], [], []]
+
+
+def test_names_the_archive_calls_works_or_groups_are_no_people():
+    said_so = [said("Vera Drake", person=5, work=3), said("Zbigniew Qx", person=2, speech=1),
+                said("Girls Aloud", person=2), said("The Aviator", person=4)]
+    found = [[person("Vera Drake")], [person("Zbigniew Qx")], [person("Girls Aloud")], [person("The Aviator")]]
+    assert people(unify_across_archive(found, evidence=said_so)) == [[], ["Zbigniew Qx"], [], []]
+
+
+def test_an_unknown_place_the_archive_tags_a_business_is_dropped_and_a_known_one_kept():
+    vodafone, jordan = entity("Vodafone", "place", ["Vodafone"]), entity("Jordan", "place", ["Jordan"])
+    said_so = [said("Vodafone", place=1, organisation=4) + said("Jordan", place=1, person=5)]
+    out = unify_across_archive([[vodafone, jordan]], evidence=said_so)
+    assert [e.name for e in out[0]] == ["Jordan"]
+
+
+def test_the_editors_names_are_never_dropped_or_folded():
+    from newsgen.entities.curation import CuratedEntity
+
+    curation = Curation(entities=(CuratedEntity("Sony", "person", (), ""),))
+    out = unify_across_archive([[person("Sony")]], curation, evidence=[said("Sony", business=5)])
+    assert people(out) == [["Sony"]]
+
+
+def test_review_gives_each_names_kind_with_its_counts_and_the_folds_with_their_reasons():
+    blinken = person("Antony Blinken", "Antony Blinken", "Blinken")
+    said_so = [said("Blinken", person=2, male=1), said("Blinken", person=1), said("Sony", person=3)]
+    review = review_archive([[blinken], [person("Blinken")], [person("Sony")]], said_so)
+    kinds = {k.name: k for k in review.name_kinds()}
+    assert kinds["Sony"].kind == "" and kinds["Sony"].counts == {"tagged person": 3}
+    assert kinds["Antony Blinken"].kind == "person"
+    assert kinds["Antony Blinken"].counts == {"tagged person": 3, "Mr, Sir, Lord before it": 1}
+    assert [(f.short, f.full, f.reason, f.articles) for f in review.folds] == [
+        ("Blinken", "Antony Blinken", ARCHIVE_UNIQUE, 1), ("Blinken", "Antony Blinken", SAME_ARTICLE, 1)]
