@@ -3,7 +3,8 @@ rule, written to entities.yaml as it is printed, must load and do what it says."
 
 import pytest
 
-from newsgen.entities import Curation, archive_names, load_curation, unify_across_archive, with_archive_names
+from newsgen.entities import Curation, evidence, load_curation, review_archive, unify_across_archive
+from newsgen.entities.evidence import CUES, packed
 from newsgen.entities.resolve import entity
 from newsgen.entities.review import FOLDS, KIND_UNCERTAIN, ONE_ARTICLE, SINGLE_WORD, review, yaml_string
 
@@ -16,57 +17,63 @@ def place(name):
     return entity(name, "place", (name,))
 
 
+def said(surface, **cues):
+    """One article's evidence about `surface`: cue (an `evidence` constant, lower case) -> count."""
+    row = [0] * len(CUES)
+    for name, n in cues.items():
+        row[getattr(evidence, name.upper())] = n
+    return ((surface, packed(row)),)
+
+
 def archive():
-    """Hugh Ray, named once, and "Ray" alone twice (the film); "Tory" twice; "Jordan" a place
-    twice and a person once; two Blairs and a "Blair" alone; a town named once."""
+    """Antony Blinken, named once, also as "Blinken", and "Blinken" alone twice; "Mr Zorro"
+    twice and "Mr Blobby" once; "Victoria Park" a place twice and a person once; "Sony" a
+    person that once spoke and was once "the Sony"; a town named once; two Blairs. Each article with its evidence."""
     return [
-        [person("Hugh Ray")],
-        [person("Ray")],
-        [person("Ray"), place("Lonely Town")],
-        [person("Tory"), place("Jordan")],
-        [person("Tory"), person("Jordan")],
-        [place("Jordan")],
-        [person("Tony Blair"), person("Cherie Blair")],
-        [person("Blair")],
+        ([person("Antony Blinken", "Antony Blinken", "Blinken")], said("Blinken", person=1, male=1)),
+        ([person("Blinken")], said("Blinken", person=1)),
+        ([person("Blinken"), place("Lonely Town")], said("Blinken", person=1)),
+        ([person("Zorro"), place("Victoria Park")], said("Zorro", person=1, male=1) + said("Victoria Park", place=1)),
+        ([person("Zorro"), person("Victoria Park")], said("Zorro", person=1, male=1) + said("Victoria Park", person=1)),
+        ([place("Victoria Park"), person("Blobby")], said("Victoria Park", place=1) + said("Blobby", male=1)),
+        ([person("Sony")], said("Sony", person=3, speech=1, the=1)),
+        ([person("Tony Blair"), person("Cherie Blair")], ()),
     ]
 
 
-def reviewed(found, curation=None):
+def reviewed(articles, curation=None):
     curation = curation or Curation()
-    names = archive_names(found, curation)
-    groups = review(with_archive_names(found, names, curation), found, names, curation)
+    found, said_so = [a for a, _ in articles], [e for _, e in articles]
+    groups = review(unify_across_archive(found, curation, said_so), found, review_archive(found, said_so, curation),
+                    curation)
     return {g.title: [(f.name, f.kind, f.articles) for f in g.findings] for g in groups}, groups
 
 
-def pages(found, curation):
+def pages(articles, curation):
     """Each page's articles after the editor's rules: {(kind, name): count}."""
     counts = {}
-    for article in unify_across_archive(found, curation):
+    for article in unify_across_archive([a for a, _ in articles], curation, [e for _, e in articles]):
         for e in article:
             counts[(e.kind, e.name)] = counts.get((e.kind, e.name), 0) + 1
     return counts
 
 
-def test_each_group_finds_its_names_ordered_by_the_articles_they_touch():
+def test_each_group_finds_its_names_in_order():
     found, _ = reviewed(archive())
-    assert found[KIND_UNCERTAIN] == [("Jordan", "place", 3)]
-    assert found[FOLDS] == [("Ray", "person", 2)]
-    assert found[SINGLE_WORD] == [("Tory", "person", 2), ("Blair", "person", 1)]
-    # Listed once: Blair and Jordan are in an earlier group; Hugh Ray's page lists 3 articles.
+    assert found[KIND_UNCERTAIN] == [("Victoria Park", "place", 3), ("Sony", "person", 1)]
+    # The fold across the archive first, then the one its own article made.
+    assert found[FOLDS] == [("Blinken", "person", 2), ("Blinken", "person", 1)]
+    assert found[SINGLE_WORD] == [("Zorro", "person", 2), ("Blobby", "person", 1)]
+    # Listed once: Blobby is in an earlier group; Antony Blinken's page lists 3 articles.
     assert found[ONE_ARTICLE] == [("Cherie Blair", "person", 1), ("Lonely Town", "place", 1),
                                   ("Tony Blair", "person", 1)]
 
 
-def test_a_fold_counts_only_articles_that_never_write_the_full_name():
-    found = [[person("Hugh Ray")], [person("Ray")], [person("Hugh Ray"), person("Ray")]]
-    assert reviewed(found)[0][FOLDS] == [("Ray", "person", 1)]
-
-
 def test_names_the_editor_already_decided_are_left_out(tmp_path):
     rules = tmp_path / "entities.yaml"
-    rules.write_text("entities:\n  - name: Tory Party\n    aliases: [Tory]\n", encoding="utf-8")
+    rules.write_text("entities:\n  - name: Zorro\n    description: A masked man.\n", encoding="utf-8")
     found, _ = reviewed(archive(), load_curation(rules))
-    assert "Tory" not in {name for findings in found.values() for name, _, _ in findings}
+    assert "Zorro" not in {name for findings in found.values() for name, _, _ in findings}
 
 
 def _applied(tmp_path, rule):
@@ -76,19 +83,23 @@ def _applied(tmp_path, rule):
 
 
 def test_every_rule_loads_as_printed_and_does_what_it_says(tmp_path):
-    found = archive()
-    before = pages(found, Curation())
-    assert before[("person", "Hugh Ray")] == 3 and before[("person", "Jordan")] == 1
-    rules = {f.name: f.rule for g in reviewed(found)[1] for f in g.findings}
+    articles = archive()
+    before = pages(articles, Curation())
+    assert before[("person", "Antony Blinken")] == 3 and before[("person", "Victoria Park")] == 1
+    assert ("person", "Sony") not in before
+    rules = {f.name: f.rule for g in reviewed(articles)[1] for f in g.findings}
 
-    after = pages(found, _applied(tmp_path, rules["Jordan"]))
-    assert ("person", "Jordan") not in after and after[("place", "Jordan")] == 3
+    after = pages(articles, _applied(tmp_path, rules["Victoria Park"]))
+    assert ("person", "Victoria Park") not in after and after[("place", "Victoria Park")] == 3
 
-    after = pages(found, _applied(tmp_path, rules["Ray"]))  # the fold undone: Hugh Ray keeps his own article
-    assert after[("person", "Hugh Ray")] == 1 and not any(name == "Ray" for _, name in after)
+    after = pages(articles, _applied(tmp_path, rules["Sony"]))  # the close call the other way
+    assert after[("person", "Sony")] == 1
 
-    for name in ("Tory", "Blair", "Lonely Town", "Tony Blair"):
-        after = pages(found, _applied(tmp_path, rules[name]))
+    after = pages(articles, _applied(tmp_path, rules["Blinken"]))  # the fold undone: he keeps his own article
+    assert after[("person", "Antony Blinken")] == 1 and not any(name == "Blinken" for _, name in after)
+
+    for name in ("Zorro", "Blobby", "Lonely Town", "Tony Blair"):
+        after = pages(articles, _applied(tmp_path, rules[name]))
         assert not any(n == name for _, n in after), name
         assert len(after) == len(before) - 1  # nothing else went
 

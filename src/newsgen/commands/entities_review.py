@@ -17,8 +17,8 @@ from ..config import SiteConfig
 from ..entities.review import Group, review
 from .tagged_archive import TaggedArchive, read_tagged_archive
 
-_TITLES = {"kind uncertain": "Names tagged both as a person and as a place",
-           "folds": "Short names put on a full name's page across the archive",
+_TITLES = {"kind uncertain": "Names whose kind was a close call, or with both a person's and a place's page",
+           "folds": "Short names put on a full name's page (across the archive first, then within an article)",
            "single-word people": "People named by one word",
            "one-article pages": "Pages that list one article"}
 
@@ -26,7 +26,7 @@ _TITLES = {"kind uncertain": "Names tagged both as a person and as a place",
 def archive_review(archive: TaggedArchive) -> list[Group]:
     views = archive.listing.views
     return review([v.article.people + v.article.places for v in views],
-                  [archive.found[v.article.source_path] for v in views], archive.names, archive.curation)
+                  [archive.found[v.article.source_path] for v in views], archive.decision, archive.curation)
 
 
 def _summary(archive: TaggedArchive) -> dict:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import SiteConfig
-from ..entities import Curation, EntityExtractor, load_curation
-from ..entities.tagging import names_used, tag_articles
+from ..entities import ArchiveDecision, Curation, EntityExtractor, load_curation, review_archive
+from ..entities.tagging import tag_articles
 from ..incremental.last_build import record_store_inputs
 from ..incremental.record_store import CACHE_DIR, CACHE_LOCK, RecordStore, code_fingerprint
 from ..incremental.url_register import UrlRegister
@@ -31,12 +31,12 @@ from ..util.progress import QUIET, Progress
 class TaggedArchive:
     """`listing` holds the articles as the site lists them (a merged twin once), tagged as
     their pages show them, and each person's and place's page; `found[path]` an article's
-    entities as extracted, before they were unified across the archive, and `names` what
-    each of those entity objects became across the archive (`entities.archive_names`)."""
+    entities as extracted, before they were unified across the archive, and `decision`
+    what the archive decided each of them is, and why (`entities.review_archive`)."""
 
     listing: Listing
     found: dict[str, list[Entity]]
-    names: dict[int, Entity]
+    decision: ArchiveDecision
     curation: Curation
     files: int  # source files read
     parsed: int  # of those, the ones not in the record store, parsed now
@@ -57,11 +57,11 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
             store.used.update(store.records)
             store.save(sorted(set(store.stamps) | {job.name for job in plan.jobs}))
     sources = collect(results)
-    # The last build's tags, when its entities and rules are these: the archive is not weighed again.
+    # The last build's tags, when its entities, evidence and rules are these: no need to unify them again.
     memo = ResultMemo(cache_dir / "results.pickle", code)
-    articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo)
-    names = names_used(sources.found, memo)
+    articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo, sources.evidence)
+    decision = review_archive(sources.found, sources.evidence, curation)
     # Twins are one article, as on the site; near-duplicates, which the site only reports, are not looked for.
     listing = list_articles(articles, UrlRegister.read(config.root).slugs, config.duplicates, look_for_near=False)
     found = {a.source_path: entities for a, entities in zip(sources.articles, sources.found)}
-    return TaggedArchive(listing, found, names, curation, len(plan.jobs), parsed)
+    return TaggedArchive(listing, found, decision, curation, len(plan.jobs), parsed)

@@ -4,15 +4,18 @@ one-line ``content/entities.yaml`` rule that would fix it (``newsgen entities --
 The tagger's mistakes that cost most are few and repeated: a club or a party label that
 becomes a person in every article naming it, a short name put on the wrong person's page
 archive-wide. An editor of 10,000 articles cannot read every page, so the review sorts
-what to read by the articles each finding touches. Four groups, in this order:
+what to read by the articles each finding touches. It reads what the archive decided
+(`archive.decide`: each name's kind from its evidence, and the folds, with their reasons).
+Four groups, in this order:
 
-* **kind uncertain**: a name tagged as a person in some articles and as a place in others
-  (two pages for one name); the rule gives it the kind most articles gave it (both pages'
-  articles are touched);
-* **folds**: a short name ("Ray", "Blair") put, across the archive, on the page of the one
-  full name that ends in it ("Hugh Ray"), in articles that never write that full name.
-  The fold is right as often as not, so each is listed with its reason; the rule undoes it
-  (``ignore`` drops the short mention only: the articles that write the full name keep it);
+* **kind uncertain**: a name whose kind the archive's evidence decided by a close call
+  (the rule says the opposite: ``ignore`` a name given a page, an entry with a ``kind``
+  for one given none), and a name with both a person's and a place's page (the rule gives
+  it the kind most articles gave it);
+* **folds**: a short name ("Blinken") put on the page of the one full name in the archive
+  it fits, in articles that never name that person, then those an article wrote beside
+  the full name; the rule, ``ignore``, drops the short mention only (the articles that
+  write the full name keep it);
 * **single-word people**: a person page named by one word, which a surname alone, a first
   name, a club or a company can all be; the rule drops it;
 * **one-article pages**: the rest of the pages that list one article, the most numerous
@@ -32,8 +35,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Entity
+from .archive import ARCHIVE_UNIQUE, ArchiveDecision
 from .curation import Curation
-from .resolve import is_full_name, short_form_of
+from .resolve import is_full_name
 
 KIND_UNCERTAIN, FOLDS, SINGLE_WORD, ONE_ARTICLE = "kind uncertain", "folds", "single-word people", "one-article pages"
 KINDS = ("person", "place")
@@ -46,7 +50,7 @@ class Finding:
     articles: int  # the articles the finding touches: its impact
     why: str
     rule: str  # one line of content/entities.yaml
-
+    order: int = 0  # in its group, lower first, then by articles
 
 @dataclass(frozen=True)
 class Group:
@@ -77,32 +81,42 @@ def _articles_of(count: int) -> str:
     return f"{count:,} article{'s' if count != 1 else ''}"
 
 
-def review(tagged: Sequence[Sequence[Entity]], found: Sequence[Sequence[Entity]], names: Mapping[int, Entity],
+def review(tagged: Sequence[Sequence[Entity]], found: Sequence[Sequence[Entity]], decision: ArchiveDecision,
            curation: Curation) -> list[Group]:
     """The findings of an archive whose article i carries `tagged[i]` (its people and places
-    as its page shows them) and was extracted as `found[i]`, `names` being what each found
-    entity object became across the archive (`entities.archive_names`)."""
+    as its page shows them) and was extracted as `found[i]`, `decision` being what the
+    archive decided its names are (`entities.review_archive`)."""
     pages: Counter[tuple[str, str]] = Counter((e.kind, e.name) for article in tagged for e in article)
+    tags: Counter[tuple[str, str]] = Counter(key for article in found for key in {(e.kind, e.name) for e in article})
     decided = {n.casefold() for entry in curation.entities for n in entry.names}
     listed: set[tuple[str, str]] = set()
-
-    def fresh(kind: str, name: str) -> bool:
-        return name.casefold() not in decided and (kind, name) not in listed
-
     groups = []
-    for title, findings in ((KIND_UNCERTAIN, _kind_uncertain(pages)), (FOLDS, _folds(found, names)),
+    for title, findings in ((KIND_UNCERTAIN, _kind_uncertain(pages, tags, decision)), (FOLDS, _folds(decision)),
                             (SINGLE_WORD, _single_words(pages)), (ONE_ARTICLE, _one_article(pages))):
-        kept = [f for f in findings if fresh(f.kind, f.name)]
+        kept = [f for f in findings if f.name.casefold() not in decided and (f.kind, f.name) not in listed]
         listed.update((kind, f.name) for f in kept for kind in ((f.kind,) if title != KIND_UNCERTAIN else KINDS))
-        groups.append(Group(title, tuple(sorted(kept, key=lambda f: (-f.articles, f.name.casefold(), f.name)))))
+        groups.append(Group(title, tuple(sorted(kept, key=lambda f: (f.order, -f.articles, f.name.casefold())))))
     return groups
 
 
-def _kind_uncertain(pages: Counter[tuple[str, str]]) -> list[Finding]:
+def _cues(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{cue} {n}" for cue, n in counts.items()) or "no evidence"
+
+
+def _kind_uncertain(pages: Counter[tuple[str, str]], tags: Counter[tuple[str, str]],
+                    decision: ArchiveDecision) -> list[Finding]:
+    findings = []
+    for k in decision.name_kinds():
+        if k.uncertain:
+            made = f"made it a {k.kind}" if k.kind else "gave it no page"
+            rule, then = ((ignore_rule(k.name), f"if it is no {k.kind}") if k.kind else
+                          (kind_rule(k.name, k.tagged_as), f"if it is a {k.tagged_as}"))
+            findings.append(Finding(k.name, k.tagged_as, tags[(k.tagged_as, k.name)],
+                                    f"tagged a {k.tagged_as}; the archive {made} on close evidence "
+                                    f"({_cues(k.counts)}); the rule {then}", rule))
     by_name: dict[str, dict[str, int]] = {}
     for (kind, name), count in pages.items():
         by_name.setdefault(name, {})[kind] = count
-    findings = []
     for name, kinds in by_name.items():
         if len(kinds) == 2:
             kind = "place" if kinds["place"] >= kinds["person"] else "person"
@@ -113,20 +127,20 @@ def _kind_uncertain(pages: Counter[tuple[str, str]]) -> list[Finding]:
     return findings
 
 
-def _folds(found: Sequence[Sequence[Entity]], names: Mapping[int, Entity]) -> list[Finding]:
-    """A person's short name the archive named as a full name's, counted in the articles that
-    never write that full name (in those that do, the article itself says who it is)."""
-    folded: Counter[tuple[str, str]] = Counter()
-    for article in found:
-        written = {e.name for e in article if e.kind == "person"}
-        for e in article:
-            full = names.get(id(e), e).name
-            if e.kind == "person" and full not in written and short_form_of(e.name, full):
-                folded[(e.name, full)] += 1
-    fulls = Counter(e.name for article in found for e in article if e.kind == "person" and is_full_name(e.name))
-    return [Finding(short, "person", count, f"put on the page of {full} (named in {_articles_of(fulls[full])}), the "
-                    "one full name in the archive it fits, in articles that never name it", ignore_rule(short))
-            for (short, full), count in folded.items()]
+def _folds(decision: ArchiveDecision) -> list[Finding]:
+    """Folds across the archive first: the article itself says who a short name written beside
+    a full name is, so those are listed after."""
+    findings = []
+    for fold in decision.folds:
+        if fold.reason == ARCHIVE_UNIQUE:
+            why = (f"put on the page of {fold.full} in articles that do not name {fold.full}: the one full name in "
+                   "the archive it fits, with strong evidence; the rule leaves it unlinked")
+        else:
+            why = (f"written beside {fold.full} in the same article: on {fold.full}'s page; the rule stops it "
+                   "counting as a mention anywhere")
+        findings.append(Finding(fold.short, fold.kind, fold.articles, why, ignore_rule(fold.short),
+                                order=fold.reason != ARCHIVE_UNIQUE))
+    return findings
 
 
 def _single_words(pages: Counter[tuple[str, str]]) -> list[Finding]:

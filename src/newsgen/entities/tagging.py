@@ -165,11 +165,3 @@ def tag_articles(
     memo.keep("tags", tagged)  # when reused, the very object the memo gave: it sees no change without comparing
     return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tagged.tags)]
 
-
-def names_used(found: Sequence[Sequence[Entity]], memo: ResultMemo) -> dict[int, Entity]:
-    """The archive-wide name of each entity object of `found`, by id (`entities.archive_names`), as
-    the `tag_articles` of `found` just run with `memo` used them: a review needs them, and taking
-    them again would weigh the whole archive twice. (The memo may hold the last build's equal
-    objects rather than these, so they are matched by position.)"""
-    tagged = memo.used["tags"]
-    return dict(zip(by_identity(found), tagged.names))
