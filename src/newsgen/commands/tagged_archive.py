@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..config import SiteConfig
 from ..entities import ArchiveDecision, Curation, EntityExtractor, load_curation, review_archive
+from ..entities.gazetteer import load_gazetteer
 from ..entities.tagging import tag_articles
 from ..incremental.last_build import record_store_inputs
 from ..incremental.record_store import CACHE_DIR, CACHE_LOCK, RecordStore, code_fingerprint
@@ -60,6 +61,7 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
     # The last build's tags, when its entities, evidence and rules are these: no need to unify them again.
     memo = ResultMemo(cache_dir / "results.pickle", code)
     articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo, sources.evidence)
+    load_gazetteer(cache_dir / "gazetteer.pickle", code)  # as the build keeps it: seconds to make from its packages
     decision = review_archive(sources.found, sources.evidence, curation)
     # Twins are one article, as on the site; near-duplicates, which the site only reports, are not looked for.
     listing = list_articles(articles, UrlRegister.read(config.root).slugs, config.duplicates, look_for_near=False)
