@@ -58,10 +58,10 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
             store.used.update(store.records)
             store.save(sorted(set(store.stamps) | {job.name for job in plan.jobs}))
     sources = collect(results)
+    load_gazetteer(cache_dir / "gazetteer.pickle", code)  # as the build keeps it: seconds to make from its packages
     # The last build's tags, when its entities, evidence and rules are these: no need to unify them again.
     memo = ResultMemo(cache_dir / "results.pickle", code)
     articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo, sources.evidence)
-    load_gazetteer(cache_dir / "gazetteer.pickle", code)  # as the build keeps it: seconds to make from its packages
     decision = review_archive(sources.found, sources.evidence, curation)
     # Twins are one article, as on the site; near-duplicates, which the site only reports, are not looked for.
     listing = list_articles(articles, UrlRegister.read(config.root).slugs, config.duplicates, look_for_near=False)
