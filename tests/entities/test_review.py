@@ -59,7 +59,7 @@ def pages(articles, curation):
 
 
 def test_each_group_finds_its_names_in_order():
-    found, _ = reviewed(archive())
+    found, groups = reviewed(archive())
     assert found[KIND_UNCERTAIN] == [("Victoria Park", "place", 3), ("Sony", "person", 1)]
     # The fold across the archive first, then the one its own article made.
     assert found[FOLDS] == [("Blinken", "person", 2), ("Blinken", "person", 1)]
@@ -67,6 +67,9 @@ def test_each_group_finds_its_names_in_order():
     # Listed once: Blobby is in an earlier group; Antony Blinken's page lists 3 articles.
     assert found[ONE_ARTICLE] == [("Cherie Blair", "person", 1), ("Lonely Town", "place", 1),
                                   ("Tony Blair", "person", 1)]
+    sony = groups[0].findings[1]
+    assert sony.why == ("tagged a person; the archive gave it no page on close evidence (tagged person 3, speaks or "
+                        "is described 1, the before it 1); use the rule if it is a person")
 
 
 def test_names_the_editor_already_decided_are_left_out(tmp_path):

@@ -99,8 +99,10 @@ def review(tagged: Sequence[Sequence[Entity]], found: Sequence[Sequence[Entity]]
     return groups
 
 
-def _cues(counts: Mapping[str, int]) -> str:
-    return ", ".join(f"{cue} {n}" for cue, n in counts.items()) or "no evidence"
+def _cues(counts: Mapping[str, int], most: int = 4) -> str:
+    """The evidence that weighed most, at a glance: the `most` largest counts."""
+    largest = sorted(counts.items(), key=lambda item: -item[1])[:most]
+    return ", ".join(f"{cue} {n}" for cue, n in largest) + (", ..." if len(counts) > most else "") or "no evidence"
 
 
 def _kind_uncertain(pages: Counter[tuple[str, str]], tags: Counter[tuple[str, str]],
@@ -113,7 +115,7 @@ def _kind_uncertain(pages: Counter[tuple[str, str]], tags: Counter[tuple[str, st
                           (kind_rule(k.name, k.tagged_as), f"if it is a {k.tagged_as}"))
             findings.append(Finding(k.name, k.tagged_as, tags[(k.tagged_as, k.name)],
                                     f"tagged a {k.tagged_as}; the archive {made} on close evidence "
-                                    f"({_cues(k.counts)}); the rule {then}", rule))
+                                    f"({_cues(k.counts)}); use the rule {then}", rule))
     by_name: dict[str, dict[str, int]] = {}
     for (kind, name), count in pages.items():
         by_name.setdefault(name, {})[kind] = count
