@@ -53,21 +53,39 @@ def test_a_headline_fragment_is_no_name_and_takes_no_one_word_name_with_it():
     assert people(out) == [[], []]
 
 
+def test_a_surname_fits_its_one_full_name_without_being_written_so_when_no_given_name():
+    out = unify_across_archive([[person("Chaminda Vaas")], [person("Vaas")]], evidence=[(), said("Vaas", person=1)])
+    assert people(out) == [["Chaminda Vaas"], ["Chaminda Vaas"]]
+
+
+def test_a_surname_the_archive_tags_an_organisation_more_than_a_person_does_not_fold():
+    out = unify_across_archive([[person("Chaminda Vaas")], [person("Vaas")]],
+                               evidence=[(), said("Vaas", person=1, organisation=2)])
+    assert people(out) == [["Chaminda Vaas"], []]
+
+
+def test_the_archive_speaks_of_the_case_of_a_person_without_making_him_a_thing():
+    dutroux = person("Marc Dutroux", "Dutroux", "Marc Dutroux")
+    out = unify_across_archive([[dutroux]], evidence=[said("Dutroux", person=3, the=4) + said("Marc Dutroux", person=1)])
+    assert people(out) == [["Marc Dutroux"]]
+
+
 def test_a_bank_sharing_a_persons_surname_stays_off_his_page():
     found_evidence = [()] + [said("Lloyds", person=1, business=2)] * 5
     out = unify_across_archive([[person("Tom Lloyds")]] + [[person("Lloyds")]] * 5, evidence=found_evidence)
     assert people(out) == [["Tom Lloyds"], [], [], [], [], []]
 
 
-def test_a_one_word_name_is_a_page_only_when_addressed_and_not_a_given_name():
-    said_so = [said("Blobby", person=2, male=2), said("Mike", person=3, male=1), said("Sony", person=5)]
-    out = unify_across_archive([[person("Blobby")], [person("Mike")], [person("Sony")]], evidence=said_so)
-    assert people(out) == [["Blobby"], [], []]
+def test_a_one_word_name_is_a_page_only_when_addressed_or_heard_and_not_a_given_name():
+    said_so = [said("Blobby", person=2, male=2), said("Usherz", person=3, speech=1), said("Mike", person=3, male=1),
+               said("Sony", person=5), said("Nintendo", person=9, speech=2, the=1)]
+    found = [[person("Blobby")], [person("Usherz")], [person("Mike")], [person("Sony")], [person("Nintendo")]]
+    assert people(unify_across_archive(found, evidence=said_so)) == [["Blobby"], ["Usherz"], [], [], []]
 
 
 def test_names_the_archive_calls_works_or_groups_are_no_people():
     said_so = [said("Vera Drake", person=5, work=3), said("Zbigniew Qx", person=2, speech=1),
-                said("Girls Aloud", person=2), said("The Aviator", person=4)]
+                said("Girls Aloud", person=2, organisation=1), said("The Aviator", person=4)]
     found = [[person("Vera Drake")], [person("Zbigniew Qx")], [person("Girls Aloud")], [person("The Aviator")]]
     assert people(unify_across_archive(found, evidence=said_so)) == [[], ["Zbigniew Qx"], [], []]
 
@@ -97,3 +115,9 @@ def test_review_gives_each_names_kind_with_its_counts_and_the_folds_with_their_r
     assert kinds["Antony Blinken"].counts == {"tagged person": 3, "Mr, Sir, Lord before it": 1}
     assert [(f.short, f.full, f.reason, f.articles) for f in review.folds] == [
         ("Blinken", "Antony Blinken", ARCHIVE_UNIQUE, 1), ("Blinken", "Antony Blinken", SAME_ARTICLE, 1)]
+
+
+def test_a_name_never_heard_to_speak_and_often_the_something_is_no_person():
+    silent = [said("Harry Potter", person=14, the=2), said("Ben Stiller", person=14, the=2, speech=1)]
+    found = [[person("Harry Potter")], [person("Ben Stiller")]]
+    assert people(unify_across_archive(found, evidence=silent)) == [[], ["Ben Stiller"]]

@@ -179,3 +179,19 @@ def test_an_ordinary_articles_people_and_places_are_all_kept_without_a_warning()
         ("place", "East Jerusalem", ("East Jerusalem",)), ("place", "Egypt", ("Egypt",)), ("place", "Gaza", ("Gaza",)),
         ("place", "Israel", ("Israel",)), ("place", "Middle East", ("Middle East",)), ("place", "Qatar", ("Qatar",)),
         ("place", "Tel Aviv", ("Tel Aviv",)), ("place", "United States", ("US",))]
+
+
+def test_a_memo_follows_the_archives_evidence_when_only_the_evidence_changes(tmp_path: Path):
+    from newsgen.entities.evidence import CUES, SPEECH, packed
+
+    articles, found = [article("a"), article("b")], [[person("Zxqor")], [person("Ann Lee")]]
+    heard = [0] * len(CUES)
+    heard[SPEECH] = 1
+    silent, speaking = [(), ()], [(("Zxqor", packed(heard)),), ()]
+    memo = ResultMemo(tmp_path / "memo.pickle", "code")
+    tag_articles(articles, found, [None, None], memo=memo, evidence=silent)
+    memo.save()
+    remembered = tag_articles(articles, found, [None, None], memo=ResultMemo(tmp_path / "memo.pickle", "code"),
+                              evidence=speaking)
+    assert remembered == tag_articles(articles, found, [None, None], evidence=speaking)
+    assert [p.name for p in remembered[0].people] == ["Zxqor"]

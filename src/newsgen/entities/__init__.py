@@ -5,9 +5,12 @@ split; ``features`` describes each token, helped by ``gazetteer`` (place and nam
 lists from packages) and ``lexicon`` (common words learned in training); ``model``
 (a CRF trained on CoNLL-2003, see data/README.md) labels it; ``corrections`` mends
 its typical misses using the whole article; ``spans`` cuts labels into surface
-strings and votes on their kind; ``resolve`` groups them into entities, per article
-and archive-wide; ``curation`` applies the editor's ``content/entities.yaml`` (schema
-in that module), which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most
+strings and votes on their kind; ``evidence`` counts what the article says each name
+is (labels, "Mr", "said", "shares in", "the film"), kept in its record; ``resolve``
+groups the mentions into entities per article; ``archive`` sums the evidence over the
+archive to decide each name's kind and which short names fold into which full names;
+``curation`` applies the editor's ``content/entities.yaml`` (schema in that module),
+which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most
 200 people and 200 places an article and attaches them to the archive's articles,
 with the editor's per-seed rules; ``review`` lists what an editor should curate first, each
 with the rule that fixes it. The command ``newsgen entities`` is ``commands/entities.py``.

@@ -5,28 +5,36 @@ which mentions them hundreds of times, rarely does: it says "shares in Sony", "t
 film The Aviator" and never "Mr Chelsea". Each article's `evidence` (counted at
 extraction and kept in its record) is summed here, and the sum decides.
 
-The rules, in order, for each person the articles name:
+The rules, for each person the articles name:
 
 * A name with a lower-case word that is not a particle ("Cole earn Chelsea",
-  "Danaher for Gustard") is a fragment of a sentence, not a name: no page.
-* A name that starts with "The" is a title or a group, not a person: no page.
-* A name the archive calls a work or a business more than a person (the film,
-  shares in, its chief executive, the ...) with no form of address is no person.
+  "Danaher for Gustard"), or that starts with "The", is no name: no page.
+* A name the archive addresses ("Mr", "Mrs", "Lord" before it) is a person, unless
+  it is a given name alone. Otherwise, one it calls a work or a business (the
+  film, shares in, its chief executive, the ...) at least a quarter as often as the
+  tagger calls it a person is not, nor one it never hears speak and calls so a
+  seventh as often ("the Harry Potter films"). Only what is said around the name as written
+  counts against it: "the Dutroux affair" is no evidence against Marc Dutroux.
+* A word alone ("Nintendo", "Oscar", "Mike") is a person only when the archive
+  hears it speak ("..., Nelly said") and never calls it a business or a work, and
+  it is not a given name. A name whose first word is no known given name, that the
+  archive also tags as a group or a thing and never hears speak ("Girls Aloud"),
+  is no person.
 * **Folding.** A short name ("Blair", "Mr Blair", "A. Blinken") that an article
   writes beside the full name it ends ("Tony Blair") is that person: the article
   folds it itself (`resolve.canonicalise`). Elsewhere a short name folds into a
-  full name only when exactly one full name in the archive fits it and the
-  evidence is strong: some article has written that very person by that short name,
-  and no person in the archive has the short name as a first name ("David" is
-  never "Craig David", "Ray" never "Hugh Ray"). Otherwise a short name that fits
-  several people, or fits one the archive never called by it, stays unlinked: it
-  gets no page of its own and goes on no one's page. Two people never share one.
-* A one-word name that fits no full name (a mononym, or a surname alone) keeps a
-  page only when the archive gives it a form of address ("Mr Blobby", "Ms Dynamite")
-  and it is not a given name: "Mike", "Sony" and "Christmas" are nobody's page.
+  full name only when the evidence is strong: exactly one full name in the archive
+  fits it, the archive tags the short name a person at least as often as anything
+  else and never calls it a business or a work, nobody in the archive has it as a
+  given name ("David" is never "Craig David"), and it is not a given name itself
+  unless some article wrote that very person so ("Ray", the film, is never "Hugh
+  Ray"). Otherwise a short name that fits a full name stays unlinked: it gets no
+  page of its own and goes on nobody's page. Two people never share one: two
+  Coles keep theirs, and a lone "Cole" goes on neither.
 
 A place keeps its page unless the gazetteer does not know it and the archive tags it
-as an organisation, a person or something else more than twice as often as a place. The editor's names (`content/entities.yaml`) and described entities are
+as an organisation, a person or something else more than twice as often as a place.
+The editor's names (`content/entities.yaml`) and described entities are
 never changed. `kinds` and `folds` tell an editor what was decided and why.
 """
 
@@ -120,8 +128,9 @@ def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str]) -
     against = counts[BUSINESS] + counts[WORK] + counts[THE]
     if addressed:  # "Mr Blobby" is somebody, unless a given name alone ("Mr Edward"?)
         return ("person" if len(_words(name)) > 1 or name.casefold() not in first_names else ""), against > addressed
-    if against >= 2 and against * 4 >= counts[PERSON] + counts[SPEECH]:
-        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory"
+    heard = counts[SPEECH]
+    if against >= 2 and (against * 4 >= counts[PERSON] + heard or not heard and against * 7 >= counts[PERSON]):
+        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory", never heard to say a word
     words = _words(name)
     if len(words) == 1:  # "Nintendo", "Oscar", "Mike": a word alone is somebody when addressed or heard
         return ("person", False) if counts[SPEECH] and not against and name.casefold() not in first_names else (

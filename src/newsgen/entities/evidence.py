@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import compress, count
 
 from .spans import Mention
 from .tokenize import tokenize
@@ -104,19 +105,22 @@ def article_evidence(tokens: Sequence[Sequence[str]], mentions: Iterable[Mention
         if words:
             starts.setdefault(words[0], []).append((words, row))
     for text, words in enumerate(tokens):
-        for i in [i for i, w in enumerate(words) if w in starts]:
+        for i in compress(count(), map(starts.__contains__, words)):  # found without a Python loop
             for name, row in starts[words[i]]:
                 end = i + len(name)
-                if tuple(words[i:end]) == name:
+                if end == i + 1 or tuple(words[i:end]) == name:
                     for cue in _cues(words, i, end):
                         row[cue] += 1
                     row[BODY] += text > 0
     return tuple((surface, packed(row)) for surface, row in counts.items())
 
 
+_SHIFTS = tuple(LANE * cue for cue in range(len(CUES)))
+
+
 def packed(row: Sequence[int]) -> int:
     """Counts in one integer, lane by lane."""
-    return sum(n << (LANE * cue) for cue, n in enumerate(row))
+    return sum([n << shift for n, shift in zip(row, _SHIFTS) if n])
 
 
 def unpacked(counts: int) -> list[int]:
