@@ -3,26 +3,15 @@ rule, written to entities.yaml as it is printed, must load and do what it says."
 
 import pytest
 
-from newsgen.entities import Curation, evidence, load_curation, review_archive, unify_across_archive
-from newsgen.entities.evidence import CUES, packed
+from newsgen.entities import Curation, load_curation, review_archive, unify_across_archive
 from newsgen.entities.resolve import entity
 from newsgen.entities.review import FOLDS, KIND_UNCERTAIN, ONE_ARTICLE, SINGLE_WORD, review, yaml_string
 
-
-def person(name, *mentions):
-    return entity(name, "person", mentions or (name,))
+from .test_archive import person, said
 
 
 def place(name):
     return entity(name, "place", (name,))
-
-
-def said(surface, **cues):
-    """One article's evidence about `surface`: cue (an `evidence` constant, lower case) -> count."""
-    row = [0] * len(CUES)
-    for name, n in cues.items():
-        row[getattr(evidence, name.upper())] = n
-    return ((surface, packed(row)),)
 
 
 def archive():
