@@ -63,7 +63,8 @@ from .evidence import (
     unpacked,
 )
 from .gazetteer import Gazetteer, load_gazetteer
-from .resolve import entity, is_full_name, short_form_of
+from .resolve import entity, short_form_of
+from .resolve import is_full_name as _is_full_name
 from .tokenize import tokenize
 
 SAME_ARTICLE, ARCHIVE_UNIQUE = "same article", "archive-unique"
@@ -104,6 +105,9 @@ def evidence_totals(evidence: Iterable[Evidence]) -> dict[str, int]:
     for surface, counts in chain.from_iterable(evidence):
         totals[surface] = get(surface, 0) + counts
     return totals
+
+
+is_full_name = lru_cache(maxsize=100_000)(_is_full_name)  # names recur: look at each once
 
 
 @lru_cache(maxsize=100_000)  # names recur: split each once
@@ -152,6 +156,7 @@ def _called_otherwise(counts: Sequence[int]) -> bool:
     return counts[BUSINESS] + counts[WORK] + counts[THE] > 0
 
 
+@lru_cache(maxsize=100_000)
 def _given(word: str, first_names: frozenset[str]) -> bool:
     """Whether a name's first word is a given name ("Jean-Michel" too) or an initial."""
     return len(word.rstrip(".")) == 1 or all(part.casefold() in first_names for part in word.split("-"))
@@ -267,7 +272,7 @@ def _written_as(entities: Iterable[Entity], uses: Counter[int]) -> Counter[tuple
         if e.kind == "person" and len(e.mentions) > 1:
             last = _words(e.name)[-1]
             for m in e.mentions:
-                if m != e.name and _words(m)[-1] == last and short_form_of(m, e.name):
+                if m != e.name and _words(m)[-1] == last and (len(_words(m)) == 1 or short_form_of(m, e.name)):
                     written[(m, e.name)] += uses[id(e)]
     return written
 
