@@ -12,6 +12,7 @@ import pytest
 from newsgen.build import build
 from newsgen.config import load_config
 
+from .conftest import write
 from .sitegen import write_archive
 
 
@@ -253,3 +254,28 @@ def test_the_new_fuzz_targets_hold_for_a_few_dozen_inputs(target, tmp_path):
     strategy, check = fuzz._targets(tmp_path)[target]
     calls, _ = fuzz.run(target, strategy, check, 40, seed=0)
     assert calls >= 40
+
+
+busiest_benchmark = _benchmark("busiest")
+
+
+def test_busiest_builds_a_corpus_and_counts_an_editors_verdicts(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    write(corpus / "politics" / "a.txt", "Blinken in Cairo\n\nAntony Blinken flew to Cairo.\n\nBlinken met officials.\n")
+    write(corpus / "politics" / "b.txt", "Talks in Doha\n\nOn Monday, Antony Blinken visited Doha and Cairo.\n")
+    write(corpus / "politics" / "c.txt", "More talks\n\nOn Friday, Blinken flew on to Cairo.\n")
+    judged = write(tmp_path / "judged.json", '{"place": {"real": ["Cairo"], "not a place": ["Doha"]}}')
+    assert busiest_benchmark.main([str(corpus), "--workdir", str(tmp_path / "work"), "--judged", str(judged),
+                                   "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "3 articles; built in" in out and "(0 files parsed again)" in out
+    assert "  1. Antony Blinken  3 articles  people/antony-blinken/index.html\n     also written: Blinken\n" in out
+    assert "     named only otherwise in 1: More talks (Blinken)" in out  # where a wrong merge would show
+    assert "  2. Doha  1 articles  places/doha/index.html  [not a place]" in out
+    assert "people: of the 1 busiest, 0 judged real, 0 judged wrong (none), 1 not judged yet" in out
+    assert "places: of the 2 busiest, 1 judged real, 1 judged wrong (1 not a place), 0 not judged yet" in out
+
+
+def test_busiest_skips_an_absent_corpus(tmp_path, capsys):
+    assert busiest_benchmark.main([str(tmp_path / "missing")]) == 0
+    assert capsys.readouterr().out.startswith("skipped: corpus folder")

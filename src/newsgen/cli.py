@@ -129,6 +129,13 @@ def _entities(args: argparse.Namespace, console: Console) -> int:
     from .entities import load_curation
 
     config = load_config(Path(args.root))
+    if args.review:
+        from .commands.entities_review import run_review
+
+        if args.paths or args.curation:
+            raise NewsgenError("--review reads the whole archive with content/entities.yaml: give no PATH or --curation")
+        console.detail(f"reviewing {config.seeds_dir} and {config.content_dir}")
+        return run_review(config, args.json, args.limit, sys.stdout)
     paths = [Path(p) for p in args.paths] or [config.seeds_dir]
     curation_path = Path(args.curation) if args.curation else config.content_dir / "entities.yaml"
     console.detail(f"reading {', '.join(map(str, paths))} with curation {curation_path}")
@@ -238,12 +245,20 @@ def make_parser() -> argparse.ArgumentParser:
                       help="copy the theme's templates/ and static/ into DIR to edit them")
 
     entities = command("entities", "review the people and places found",
-                       "List the people and places found in seed files, for review.",
+                       "List the people and places found in seed files, for review. With --review, list what an "
+                       "editor should check first in the whole archive (names tagged with both kinds, short names "
+                       "put on a full name's page, one-word people, one-article pages), each with the "
+                       "content/entities.yaml rule that fixes it; after a build it reuses the build's cache.",
                        "0 listed; 2 bad file or curation", _entities)
     _with_root(entities)
     entities.add_argument("paths", nargs="*", metavar="PATH", help=".txt files or folders (default: seeds)")
     entities.add_argument("--json", action="store_true", help="one JSON object per file, one per line")
     entities.add_argument("--curation", metavar="FILE", help="entities.yaml (default: content/entities.yaml)")
+    entities.add_argument("--review", action="store_true",
+                          help="what an editor should check first in the whole archive, each with a rule that "
+                               "fixes it (--json: as one JSON document)")
+    entities.add_argument("--limit", type=int, default=20, metavar="N",
+                          help="with --review: the findings shown per group, most articles first (0: all)")
     return parser
 
 

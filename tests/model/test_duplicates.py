@@ -56,6 +56,12 @@ def test_the_same_body_under_another_headline_is_a_near_duplicate_not_merged():
                                            "another headline): kept as two articles, never each other's related ones")]
 
 
+def test_without_looking_for_near_duplicates_only_twins_are_found():
+    same = find_duplicates([article("a"), article("b", headline="Minister resigns"), article("c")], look_for_near=False)
+    assert sources(same.articles) == ["seeds/a.txt", "seeds/b.txt"] and same.twins == {"seeds/c.txt": "seeds/a.txt"}
+    assert same.near == [] and [a.not_related for a in same.articles] == [(), ()]
+
+
 def test_a_few_words_more_at_either_end_is_a_near_duplicate_but_much_more_is_another_story():
     more_at_end, more_at_start = article("b", body=WORDS + " and more"), article("c", body="Update: " + WORDS)
     much_more = article("d", body=WORDS + " " + " ".join(f"extra{i}" for i in range(40)))

@@ -11,4 +11,6 @@ Modules:
     init            `newsgen init`: a new archive folder from `scaffold/`
     install_source  what the new archive's Pages workflow installs: the newsgen running, if it can
     entities        `newsgen entities`: what the extractor finds, for review or scoring
+    entities_review `newsgen entities --review`: what to curate first in the whole archive
+    tagged_archive  the archive tagged as a build tags it, read through the build's record store
 """

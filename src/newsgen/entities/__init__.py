@@ -15,8 +15,8 @@ evidence over the archive to decide each name's kind and which short names fold 
 which full names; ``curation`` applies the editor's ``content/entities.yaml`` (schema in
 that module), which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most
 200 people and 200 places an article and attaches them to the archive's articles,
-with the editor's per-seed rules. The command
-``newsgen entities`` is ``commands/entities.py``.
+with the editor's per-seed rules; ``review`` lists what an editor should curate first, each
+with the rule that fixes it. The command ``newsgen entities`` is ``commands/entities.py``.
 """
 
 from __future__ import annotations

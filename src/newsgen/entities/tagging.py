@@ -164,3 +164,4 @@ def tag_articles(
                      last if isinstance(last, _Tagged) else None, evidence)
     memo.keep("tags", tagged)  # when reused, the very object the memo gave: it sees no change without comparing
     return [replaced(article, people=people, places=places) for article, (people, places) in zip(articles, tagged.tags)]
+

@@ -46,8 +46,10 @@ class Sameness:
     near: list[BuildWarning] = field(default_factory=list)  # each near-duplicate pair, for the report
 
 
-def find_duplicates(articles: Sequence[Article], mode: str = MERGE) -> Sameness:
-    """`articles` in source path order, each with its slug for good (`listing`)."""
+def find_duplicates(articles: Sequence[Article], mode: str = MERGE, look_for_near: bool = True) -> Sameness:
+    """`articles` in source path order, each with its slug for good (`listing`). Without
+    `look_for_near`, near-duplicates are not looked for (the costly part, which reads bodies
+    back): for a command that only counts the site's articles."""
     groups: dict[str, list[Article]] = defaultdict(list)
     alone: list[Article] = []
     for article in articles:
@@ -74,7 +76,7 @@ def find_duplicates(articles: Sequence[Article], mode: str = MERGE) -> Sameness:
             repeated += [BuildWarning(f"the same text as {first.source_path}: one page, which lists this "
                                       "file as 'also filed as'", o) for o in others]
     near = []
-    for one, other, how in _near_pairs(kept):
+    for one, other, how in _near_pairs(kept) if look_for_near else ():
         apart[one.source_path].add(other.source_path)
         apart[other.source_path].add(one.source_path)
         near.append(BuildWarning(f"nearly the same text as {other.source_path} ({how}): kept as two articles, "

@@ -81,13 +81,14 @@ def _section_links(articles: Sequence[Article]) -> dict[str, Link]:
 
 
 def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | None = None,
-                  duplicates: str = MERGE) -> Listing:
+                  duplicates: str = MERGE, look_for_near: bool = True) -> Listing:
     """`registered`: the slug the last builds gave each source (`incremental.url_register`);
-    `duplicates`: whether sources of the same text are merged or kept apart (`model.duplicates`).
+    `duplicates`: whether sources of the same text are merged or kept apart (`model.duplicates`);
+    `look_for_near`: whether near-duplicates are looked for, which only the site needs.
     Every source has a slug, a merged twin too: its path becomes a page that leads to its article."""
     registered = registered or {}
     unique, slugs = _with_unique_slugs(articles, registered)
-    same = find_duplicates(unique, duplicates)
+    same = find_duplicates(unique, duplicates, look_for_near)
     ordered = sorted(same.articles, key=_newest_first)
     objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
     paths = _tag_paths(list(objects.values()))
