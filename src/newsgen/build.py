@@ -99,7 +99,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
            progress: Progress) -> BuildReport:
     """The stages, once the last build is known not to stand. Background tasks overlap them on
     a second core; each is named for what it makes, and its result is taken where it is needed."""
-    report = BuildReport(dropped=list(last.plan.refused))
+    report = BuildReport(dropped=list(last.plan.refused), warnings=list(last.plan.warnings))
     register = UrlRegister.read(config.root)
     report.warnings.extend(register.warnings)
     curation = load_curation(config.content_dir / "entities.yaml")

@@ -139,14 +139,31 @@ def _override_section(seeds: Path) -> None:
     write(seeds.parent / "content" / "seeds" / "gen_000006.yaml", "section: Culture\n")
 
 
+def _override_by_path(seeds: Path) -> None:
+    write(seeds.parent / "content" / "seeds" / "business" / "gen_000003.yaml", "headline: A corrected headline\n")
+
+
 @pytest.mark.parametrize("change", [_move_between_sections, _move_out_of_sections, _empty_a_section,
-                                    _override_section, _edit])
+                                    _override_section, _override_by_path, _edit])
 def test_rebuild_after_a_change_of_sections_equals_a_clean_build(built_in_sections, tmp_path, change):
     seeds = built_in_sections / "seeds"
     change(seeds if change is not _edit else seeds / "business")
     report = build(load_config(built_in_sections))
     assert not report.up_to_date
     assert tree_bytes(built_in_sections / "site") == _clean_build(built_in_sections, tmp_path)
+
+
+def test_an_override_by_stem_that_another_sections_seed_makes_ambiguous_is_dropped_as_in_a_clean_build(
+        built_in_sections, tmp_path):
+    root = built_in_sections
+    write(root / "content" / "seeds" / "gen_000002.yaml", "headline: A corrected headline\n")
+    build(load_config(root))
+    assert "A corrected headline" in (root / "site" / "sections" / "business" / "index.html").read_text()
+    write(root / "seeds" / "tech" / "gen_000002.txt", "Another desk's story\nFiled under the same name.\n")
+    report = build(load_config(root))
+    assert [w.path for w in report.warnings if w.path] == ["content/seeds/gen_000002.yaml"]
+    assert "A corrected headline" not in (root / "site" / "sections" / "business" / "index.html").read_text()
+    assert tree_bytes(root / "site") == _clean_build(root, tmp_path)
 
 
 def test_a_seed_moved_to_another_section_is_listed_there_and_not_where_it_was(built_in_sections):

@@ -34,7 +34,7 @@ class SourceJob:
     path: Path
     name: str  # as shown in messages: relative to the site folder
     key: str  # content key in the record store
-    override_path: Path | None = None  # seeds: content/seeds/<stem>.yaml, if present
+    override_path: Path | None = None  # seeds: its override (`overrides.match_overrides`), if any
     relative: Path | None = None  # Markdown: path under content/
     # Seeds: the section its first folder under seeds/ names, "" for none. `name` holds that folder,
     # and the content key `name`, so a seed moved to another section is parsed again.
