@@ -10,10 +10,12 @@ has another key than the job's, and its record must not take the old one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from ..dates import BuildDay
 from ..entities import EntityExtractor
 from ..entities.tagging import extract_one
 from ..errors import BuildWarning, NewsgenError
@@ -70,6 +72,12 @@ class Ingested:
     search_terms: SearchTerms | None = None  # an article's own terms, weighed here rather than at every build
     entity_fields: tuple[EntityFields, ...] = ()
     key: str = ""  # the content key of the bytes parsed; "" if they could not be read (kept nowhere)
+    # The day from which the same files give another result: a date put aside as in the future of
+    # the build is the article's from then on. The record store keeps the result until that day.
+    true_until: date | None = None
+
+    def true_on(self, day: date) -> bool:
+        return self.true_until is None or day < self.true_until
 
 
 def entities_of(fields: Iterable[EntityFields], interned: dict[EntityFields, Entity]) -> tuple[Entity, ...]:
@@ -84,6 +92,7 @@ class Ingester:
 
     extractor: EntityExtractor
     bodies_file: str
+    today: date = field(default_factory=date.today)  # the build's: one day for all its files
 
     def __call__(self, job: SourceJob) -> Ingested:
         try:
@@ -92,8 +101,9 @@ class Ingester:
         except Unreadable as exc:  # reported this build, read again by the next
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
         key = content_key(job.name, key_material(job.kind, data, override))
+        day = BuildDay(self.today)
         try:
-            item, parsed_override, warnings = self._parse(job, data, override)
+            item, parsed_override, warnings = self._parse(job, data, override, day)
         except NewsgenError as exc:
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line), key=key)
         if isinstance(item, ContentPage):
@@ -103,16 +113,17 @@ class Ingester:
         stored = replace(item, body=StoredBody(self.bodies_file, key), text_print=text_print(item))
         warnings += [left_out] if left_out else []
         return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
-                        packed_body=pack_body(item.body), search_terms=text_terms(item), key=key)
+                        packed_body=pack_body(item.body), search_terms=text_terms(item), key=key,
+                        true_until=day.changes_on)
 
     @staticmethod
-    def _parse(job: SourceJob, data: bytes, override: bytes | None
+    def _parse(job: SourceJob, data: bytes, override: bytes | None, day: BuildDay
                ) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:
         source = source_of(job.path, data, job.name)
         if job.kind == "markdown":
-            item, warnings = parse_markdown(source, job.relative, job.name)
+            item, warnings = parse_markdown(source, job.relative, job.name, day)
             return item, None, warnings + placeholder_warnings(source.text, job.name)
-        article, warnings = parse_seed(source, job.name, job.section)
+        article, warnings = parse_seed(source, job.name, job.section, day)
         warnings += placeholder_warnings(source.text, job.name)
         loaded = load_override(job.override_path, override) if job.override_path else None
         return apply_override(article, loaded), loaded, warnings

@@ -7,6 +7,7 @@ import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -88,9 +89,10 @@ def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, 
 
     A result is kept under the key of the bytes parsed, and the job takes that key (`jobs`
     is updated in place) when the file changed since it was planned. A source that could
-    not be read is kept nowhere: reported this build, read again by the next."""
+    not be read is kept nowhere: reported this build, read again by the next. A kept result
+    that no longer holds on the build's day (`Ingested.true_on`) is made again."""
     ready = ready or Standby(partial(ready_to_extract, store.folder, code), jobs=1)
-    pending = [i for i, job in enumerate(jobs) if store.get(job.key) is None]
+    pending = [i for i, job in enumerate(jobs) if not _kept(store.get(job.key), ingester.today)]
     few = worker_count(len(pending), workers) == 1
     interned: dict[EntityFields, Entity] = {}
     unread: dict[int, Ingested] = {}
@@ -117,6 +119,15 @@ def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, 
             store.put(result.key, result)
     store.flush()
     return _interned(jobs, store, interned, unread)
+
+
+def _kept(record: Ingested | None, today: date) -> bool:
+    return record is not None and record.true_on(today)
+
+
+def true_until(results: Iterable[Ingested]) -> date | None:
+    """The first day one of `results` no longer holds (`Ingested.true_until`), if any does."""
+    return min(filter(None, (result.true_until for result in results)), default=None)
 
 
 def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFields, Entity],
