@@ -339,6 +339,44 @@ def test_files_changed_in_the_output_by_hand_are_written_again(built, tmp_path):
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
 
 
+# A build with no input changed puts back what someone removed from the output or changed there,
+# as Hugo or Pelican (which write every file each build) would leave the site.
+def _output_page_deleted(site: Path) -> None:
+    next((site / "articles").glob("*/index.html")).unlink()
+
+
+def _output_page_cut_short(site: Path) -> None:
+    page = min((site / "people").glob("*/index.html"))
+    page.write_bytes(page.read_bytes()[:100])  # an upload cut short
+
+
+def _output_page_edited(site: Path) -> None:
+    page = site / "index.html"
+    text = page.read_bytes()
+    page.write_bytes(text.replace(b"<title>", b"<title>X")[: len(text)])  # a hand edit, the same size
+
+
+def _output_made_file_changed(site: Path) -> None:
+    (site / "search" / "shards" / "d-0.js").write_text("broken")
+
+
+@pytest.mark.parametrize("damage", [_output_page_deleted, _output_page_cut_short, _output_page_edited,
+                                    _output_made_file_changed])
+def test_a_build_with_no_input_changed_writes_again_only_the_files_changed_in_the_output(built, monkeypatch,
+                                                                                         damage):
+    site = built / "site"
+    before = tree_bytes(site)
+    damage(site)
+    rendered = []
+    render = staging.render_page
+    monkeypatch.setattr(staging, "render_page",
+                        lambda env, config, model, page: rendered.append(page.path) or render(env, config, model, page))
+    report = build(load_config(built), jobs=1)  # rendered in this process, where `rendered` sees it
+    assert not report.up_to_date and report.pages_written <= 1 and len(rendered) <= 1
+    assert tree_bytes(site) == before
+    assert build(load_config(built)).up_to_date
+
+
 def test_a_seed_that_cannot_be_read_now_is_dropped_with_the_reason_not_served_from_the_cache(built, tmp_path,
                                                                                             monkeypatch):
     seed = built / "seeds" / "gen_000007.txt"

@@ -34,7 +34,7 @@ from ..util.files import (
 )
 from ..util.workers import collector_paused
 from .fingerprint import Fingerprinter
-from .manifest import OutputManifest, load_manifest, manifest_file, save_manifest
+from .manifest import OutputManifest, altered_files, load_manifest, manifest_file, save_manifest
 from .record_store import CACHE_DIR, RecordStore, code_fingerprint
 from .url_register import register_path
 
@@ -148,11 +148,15 @@ class LastBuild:
         return saved if isinstance(saved, dict) else None
 
     def _same(self, name: str, value: str) -> bool:
-        """Whether the last build's `name` ("stamp" or "contents") was `value`."""
+        """Whether the last build's `name` ("stamp" or "contents") was `value`, all its records
+        still hold, and every file it wrote is in the output as it left it: a file deleted or
+        edited there by hand is written again, as Hugo or Pelican would, though no input changed."""
         if self._saved is None or self._saved.get(name) != (value, file_stamp(self.output / MARKER)):
             return False
         self.true_until = self._saved.get("true until")
         if self.true_until is not None and self.today >= self.true_until:
+            return False
+        if altered_files(self.manifest, self.output):
             return False
         self._report = self._saved["report"]
         return True
