@@ -1,8 +1,8 @@
 """The last build into an output folder: what it left, and whether it still stands.
 
 A build opens it first. `up_to_date()` is the one question the build asks before
-doing anything: nothing the last build read has changed and its output is as it
-left it. It answers from the inputs' sizes and modification times when it can,
+doing anything: nothing the last build read has changed and its output folder is
+the one it left (no update half applied; its files are not looked at one by one). It answers from the inputs' sizes and modification times when it can,
 and only when those changed (a checkout touches every file) from their contents,
 planning the sources on the way; the build goes on from that plan.
 """
@@ -34,7 +34,7 @@ from ..util.files import (
 )
 from ..util.workers import collector_paused
 from .fingerprint import Fingerprinter
-from .manifest import OutputManifest, altered_files, load_manifest, manifest_file, save_manifest
+from .manifest import OutputManifest, load_manifest, manifest_file, save_manifest
 from .record_store import CACHE_DIR, RecordStore, code_fingerprint
 from .url_register import register_path
 
@@ -148,15 +148,13 @@ class LastBuild:
         return saved if isinstance(saved, dict) else None
 
     def _same(self, name: str, value: str) -> bool:
-        """Whether the last build's `name` ("stamp" or "contents") was `value`, all its records
-        still hold, and every file it wrote is in the output as it left it: a file deleted or
-        edited there by hand is written again, as Hugo or Pelican would, though no input changed."""
+        """Whether the last build's `name` ("stamp" or "contents") was `value` and all its records
+        still hold. Not whether each file it wrote is as it left it: looking would add a stat
+        of every output file to a build with nothing to do (docs/rebuilds.md)."""
         if self._saved is None or self._saved.get(name) != (value, file_stamp(self.output / MARKER)):
             return False
         self.true_until = self._saved.get("true until")
         if self.true_until is not None and self.today >= self.true_until:
-            return False
-        if altered_files(self.manifest, self.output):
             return False
         self._report = self._saved["report"]
         return True
