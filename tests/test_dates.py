@@ -80,3 +80,14 @@ def test_dates_no_article_can_have():
     assert date_problem(date(2026, 1, 2), today) == "is in the future of the build"
     assert date_problem(date(1799, 12, 31), today) == "is before 1800"
     assert date_problem(date(1800, 1, 1), today) == date_problem(today, today) == ""
+
+
+def test_the_build_day_notes_the_earliest_date_it_put_aside_as_in_the_future():
+    from newsgen.dates import BuildDay
+
+    day = BuildDay(date(2025, 1, 1))
+    assert day.problem(date(2025, 1, 1)) == "" and day.changes_on is None
+    assert day.problem(date(1700, 1, 1)) == "is before 1800" and day.changes_on is None
+    assert day.problem(date(2025, 3, 1)) == day.problem(date(2025, 2, 1)) == "is in the future of the build"
+    day.problem(date(2025, 4, 1))
+    assert day.changes_on == date(2025, 2, 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from .report import BuildReport, count_date_sources
 from .search.postings import CachedPostings
 from .search.terms import SearchTerms
 from .sources.ingest import Ingester
-from .sources.read import collect, plan_sources, read_sources, ready_to_extract
+from .sources.read import collect, plan_sources, read_sources, ready_to_extract, true_until
 from .util.files import locked
 from .util.memo import ResultMemo
 from .util.process_exit import done_with
@@ -49,10 +50,11 @@ from .util.workers import InBackground, Standby, collector_paused, thaw_heap
 
 
 def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
-          progress: Progress = QUIET) -> BuildReport:
+          progress: Progress = QUIET, today: date | None = None) -> BuildReport:
     """Build the site; raise NewsgenError (leaving the old site intact) if it cannot.
 
-    `jobs` caps worker processes (default: all cores); `fresh` ignores the cache.
+    `jobs` caps worker processes (default: all cores); `fresh` ignores the cache; `today`
+    is the day no article's found date may be after (default: the day the build starts).
     """
     started = time.perf_counter()
     output = config.output_dir.resolve()
@@ -63,7 +65,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     cache_lock = config.root / CACHE_DIR / CACHE_LOCK
     with locked(cache_lock, lambda: progress.note(f"waiting for another build of this site to finish "
                                                   f"(it holds {cache_lock})")):
-        last = LastBuild(config, output, fresh)
+        last = LastBuild(config, output, fresh, today or date.today())
         try:
             # Once the inputs' stamps have changed, the second core has nothing to do until the
             # sources are planned: it looks for files removed from the output or changed there,
@@ -99,14 +101,15 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
            progress: Progress) -> BuildReport:
     """The stages, once the last build is known not to stand. Background tasks overlap them on
     a second core; each is named for what it makes, and its result is taken where it is needed."""
-    report = BuildReport(dropped=list(last.plan.refused))
+    report = BuildReport(dropped=list(last.plan.refused), warnings=list(last.plan.warnings))
     register = UrlRegister.read(config.root)
     report.warnings.extend(register.warnings)
     curation = load_curation(config.content_dir / "entities.yaml")
     store, source_jobs = last.store, last.plan.jobs
-    results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
-                           progress, last.code, extractor)
+    results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file, last.today),
+                           jobs, progress, last.code, extractor)
     read_all = all(result.key for result in results)  # else the next build reads the unread ones again
+    until = true_until(results)
     # The records are final: a second core saves them while this one tags, and once it has
     # forked, the store lets go of what the rest of the build does not need (at 100,000
     # articles, hundreds of MB). Saved before the site is written: a cache that cannot be
@@ -158,7 +161,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
     register.write(slugs)  # once the site is written; `remember` stamps it as this build left it
-    _saved_once_written(partial(last.remember, report, current, read_all), report, last.cache_dir)
+    _saved_once_written(partial(last.remember, report, current, read_all, until), report, last.cache_dir)
     done_with(locals())  # the model, the caches, the manifests
     return report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -56,10 +57,10 @@ _DAY = r"(?P<day>\d(?<!\w\d)\d?)"
 _GAP = r"[^\S\n]+"
 # Nor is a year a clock time: "26 February 1400 GMT".
 _YEAR = r"(?P<year>\d{4})\b(?!" + _GAP + r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs?)\b)"
-_DAY_YEAR = re.compile(r"\d\d?(?:st|nd|rd|th)?,?" + _GAP + r"\d{4}\b", re.I)
-_MONTH_FIRST = re.compile(_MONTH + _GAP + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?,?" + _GAP + _YEAR, re.I)
+_DAY_YEAR = re.compile(r"\d\d?(?:st|nd|rd|th)?,?" + _GAP + r"\d{4}\b", re.IGNORECASE)
+_MONTH_FIRST = re.compile(_MONTH + _GAP + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?,?" + _GAP + _YEAR, re.IGNORECASE)
 _PATTERNS = [
-    re.compile(_DAY + r"(?:st|nd|rd|th)?" + _GAP + _MONTH + r",?" + _GAP + _YEAR, re.I),
+    re.compile(_DAY + r"(?:st|nd|rd|th)?" + _GAP + _MONTH + r",?" + _GAP + _YEAR, re.IGNORECASE),
     re.compile(r"(?P<year>\d(?<!\w\d)\d{3})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 ]
 
@@ -227,3 +228,20 @@ def date_problem(value: date, today: date) -> str:
     if value.year < EARLIEST_YEAR:
         return f"is before {EARLIEST_YEAR}"
     return ""
+
+
+@dataclass
+class BuildDay:
+    """The day a build takes for today (one for the whole build, which a test may set), and
+    the earliest later date it put aside while parsing a file (`changes_on`): on that day
+    the same file gives its article that date, so what was parsed today holds until then
+    only, however long the file stays as it is."""
+
+    today: date = field(default_factory=date.today)
+    changes_on: date | None = None
+
+    def problem(self, value: date) -> str:
+        """`date_problem` of `value` today, noting a date put aside as in the future."""
+        if value > self.today and (self.changes_on is None or value < self.changes_on):
+            self.changes_on = value
+        return date_problem(value, self.today)

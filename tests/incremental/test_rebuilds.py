@@ -139,14 +139,31 @@ def _override_section(seeds: Path) -> None:
     write(seeds.parent / "content" / "seeds" / "gen_000006.yaml", "section: Culture\n")
 
 
+def _override_by_path(seeds: Path) -> None:
+    write(seeds.parent / "content" / "seeds" / "business" / "gen_000003.yaml", "headline: A corrected headline\n")
+
+
 @pytest.mark.parametrize("change", [_move_between_sections, _move_out_of_sections, _empty_a_section,
-                                    _override_section, _edit])
+                                    _override_section, _override_by_path, _edit])
 def test_rebuild_after_a_change_of_sections_equals_a_clean_build(built_in_sections, tmp_path, change):
     seeds = built_in_sections / "seeds"
     change(seeds if change is not _edit else seeds / "business")
     report = build(load_config(built_in_sections))
     assert not report.up_to_date
     assert tree_bytes(built_in_sections / "site") == _clean_build(built_in_sections, tmp_path)
+
+
+def test_an_override_by_stem_that_another_sections_seed_makes_ambiguous_is_dropped_as_in_a_clean_build(
+        built_in_sections, tmp_path):
+    root = built_in_sections
+    write(root / "content" / "seeds" / "gen_000002.yaml", "headline: A corrected headline\n")
+    build(load_config(root))
+    assert "A corrected headline" in (root / "site" / "sections" / "business" / "index.html").read_text()
+    write(root / "seeds" / "tech" / "gen_000002.txt", "Another desk's story\nFiled under the same name.\n")
+    report = build(load_config(root))
+    assert [w.path for w in report.warnings if w.path] == ["content/seeds/gen_000002.yaml"]
+    assert "A corrected headline" not in (root / "site" / "sections" / "business" / "index.html").read_text()
+    assert tree_bytes(root / "site") == _clean_build(root, tmp_path)
 
 
 def test_a_seed_moved_to_another_section_is_listed_there_and_not_where_it_was(built_in_sections):
@@ -320,6 +337,38 @@ def test_files_changed_in_the_output_by_hand_are_written_again(built, tmp_path):
     _edit(built / "seeds")
     build(load_config(built))
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+# A build with no input changed does not look at the output (docs/rebuilds.md); `--no-cache` puts
+# back what someone removed from it or changed there.
+def _output_page_deleted(site: Path) -> None:
+    next((site / "articles").glob("*/index.html")).unlink()
+
+
+def _output_page_cut_short(site: Path) -> None:
+    page = min((site / "people").glob("*/index.html"))
+    page.write_bytes(page.read_bytes()[:100])  # an upload cut short
+
+
+def _output_page_edited(site: Path) -> None:
+    page = site / "index.html"
+    text = page.read_bytes()
+    page.write_bytes(text.replace(b"<title>", b"<title>X")[: len(text)])  # a hand edit, the same size
+
+
+def _output_made_file_changed(site: Path) -> None:
+    (site / "search" / "shards" / "d-0.js").write_text("broken")
+
+
+@pytest.mark.parametrize("damage", [_output_page_deleted, _output_page_cut_short, _output_page_edited,
+                                    _output_made_file_changed])
+def test_a_build_without_the_cache_puts_back_files_changed_in_the_output_that_a_no_op_build_leaves(built, damage):
+    site = built / "site"
+    before = tree_bytes(site)
+    damage(site)
+    assert build(load_config(built)).up_to_date and tree_bytes(site) != before
+    assert not build(load_config(built), fresh=True).up_to_date
+    assert tree_bytes(site) == before
 
 
 def test_a_seed_that_cannot_be_read_now_is_dropped_with_the_reason_not_served_from_the_cache(built, tmp_path,

@@ -66,7 +66,7 @@ def _build_with(folder, keys, stamp="s"):
     for key in keys:
         if store.get(key) is None:
             store.put(key, key)
-        store.key_for(f"seeds/{key}.txt", (stamp,), lambda: (key.encode(),))
+        store.key_for(f"seeds/{key}.txt", (stamp,), lambda key=key: (key.encode(),))
     store.save([f"seeds/{key}.txt" for key in keys])
 
 
@@ -239,3 +239,15 @@ def test_a_source_that_cannot_be_read_gets_a_key_no_record_has_and_keeps_no_stam
     key = store.key_for("seeds/a.txt", (1, 2, 4), unreadable)
     assert key.startswith(UNREAD) and "seeds/a.txt" not in store.stamps
     assert store.key_for("seeds/a.txt", (1, 2, 4), lambda: (b"text",)) != key  # read again
+
+
+def test_a_record_made_again_under_its_key_is_saved_with_the_changes(tmp_path):
+    keys = [f"r{n}" for n in range(40)]
+    _build_with(tmp_path, keys)  # the whole store; the next save holds only the changes
+    store = RecordStore.open(tmp_path, "v1")
+    for key in keys:
+        store.get(key)
+    store.put("r7", "r7 made again")  # as a record that held until a day now past
+    store.save([])
+    assert (tmp_path / "records-recent.pickle").exists()
+    assert RecordStore.open(tmp_path, "v1").get("r7") == "r7 made again"

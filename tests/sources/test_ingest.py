@@ -53,3 +53,30 @@ def test_an_article_naming_more_people_than_it_keeps_warns_naming_its_file(tmp_p
     people = [f for f in result.entity_fields if f[2] == "person"]
     assert len(people) == 2 and [(w.path, w.line) for w in result.warnings] == [("seeds/crowd.txt", None)]
     assert "left out 4 people, those mentioned least" in result.warnings[0].message
+
+
+def test_a_result_that_put_a_date_aside_as_in_the_future_holds_until_that_day(tmp_path):
+    from datetime import date
+
+    def parsed(name: str, today: date):
+        seed = write(tmp_path / "seeds" / name, "Harbour plan\nA vote.\nPublished 3 June 2030\nThe ferries stop.\n")
+        job = SourceJob("seed", seed, f"seeds/{name}", "k5")
+        return Ingester(EntityExtractor(), str(tmp_path / "cache" / "bodies.sqlite"), today)(job)
+
+    early = parsed("2030-06-09-harbour.txt", date(2030, 6, 1))  # both the file name and the published line ahead
+    assert early.article.date is None and early.true_until == date(2030, 6, 3)
+    assert early.true_on(date(2030, 6, 2)) and not early.true_on(date(2030, 6, 3))
+    later = parsed("2030-06-09-harbour.txt", date(2030, 6, 3))  # the file name still ahead: the published line
+    assert (later.article.date, later.true_until) == (date(2030, 6, 3), date(2030, 6, 9))
+    assert parsed("2030-06-09-harbour.txt", date(2030, 6, 9)).true_until is None
+    assert parsed("harbour.txt", date(2030, 6, 3)).true_until is None
+
+
+def test_a_markdown_article_dated_by_its_path_in_the_future_holds_until_that_day(tmp_path):
+    from datetime import date
+
+    page = write(tmp_path / "content" / "articles" / "2030-06-09-plan.md", "---\ntitle: Plan\n---\nText.\n")
+    job = SourceJob("markdown", page, "content/articles/2030-06-09-plan.md", "k6",
+                    relative=Path("articles/2030-06-09-plan.md"))
+    result = Ingester(EntityExtractor(), str(tmp_path / "cache" / "bodies.sqlite"), date(2030, 6, 1))(job)
+    assert result.article.date is None and result.true_until == date(2030, 6, 9)

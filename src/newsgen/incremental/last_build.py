@@ -1,8 +1,8 @@
 """The last build into an output folder: what it left, and whether it still stands.
 
 A build opens it first. `up_to_date()` is the one question the build asks before
-doing anything: nothing the last build read has changed and its output is as it
-left it. It answers from the inputs' sizes and modification times when it can,
+doing anything: nothing the last build read has changed and its output folder is
+the one it left (no update half applied; its files are not looked at one by one). It answers from the inputs' sizes and modification times when it can,
 and only when those changed (a checkout touches every file) from their contents,
 planning the sources on the way; the build goes on from that plan.
 """
@@ -10,6 +10,7 @@ planning the sources on the way; the build goes on from that plan.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
@@ -71,8 +72,12 @@ def _theme_digest(config: SiteConfig) -> str:
 
 
 class LastBuild:
-    def __init__(self, config: SiteConfig, output: Path, fresh: bool):
+    def __init__(self, config: SiteConfig, output: Path, fresh: bool, today: date | None = None):
         self.config, self.output, self.fresh = config, output, fresh
+        self.today = today or date.today()
+        # The first day a record the last build kept no longer holds (`sources.ingest.Ingested.true_until`):
+        # from then on it does not stand, though no input changed.
+        self.true_until: date | None = None
         self.cache_dir = config.root / CACHE_DIR
         self.code = code_fingerprint()
         self.stamp, self.stamps = input_stamp(config, self.code)
@@ -121,13 +126,16 @@ class LastBuild:
         settings, the menu."""
         return digest(self.code, _theme_digest(self.config), Fingerprinter("").fold((self.config, menu)))
 
-    def remember(self, report: BuildReport, manifest: OutputManifest, read_all: bool = True) -> None:
+    def remember(self, report: BuildReport, manifest: OutputManifest, read_all: bool = True,
+                 true_until: date | None = None) -> None:
         """Keep what this build wrote, for the next one to start from. Unless it could
         `read_all` its sources, the next build does not stand on the inputs' stamps: a file
-        deleted and put back as it was has the stamps it had, and must be read again."""
+        deleted and put back as it was has the stamps it had, and must be read again. Nor
+        does it from the day `true_until`, if given: a record kept no longer holds then."""
         save_manifest(manifest_file(self.cache_dir, self.output), self.output, manifest)
         if not read_all:
             self.stamp = ""
+        self.true_until = true_until
         self._save(report)
 
     @cached_property
@@ -140,8 +148,13 @@ class LastBuild:
         return saved if isinstance(saved, dict) else None
 
     def _same(self, name: str, value: str) -> bool:
-        """Whether the last build's `name` ("stamp" or "contents") was `value`."""
+        """Whether the last build's `name` ("stamp" or "contents") was `value` and all its records
+        still hold. Not whether each file it wrote is as it left it: looking would add a stat
+        of every output file to a build with nothing to do (docs/rebuilds.md)."""
         if self._saved is None or self._saved.get(name) != (value, file_stamp(self.output / MARKER)):
+            return False
+        self.true_until = self._saved.get("true until")
+        if self.true_until is not None and self.today >= self.true_until:
             return False
         self._report = self._saved["report"]
         return True
@@ -159,4 +172,4 @@ class LastBuild:
         marker = file_stamp(self.output / MARKER)
         pickle_atomically(self.cache_dir / _LAST_BUILD, {"stamp": (self._with_register("stamp"), marker),
                                                          "contents": (self._with_register("contents"), marker),
-                                                         "report": report})
+                                                         "report": report, "true until": self.true_until})

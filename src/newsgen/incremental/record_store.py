@@ -178,7 +178,7 @@ class RecordStore:
         _forget_replaced_database(self.bodies_file)  # a store per build: the cache folder may be new since the last
 
     @classmethod
-    def open(cls, folder: Path, inputs: str) -> "RecordStore":
+    def open(cls, folder: Path, inputs: str) -> RecordStore:
         """The store left by the last build, if it was made from the same `inputs`."""
         store = cls(folder, inputs)
         folder.mkdir(parents=True, exist_ok=True)
@@ -229,6 +229,8 @@ class RecordStore:
     def put(self, key: str, record: Any) -> None:
         self.records[key] = record
         self.used.add(key)
+        if key in self.in_whole:  # made again (a record that held until a day now past): saved with the changes
+            self.in_whole = self.in_whole - {key}
 
     @property
     def bodies_file(self) -> str:

@@ -10,10 +10,12 @@ has another key than the job's, and its record must not take the old one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from ..dates import BuildDay
 from ..entities import EntityExtractor, Evidence
 from ..entities.tagging import most_mentioned
 from ..errors import BuildWarning, NewsgenError
@@ -34,7 +36,7 @@ class SourceJob:
     path: Path
     name: str  # as shown in messages: relative to the site folder
     key: str  # content key in the record store
-    override_path: Path | None = None  # seeds: content/seeds/<stem>.yaml, if present
+    override_path: Path | None = None  # seeds: its override (`overrides.match_overrides`), if any
     relative: Path | None = None  # Markdown: path under content/
     # Seeds: the section its first folder under seeds/ names, "" for none. `name` holds that folder,
     # and the content key `name`, so a seed moved to another section is parsed again.
@@ -71,6 +73,12 @@ class Ingested:
     entity_fields: tuple[EntityFields, ...] = ()
     evidence: Evidence = ()  # what the article says its names are, for the archive to weigh
     key: str = ""  # the content key of the bytes parsed; "" if they could not be read (kept nowhere)
+    # The day from which the same files give another result: a date put aside as in the future of
+    # the build is the article's from then on. The record store keeps the result until that day.
+    true_until: date | None = None
+
+    def true_on(self, day: date) -> bool:
+        return self.true_until is None or day < self.true_until
 
 
 def entities_of(fields: Iterable[EntityFields], interned: dict[EntityFields, Entity]) -> tuple[Entity, ...]:
@@ -85,6 +93,7 @@ class Ingester:
 
     extractor: EntityExtractor
     bodies_file: str
+    today: date = field(default_factory=date.today)  # the build's: one day for all its files
 
     def __call__(self, job: SourceJob) -> Ingested:
         try:
@@ -93,8 +102,9 @@ class Ingester:
         except Unreadable as exc:  # reported this build, read again by the next
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
         key = content_key(job.name, key_material(job.kind, data, override))
+        day = BuildDay(self.today)
         try:
-            item, parsed_override, warnings = self._parse(job, data, override)
+            item, parsed_override, warnings = self._parse(job, data, override, day)
         except NewsgenError as exc:
             return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line), key=key)
         if isinstance(item, ContentPage):
@@ -106,16 +116,16 @@ class Ingester:
         warnings += [left_out] if left_out else []
         return Ingested(article=stored, override=parsed_override, entity_fields=found, warnings=tuple(warnings),
                         packed_body=pack_body(item.body), search_terms=text_terms(item), evidence=evidence,
-                        key=key)
+                        key=key, true_until=day.changes_on)
 
     @staticmethod
-    def _parse(job: SourceJob, data: bytes, override: bytes | None
+    def _parse(job: SourceJob, data: bytes, override: bytes | None, day: BuildDay
                ) -> tuple[Article | ContentPage, SeedOverride | None, list[BuildWarning]]:
         source = source_of(job.path, data, job.name)
         if job.kind == "markdown":
-            item, warnings = parse_markdown(source, job.relative, job.name)
+            item, warnings = parse_markdown(source, job.relative, job.name, day)
             return item, None, warnings + placeholder_warnings(source.text, job.name)
-        article, warnings = parse_seed(source, job.name, job.section)
+        article, warnings = parse_seed(source, job.name, job.section, day)
         warnings += placeholder_warnings(source.text, job.name)
         loaded = load_override(job.override_path, override) if job.override_path else None
         return apply_override(article, loaded), loaded, warnings

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..dates import parse_date, path_date
+from ..dates import BuildDay, parse_date, path_date
 from ..errors import BuildWarning, NewsgenError
 from ..page_policy import EXTERNAL_LINK_REL, is_external
 from ..records import Article, ContentPage, Entity, HtmlBlock
@@ -40,7 +40,7 @@ _FRONT_MATTER_KEYS = {
     "title": str, "standfirst": str, "description": str, "date": object, "slug": str,
     "type": str, "people": list, "places": list, "menu": bool, "weight": int, "section": str,
 }
-_LINK_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+_LINK_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -172,13 +172,14 @@ def is_article(relative: Path, front: FrontMatter) -> bool:
     return relative.parts[:1] == ("articles",)
 
 
-def _path_dated(path: str, warnings: list[BuildWarning]) -> tuple[date | None, str]:
+def _path_dated(path: str, warnings: list[BuildWarning], day: BuildDay) -> tuple[date | None, str]:
     """An article without a front matter date takes its path's, as a seed does; one in the
     future of the build or before 1800 is a warning and not used."""
-    return first_usable_date([path_date(path) or (None, "")], path, warnings, date.today())
+    return first_usable_date([path_date(path) or (None, "")], path, warnings, day)
 
 
-def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tuple[Article | ContentPage, list[BuildWarning]]:
+def parse_markdown(source: SourceFile, relative: Path, display_path: str,
+                   day: BuildDay | None = None) -> tuple[Article | ContentPage, list[BuildWarning]]:
     if len(source.text) > MAX_MARKDOWN_CHARS:
         raise NewsgenError(f"Markdown file is {len(source.text)} characters; the limit is {MAX_MARKDOWN_CHARS} "
                            "(split it into several pages)", display_path, 1)
@@ -209,7 +210,8 @@ def parse_markdown(source: SourceFile, relative: Path, display_path: str) -> tup
         for key, kind in (("people", "person"), ("places", "place"))
         for name in values.get(key, [])
     )
-    dated = (values["date"], "front matter") if values.get("date") else _path_dated(display_path, warnings)
+    day = day or BuildDay()
+    dated = (values["date"], "front matter") if values.get("date") else _path_dated(display_path, warnings, day)
     article = Article(
         slug=slug,
         headline=title,

@@ -7,6 +7,7 @@ import dataclasses
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from ..util.progress import Progress
 from ..util.workers import Standby, parallel_map, worker_count
 from .files import discover
 from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of, key_material
+from .overrides import match_overrides
 from .seed import folder_section
 
 
@@ -36,6 +38,7 @@ def _display(config: SiteConfig, path: Path) -> str:
 class Plan:
     jobs: list[SourceJob]
     refused: list[BuildWarning]  # files found that cannot be sources, each with its reason
+    warnings: list[BuildWarning] = field(default_factory=list)  # overrides found but not used
 
 
 def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan:
@@ -47,21 +50,22 @@ def plan_sources(config: SiteConfig, store: RecordStore, stamps: Stamps) -> Plan
 
     jobs = []
     seeds, refused = discover(config.seeds_dir, "*.txt")
-    override_dir = config.content_dir / "seeds"
-    overrides = {p.stem: p for p in override_dir.glob("*.yaml") if p.is_file()} if override_dir.is_dir() else {}
     seeds_root = str(config.seeds_dir) + os.sep
-    for path in seeds:
-        name, override = _display(config, path), overrides.get(path.stem)
+    under_seeds = [str(path).removeprefix(seeds_root).replace(os.sep, "/") for path in seeds]
+    overrides, override_warnings = match_overrides(under_seeds, config.content_dir / "seeds",
+                                                   partial(_display, config))
+    for path, relative in zip(seeds, under_seeds):
+        name, override = _display(config, path), overrides.get(relative)
         stamp = (stamp_of(path), stamp_of(override) if override else None)
         key = store.key_for(name, stamp, partial(_material, "seed", path, override))
-        section = folder_section(str(path).removeprefix(seeds_root).split(os.sep)[:-1])
+        section = folder_section(relative.split("/")[:-1])
         jobs.append(SourceJob("seed", path, name, key, override_path=override, section=section))
     markdown, refused_markdown = discover(config.content_dir, "*.md")
     for path in markdown:
         name = _display(config, path)
         key = store.key_for(name, (stamp_of(path),), partial(_material, "markdown", path, None))
         jobs.append(SourceJob("markdown", path, name, key, relative=path.relative_to(config.content_dir)))
-    return Plan(jobs, refused + refused_markdown)
+    return Plan(jobs, refused + refused_markdown, override_warnings)
 
 
 def _material(kind: str, path: Path, override: Path | None) -> tuple[bytes, ...]:
@@ -85,9 +89,10 @@ def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, 
 
     A result is kept under the key of the bytes parsed, and the job takes that key (`jobs`
     is updated in place) when the file changed since it was planned. A source that could
-    not be read is kept nowhere: reported this build, read again by the next."""
+    not be read is kept nowhere: reported this build, read again by the next. A kept result
+    that no longer holds on the build's day (`Ingested.true_on`) is made again."""
     ready = ready or Standby(partial(ready_to_extract, store.folder, code), jobs=1)
-    pending = [i for i, job in enumerate(jobs) if store.get(job.key) is None]
+    pending = [i for i, job in enumerate(jobs) if not _kept(store.get(job.key), ingester.today)]
     few = worker_count(len(pending), workers) == 1
     interned: dict[EntityFields, Entity] = {}
     unread: dict[int, Ingested] = {}
@@ -114,6 +119,15 @@ def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, 
             store.put(result.key, result)
     store.flush()
     return _interned(jobs, store, interned, unread)
+
+
+def _kept(record: Ingested | None, today: date) -> bool:
+    return record is not None and record.true_on(today)
+
+
+def true_until(results: Iterable[Ingested]) -> date | None:
+    """The first day one of `results` no longer holds (`Ingested.true_until`), if any does."""
+    return min(filter(None, (result.true_until for result in results)), default=None)
 
 
 def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFields, Entity],

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from ..dates import (
     APPROXIMATE_SOURCES,
-    date_problem,
+    BuildDay,
     dateline_date,
     dateline_of,
     find_dates,
@@ -58,7 +58,7 @@ _ATTRIBUTION = re.compile(
 # backtracks quadratically. Spaces are tidied afterwards instead.
 _PIC_LINK = re.compile(r"(?:https?://)?pic\.twitter\.com/[A-Za-z0-9]+")
 _TRAILING_LINK = re.compile(r"https?://t\.co/[A-Za-z0-9]+$")
-_BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"]+$", re.I)
+_BARE_URL = re.compile(r"^(?:https?://|www\.)[^\s<>\"]+$", re.IGNORECASE)
 _CLOSING_QUOTES = "'\"’”»)]"
 _TERMINAL = ".!?;:,…"
 _WORD = re.compile(r"\w++(?:['’-]\w++)*+")  # possessive: a word never gives back letters
@@ -261,10 +261,11 @@ def folder_section(folders: list[str]) -> str:
     return name[:1].upper() + name[1:]
 
 
-def parse_seed(source: SourceFile, display_path: str | None = None,
-               section: str = "") -> tuple[Article, list[BuildWarning]]:
+def parse_seed(source: SourceFile, display_path: str | None = None, section: str = "",
+               day: BuildDay | None = None) -> tuple[Article, list[BuildWarning]]:
     """Parse a seed; raise NewsgenError (with file and line) when no article can be made.
-    `section`: the one its folder names (`folder_section`)."""
+    `section`: the one its folder names (`folder_section`); `day`: the build's, by default
+    today's."""
     path = display_path or str(source.path)
     warnings = list(source.warnings)
     raw = source.text.split("\n")
@@ -297,7 +298,7 @@ def parse_seed(source: SourceFile, display_path: str | None = None,
     if not standfirst and not blocks:
         warnings.append(BuildWarning("headline with no body", path, first.number))
     dateline = dateline_of(standfirst)
-    found, source_name = _dated(path, standfirst, dateline, blocks, warnings, date.today())
+    found, source_name = _dated(path, standfirst, dateline, blocks, warnings, day or BuildDay())
     words = count_words([standfirst] + [b.text for b in blocks if isinstance(b, (Paragraph, Subheading, Tweet))])
     article = Article(
         slug=make_slug(headline, fallback=source.path.stem),
@@ -320,7 +321,7 @@ TOP_PARAGRAPHS = 3  # a published line stands above the story: among its first f
 
 
 def _dated(path: str, standfirst: str, dateline: str, blocks: list[Block], warnings: list[BuildWarning],
-           today: date) -> tuple[date | None, str]:
+           day: BuildDay) -> tuple[date | None, str]:
     """The article's date and its source, the first of: the path, the dateline, a published
     line at the top, the latest embedded post. A found date that cannot be the article's (in
     the future, before 1800) is a warning, and the next source is tried."""
@@ -332,17 +333,17 @@ def _dated(path: str, standfirst: str, dateline: str, blocks: list[Block], warni
     candidates.append((dateline_date(dateline, year) if dateline else None, "dateline"))
     candidates += [(published_date(text, year), "published line") for text in top]
     candidates += [(d, "embedded post") for d in posts]
-    return first_usable_date(candidates, path, warnings, today)
+    return first_usable_date(candidates, path, warnings, day)
 
 
 def first_usable_date(candidates: list[tuple[date | None, str]], path: str, warnings: list[BuildWarning],
-                      today: date) -> tuple[date | None, str]:
+                      day: BuildDay) -> tuple[date | None, str]:
     """The first found date of `candidates` (date, its source) that can be an article's; each
     one before it that cannot (in the future, before 1800) is a warning naming its source."""
     for found, source_name in candidates:
         if found is None:
             continue
-        problem = date_problem(found, today)
+        problem = day.problem(found)
         if not problem:
             return found, source_name
         warnings.append(BuildWarning(f"the date {found.isoformat()} from the {source_name} {problem}; not used", path))
