@@ -41,7 +41,7 @@ from .report import BuildReport, count_date_sources
 from .search.postings import CachedPostings
 from .search.terms import SearchTerms
 from .sources.ingest import Ingester
-from .sources.read import collect, plan_sources, read_sources, ready_to_extract, true_until
+from .sources.read import collect, plan_sources, read_sources, ready_gazetteer, ready_to_extract, true_until
 from .util.files import locked
 from .util.memo import ResultMemo
 from .util.process_exit import done_with
@@ -122,6 +122,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         last.store = None
         with progress.stage("entities unified", 0), collector_paused():
             memo = ResultMemo(last.cache_dir / "results.pickle", last.code)
+            ready_gazetteer(last.cache_dir, last.code)  # the archive's decision on names reads it
             articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo,
                                     sources.evidence)
             listing = list_articles(articles, register.slugs, config.duplicates)

@@ -443,3 +443,17 @@ def test_an_entity_losing_its_last_dated_article_loses_its_feed_as_in_a_clean_bu
     build(load_config(built))
     assert not feed.exists() and (feed.parent / "index.html").is_file()
     assert tree_bytes(built / "site") == _clean_build(built, tmp_path)
+
+
+def test_a_build_that_only_unifies_again_reads_the_gazetteer_from_the_cache(tmp_path, monkeypatch):
+    """Deleting a seed extracts nothing, yet the archive decides its names again, and that
+    reads the gazetteer: from the build's cache, not made from its packages (seconds)."""
+    from newsgen.entities import gazetteer
+
+    root = tmp_path / "site-src"
+    write_archive(root / "seeds", 6)
+    build(load_config(root), jobs=1)
+    monkeypatch.setattr(gazetteer, "_loaded", None)  # as in a new process
+    monkeypatch.setattr(gazetteer, "_made", lambda: pytest.fail("gazetteer made from its packages"))
+    next((root / "seeds").glob("*.txt")).unlink()
+    assert not build(load_config(root), jobs=1).up_to_date

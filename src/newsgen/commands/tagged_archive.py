@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from ..config import SiteConfig
 from ..entities import ArchiveDecision, Curation, EntityExtractor, load_curation, review_archive
-from ..entities.gazetteer import load_gazetteer
 from ..entities.tagging import tag_articles
 from ..incremental.last_build import record_store_inputs
 from ..incremental.record_store import CACHE_DIR, CACHE_LOCK, RecordStore, code_fingerprint
@@ -22,7 +21,7 @@ from ..incremental.url_register import UrlRegister
 from ..model.listing import Listing, list_articles
 from ..records import Entity
 from ..sources.ingest import Ingester
-from ..sources.read import collect, plan_sources, read_sources
+from ..sources.read import collect, plan_sources, read_sources, ready_gazetteer
 from ..util.files import locked
 from ..util.memo import ResultMemo
 from ..util.progress import QUIET, Progress
@@ -58,7 +57,7 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
             store.used.update(store.records)
             store.save(sorted(set(store.stamps) | {job.name for job in plan.jobs}))
     sources = collect(results)
-    load_gazetteer(cache_dir / "gazetteer.pickle", code)  # as the build keeps it: seconds to make from its packages
+    ready_gazetteer(cache_dir, code)
     # The last build's tags, when its entities, evidence and rules are these: no need to unify them again.
     memo = ResultMemo(cache_dir / "results.pickle", code)
     articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo, sources.evidence)
