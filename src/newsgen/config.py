@@ -103,6 +103,8 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
         raise NewsgenError(f"unknown key '{key}' (known keys: {known})", path, line)
     if value is None:
         return None
+    if key == "executor":
+        return _scheduler(value, path, line)
     if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         raise NewsgenError(
             f"'{key}' must be {expected.__name__}, not {type(value).__name__}", path, line
@@ -121,15 +123,13 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
                            f"not {value!r}", path, line)
     if key in _PATH_KEYS:
         return _folder(key, value, path, line)
-    if key == "executor":
-        return _scheduler(value, path, line)
     return value
 
 
-def _scheduler(value: dict, path: str, line: int | None) -> str:
+def _scheduler(value: Any, path: str, line: int | None) -> str:
     """The Dask scheduler's address `executor: {dask: ADDRESS}` names."""
-    address = value.get("dask")
-    if set(value) != {"dask"} or not isinstance(address, str) or not _SCHEDULER_ADDRESS.fullmatch(address):
+    address = value.get("dask") if isinstance(value, dict) else None
+    if not isinstance(address, str) or set(value) != {"dask"} or not _SCHEDULER_ADDRESS.fullmatch(address):
         raise NewsgenError("'executor' must be {dask: ADDRESS}, the address of a Dask scheduler such as "
                            "tcp://scheduler:8786", path, line)
     return address

@@ -6,7 +6,7 @@ cluster is asked for. A task costs the scheduler about a millisecond and a round
 trip on the network, so items travel in batches: enough of them that every worker
 thread gets several (the last batches shrink, as locally, so no worker waits long
 for one straggler), few enough that each batch carries at least `MIN_BATCH` items
-and at most `MAX_BATCH_BYTES` of input. A worker that dies mid-batch is Dask's to
+and at most `MAX_BATCH_BYTES` of input (one larger item goes alone). A worker that dies mid-batch is Dask's to
 handle: its scheduler runs the batch again elsewhere (up to its
 `distributed.scheduler.allowed-failures`), and only a batch that keeps killing
 workers comes back as failed, to the caller's `failed`.
@@ -112,9 +112,11 @@ def network_batches(items: Sequence[Item], threads: int, size_of: Callable[[Item
     while start < len(items):
         count = max(MIN_BATCH, min(MAX_BATCH, (len(items) - start) // (threads * BATCHES_PER_THREAD)))
         end, carried = start, 0
-        while end < len(items) and end - start < count and (end == start or carried < MAX_BATCH_BYTES):
-            carried += size_of(items[end])
-            end += 1
+        while end < len(items) and end - start < count:
+            size = size_of(items[end])
+            if end > start and carried + size > MAX_BATCH_BYTES:
+                break
+            carried, end = carried + size, end + 1
         batches.append(items[start:end])
         start = end
     return batches
