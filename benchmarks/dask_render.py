@@ -136,7 +136,10 @@ def main() -> None:
     here, there, sending = [], [], []
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
-        client.submit(_render_batch, config, model, pages[:1]).result()  # each worker imports newsgen once first
+        warm = client.scatter(model, broadcast=True, hash=False)
+        client.gather([client.submit(_render_batch, config, warm, pages[:1], pure=False, workers=[address])
+                       for address in client.scheduler_info()["workers"]])  # each worker imports newsgen first
+        client.cancel(warm)
         for attempt in range(args.repeat):
             local_out, cluster_out = workdir / f"local-{attempt}", workdir / f"cluster-{attempt}"
             for out in (local_out, cluster_out):
