@@ -12,7 +12,8 @@ from .conftest import write
 
 def run(*args, cwd):
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    return subprocess.run([sys.executable, "-m", "newsgen.cli", *args], cwd=cwd, capture_output=True, text=True, env=env)
+    return subprocess.run([sys.executable, "-m", "newsgen.cli", *args], cwd=cwd, capture_output=True, text=True, env=env,
+                          check=False)
 
 
 def test_build_prints_report_and_exits_zero(site_root):

@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None, *, exiting: bool = False) -> int:
             traceback.print_exc()
         print(printable(f"newsgen: error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - anything else is a bug, reported as one
         if args.debug:
             traceback.print_exc()
         print(printable(f"newsgen: internal error: {type(exc).__name__}: {exc}\n"
