@@ -20,8 +20,8 @@ from ..incremental.record_store import CACHE_DIR, CACHE_LOCK, RecordStore, code_
 from ..incremental.url_register import UrlRegister
 from ..model.listing import Listing, list_articles
 from ..records import Entity
-from ..sources.ingest import Ingester
-from ..sources.read import collect, plan_sources, read_sources, ready_gazetteer
+from ..sources.ingest import Ingester, ready_gazetteer
+from ..sources.read import collect, plan_sources, read_sources
 from ..util.files import locked
 from ..util.memo import ResultMemo
 from ..util.progress import QUIET, Progress

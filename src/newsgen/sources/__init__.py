@@ -8,5 +8,6 @@ Modules, in the order a file goes through them:
     placeholders  the text `newsgen new` writes, and the warning while a source still holds it
     ingest        one file's whole per-file job (read, parse, extract entities, search terms),
                   the unit a build spreads over cores and keeps in the record store
+    on_cluster    the jobs sent with their files' bytes to a Dask cluster instead (`build --dask`)
     read          the stage's driver: plan one job per file, run those not in the record store
 """
