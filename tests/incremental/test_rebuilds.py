@@ -452,8 +452,9 @@ def test_a_build_that_only_unifies_again_reads_the_gazetteer_from_the_cache(tmp_
 
     root = tmp_path / "site-src"
     write_archive(root / "seeds", 6)
+    monkeypatch.setattr(gazetteer, "_loaded", None)  # each build as in a new process: this one keeps it in the cache
     build(load_config(root), jobs=1)
-    monkeypatch.setattr(gazetteer, "_loaded", None)  # as in a new process
+    monkeypatch.setattr(gazetteer, "_loaded", None)
     monkeypatch.setattr(gazetteer, "_made", lambda: pytest.fail("gazetteer made from its packages"))
     next((root / "seeds").glob("*.txt")).unlink()
     assert not build(load_config(root), jobs=1).up_to_date
