@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,15 @@ def one_page_per_type(site: Path) -> list[Path]:
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` by relative path, for comparing whole builds."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler() -> Iterator[str]:
+    """The address of a Dask `LocalCluster` of two worker processes on 127.0.0.1, started once
+    for the suite's Dask tests and stopped after them."""
+    require(importlib.util.find_spec("distributed") is not None, "Dask is not installed: pip install 'newsgen[dask]'")
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster:
+        yield cluster.scheduler_address

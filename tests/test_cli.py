@@ -174,3 +174,14 @@ def test_a_nul_in_a_configured_folder_is_a_configuration_error(site_root, capsys
     assert main(["build", "--root", str(site_root), "-q"]) == 2
     assert capsys.readouterr().err.strip().endswith("newsgen.yaml:1: invalid YAML: an escape makes a character "
                                                     "no page or feed may hold ('\\x00')")
+
+
+def test_dask_without_dask_installed_is_one_line_saying_what_to_install(site_root, monkeypatch, capsys):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "dask" else real(name, *a))
+    assert main(["build", "--root", str(site_root), "--dask", "tcp://127.0.0.1:8786"]) == 2
+    err = capsys.readouterr().err
+    assert err == "newsgen: error: the Dask executor needs Dask: pip install 'newsgen[dask]' (dask[distributed])\n"
+    assert not (site_root / "site").exists()

@@ -112,3 +112,18 @@ def test_a_language_that_is_no_tag_names_the_file_and_line(tmp_path, value):
 def test_base_url_left_empty_on_purpose_is_told_from_one_not_set(tmp_path, text, left_empty):
     write(tmp_path / "newsgen.yaml", text)
     assert load_config(tmp_path).base_url_left_empty is left_empty
+
+
+def test_an_executor_names_the_dask_scheduler_and_the_flag_overrides_it(tmp_path):
+    write(tmp_path / "newsgen.yaml", "executor: {dask: 'tcp://scheduler:8786'}\n")
+    assert load_config(tmp_path).dask_scheduler == "tcp://scheduler:8786"
+    assert load_config(tmp_path, {"executor": {"dask": "10.0.0.5:8786"}}).dask_scheduler == "10.0.0.5:8786"
+    assert load_config(tmp_path.parent).dask_scheduler == ""  # none: this machine's cores
+
+
+@pytest.mark.parametrize("value", ["tcp://scheduler:8786", "8786", "{spark: 'tcp://a:1'}", "{dask: 8786}",
+                                   "{dask: 'tcp://a b:1'}", "{dask: 'tcp://a:1', threads: 2}"])
+def test_an_executor_that_is_no_dask_address_names_the_file_and_line(tmp_path, value):
+    write(tmp_path / "newsgen.yaml", f"title: T\nexecutor: {value}\n")
+    with pytest.raises(NewsgenError, match=r"newsgen.yaml:2: 'executor' must be \{dask: ADDRESS\}"):
+        load_config(tmp_path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -39,8 +40,9 @@ from .render.theme import static_files, templates_overridden
 from .report import BuildReport, count_date_sources
 from .search.postings import CachedPostings
 from .search.terms import SearchTerms
-from .sources.ingest import Ingester
-from .sources.read import collect, plan_sources, read_sources, ready_to_extract
+from .sources.ingest import Ingester, ready_to_extract
+from .sources.read import collect, plan_sources, read_sources
+from .util.cluster import Cluster
 from .util.files import locked
 from .util.memo import ResultMemo
 from .util.process_exit import done_with
@@ -60,6 +62,7 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
     check_output_dir(output, inputs | {"project folder": config.root}, read_from=inputs)
     # One build at a time per cache, whatever its output: two builds of a site into two
     # folders would each prune the record store's bodies the other is still reading.
+    cluster = Cluster(config.dask_scheduler) if config.dask_scheduler else None  # checks Dask is installed
     cache_lock = config.root / CACHE_DIR / CACHE_LOCK
     with locked(cache_lock, lambda: progress.note(f"waiting for another build of this site to finish "
                                                   f"(it holds {cache_lock})")):
@@ -71,8 +74,10 @@ def build(config: SiteConfig, *, jobs: int | None = None, fresh: bool = False,
             with Standby(partial(ready_to_extract, last.cache_dir, last.code), jobs, started=False,
                          meanwhile=lambda: altered_files(last.manifest, output)) as extractor:
                 with progress.stage("last build checked", 0):
-                    up_to_date = last.up_to_date(partial(plan_sources, config), extractor.start)
-                report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress)
+                    # With a cluster, an edit's files are parsed there: no process here readies itself.
+                    up_to_date = last.up_to_date(partial(plan_sources, config), _nothing if cluster else extractor.start)
+                report = last.report() if up_to_date else _build(config, output, last, extractor, jobs, progress,
+                                                                 cluster)
         except OSError as exc:  # before the site is written: it is untouched
             error = cache_write_failed(exc, last.cache_dir)
             if error is None:
@@ -95,8 +100,12 @@ def _read_folders(config: SiteConfig) -> dict[str, Path]:
             "build cache folder": config.root / CACHE_DIR}
 
 
+def _nothing() -> None:
+    pass
+
+
 def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby, jobs: int | None,
-           progress: Progress) -> BuildReport:
+           progress: Progress, cluster: Cluster | None) -> BuildReport:
     """The stages, once the last build is known not to stand. Background tasks overlap them on
     a second core; each is named for what it makes, and its result is taken where it is needed."""
     report = BuildReport(dropped=list(last.plan.refused))
@@ -104,8 +113,10 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
     report.warnings.extend(register.warnings)
     curation = load_curation(config.content_dir / "entities.yaml")
     store, source_jobs = last.store, last.plan.jobs
-    results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
-                           progress, last.code, extractor)
+    # Closed once the sources are read: no connection, nor its thread, lives on in the processes forked later.
+    with cluster or nullcontext():
+        results = read_sources(source_jobs, store, Ingester(EntityExtractor(curation), store.bodies_file), jobs,
+                               progress, last.code, extractor, cluster)
     read_all = all(result.key for result in results)  # else the next build reads the unread ones again
     # The records are final: a second core saves them while this one tags, and once it has
     # forked, the store lets go of what the rest of the build does not need (at 100,000

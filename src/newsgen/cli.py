@@ -50,7 +50,8 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
     config = load_config(
         Path(args.root),
-        {"seeds": args.source, "content": args.content, "output": args.output, "base_url": args.base_url},
+        {"seeds": args.source, "content": args.content, "output": args.output, "base_url": args.base_url,
+         "executor": {"dask": args.dask} if args.dask else None},
     )
     if args.exiting:  # what the build has done with is left to the exit, unfreed
         keep_until_exit()
@@ -188,6 +189,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--output", "-o", metavar="DIR", help="output folder (default: site)")
     build.add_argument("--base-url", metavar="URL", help="public URL of the site, for feeds and metadata")
     build.add_argument("--jobs", "-j", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    build.add_argument("--dask", metavar="ADDRESS",
+                       help="parse and extract on the Dask cluster whose scheduler is at ADDRESS, such as "
+                            "tcp://scheduler:8786 (needs pip install 'newsgen[dask]')")
     build.add_argument("--no-cache", action="store_true",
                        help="ignore .newsgen-cache/: parse every file and render every page")
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning (for CI)")

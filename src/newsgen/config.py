@@ -33,6 +33,8 @@ class SiteConfig:
     page_size: int = 20
     require_dates: bool = False  # every article must have a date: each undated one is a warning
     duplicates: str = "merge"  # sources of the same text: one article ("merge") or one each ("keep")
+    # `executor: {dask: ADDRESS}`: the Dask scheduler that parses and extracts the sources; "" for this machine
+    dask_scheduler: str = ""
 
     def resolve(self, path: Path) -> Path:
         return path if path.is_absolute() else (self.root / path)
@@ -61,9 +63,13 @@ _KEY_TYPES: dict[str, type] = {
     "page_size": int,
     "require_dates": bool,
     "duplicates": str,
+    "executor": dict,
 }
 DUPLICATES_MODES = ("merge", "keep")
 _PATH_KEYS = {"output", "seeds", "content"}
+_FIELDS = {"executor": "dask_scheduler"}  # keys whose setting a field of another name holds
+# A Dask scheduler's address: tcp://host:8786, tls://..., or host:port.
+_SCHEDULER_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?[^\s/:]+(?::[0-9]+)?", re.IGNORECASE)
 # A BCP 47 language tag's shape (RFC 5646, section 2.1): language[-extlang][-Script][-REGION]
 # [-variant...][-extension...][-x-private], e.g. en, en-GB, pt-BR, zh-Hant, sr-Latn-RS; its language
 # two or three letters (the longer ones the RFC reserves are registered for none, and `english`
@@ -97,6 +103,8 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
         raise NewsgenError(f"unknown key '{key}' (known keys: {known})", path, line)
     if value is None:
         return None
+    if key == "executor":
+        return _scheduler(value, path, line)
     if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         raise NewsgenError(
             f"'{key}' must be {expected.__name__}, not {type(value).__name__}", path, line
@@ -116,6 +124,15 @@ def _check(key: str, value: Any, path: str, line: int | None) -> Any:
     if key in _PATH_KEYS:
         return _folder(key, value, path, line)
     return value
+
+
+def _scheduler(value: Any, path: str, line: int | None) -> str:
+    """The Dask scheduler's address `executor: {dask: ADDRESS}` names."""
+    address = value.get("dask") if isinstance(value, dict) else None
+    if not isinstance(address, str) or set(value) != {"dask"} or not _SCHEDULER_ADDRESS.fullmatch(address):
+        raise NewsgenError("'executor' must be {dask: ADDRESS}, the address of a Dask scheduler such as "
+                           "tcp://scheduler:8786", path, line)
+    return address
 
 
 def _folder(key: str, value: str, path: str, line: int | None) -> Path:
@@ -140,11 +157,11 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> SiteConf
         for key, value in mapping.items():
             checked = _check(str(key), value, str(config_path), lines.get(key))
             if checked is not None:
-                values[key] = checked
+                values[_FIELDS.get(key, key)] = checked
         values["base_url_left_empty"] = mapping.get("base_url") == ""
     for key, value in (overrides or {}).items():
         if value is not None:
-            values[key] = _check(key, value, "command line", None)
+            values[_FIELDS.get(key, key)] = _check(key, value, "command line", None)
     config = replace(SiteConfig(root=root), **values)
     if config.base_url and not config.base_url.endswith("/"):
         config = replace(config, base_url=config.base_url + "/")

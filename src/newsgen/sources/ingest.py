@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 from ..entities import EntityExtractor
+from ..entities.gazetteer import load_gazetteer
+from ..entities.model import attributes
 from ..entities.tagging import extract_one
 from ..errors import BuildWarning, NewsgenError
 from ..incremental.record_store import StoredBody, content_key, pack_body
@@ -78,6 +80,25 @@ def entities_of(fields: Iterable[EntityFields], interned: dict[EntityFields, Ent
     return tuple([interned.get(f) or interned.setdefault(f, Entity(*f)) for f in fields])
 
 
+def read_job(job: SourceJob) -> tuple[bytes, bytes | None]:
+    """The bytes of the job's file and of its override; Unreadable if either cannot be read now."""
+    data = read_file(job.path, job.name)
+    return data, read_file(job.override_path, str(job.override_path)) if job.override_path else None
+
+
+def unreadable(exc: Unreadable) -> Ingested:
+    """A source that could not be read: reported this build, read again by the next (kept nowhere)."""
+    return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
+
+
+def ready_to_extract(cache_dir: Path, code: str) -> None:
+    """Ready this process to extract entities: the gazetteer and the model's feature list from
+    the cache (or made and kept there; `code` is newsgen's), the model and its word cache."""
+    load_gazetteer(cache_dir / "gazetteer.pickle", code)
+    attributes(saved=cache_dir / "model-attributes.pickle", key=code)
+    EntityExtractor().extract(["Warm the model up in London."])
+
+
 @dataclass(frozen=True)
 class Ingester:
     """Picklable into workers: the extractor holds only the curation."""
@@ -87,10 +108,13 @@ class Ingester:
 
     def __call__(self, job: SourceJob) -> Ingested:
         try:
-            data = read_file(job.path, job.name)
-            override = read_file(job.override_path, str(job.override_path)) if job.override_path else None
-        except Unreadable as exc:  # reported this build, read again by the next
-            return Ingested(dropped=BuildWarning(exc.message, exc.path, exc.line))
+            data, override = read_job(job)
+        except Unreadable as exc:
+            return unreadable(exc)
+        return self.from_bytes(job, data, override)
+
+    def from_bytes(self, job: SourceJob, data: bytes, override: bytes | None) -> Ingested:
+        """The job's result from its file's bytes and its override's, read by this process or another."""
         key = content_key(job.name, key_material(job.kind, data, override))
         try:
             item, parsed_override, warnings = self._parse(job, data, override)

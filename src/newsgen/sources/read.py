@@ -11,18 +11,17 @@ from functools import partial
 from pathlib import Path
 
 from ..config import SiteConfig
-from ..entities import EntityExtractor
-from ..entities.gazetteer import load_gazetteer
-from ..entities.model import attributes
 from ..errors import BuildWarning
 from ..incremental.record_store import RecordStore
 from ..records import Article, ContentPage, Entity, SeedOverride, by_identity, replaced
 from ..search.terms import SearchTerms
+from ..util.cluster import Cluster
 from ..util.files import Stamps, file_stamp
 from ..util.progress import Progress
 from ..util.workers import Standby, parallel_map, worker_count
 from .files import discover
-from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of, key_material
+from .ingest import EntityFields, Ingested, Ingester, SourceJob, entities_of, key_material, ready_to_extract
+from .on_cluster import ingest_on_cluster
 from .seed import folder_section
 
 
@@ -69,19 +68,13 @@ def _material(kind: str, path: Path, override: Path | None) -> tuple[bytes, ...]
     return key_material(kind, path.read_bytes(), override.read_bytes() if override else None)
 
 
-def ready_to_extract(cache_dir: Path, code: str) -> None:
-    """Ready this process to extract entities: the gazetteer and the model's feature list from
-    the cache (or made and kept there; `code` is newsgen's), the model and its word cache."""
-    load_gazetteer(cache_dir / "gazetteer.pickle", code)
-    attributes(saved=cache_dir / "model-attributes.pickle", key=code)
-    EntityExtractor().extract(["Warm the model up in London."])
-
-
 def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, workers: int | None,
-                 progress: Progress, code: str, ready: Standby | None = None) -> list[Ingested]:
+                 progress: Progress, code: str, ready: Standby | None = None,
+                 cluster: Cluster | None = None) -> list[Ingested]:
     """Every job's result, from the record store or computed now: a few by `ready` (by default
     this process), which readied itself to extract while this one planned; more in parallel,
-    by workers forked once this process has readied itself, which inherit what it loaded.
+    by workers forked once this process has readied itself, which inherit what it loaded;
+    or, given a `cluster`, all of them there.
 
     A result is kept under the key of the bytes parsed, and the job takes that key (`jobs`
     is updated in place) when the file changed since it was planned. A source that could
@@ -93,12 +86,16 @@ def read_sources(jobs: list[SourceJob], store: RecordStore, ingester: Ingester, 
     unread: dict[int, Ingested] = {}
     with progress.stage("parsed and tagged", len(pending)) as advance:
         todo = [jobs[i] for i in pending]
-        parsed: Iterable[Ingested] = ready.map(ingester, todo if few else [])
-        if not few:
+        done_here = advance
+        parsed: Iterable[Ingested] = ready.map(ingester, todo if few and cluster is None else [])
+        if cluster is not None and todo:
+            parsed = ingest_on_cluster(cluster, ingester, todo, code, advance)
+            done_here = _uncounted  # the cluster counts its own, as it finishes them
+        elif not few:
             ready_to_extract(store.folder, code)
             parsed = parallel_map(ingester, todo, workers)
         for result, i in zip(parsed, pending):
-            advance(1)
+            done_here(1)
             if not result.key:
                 unread[i] = result
                 store.forget_stamp(jobs[i].name)
@@ -144,6 +141,10 @@ def _interned(jobs: list[SourceJob], store: RecordStore, interned: dict[EntityFi
             store.records[job.key] = result
         results.append(result)
     return results
+
+
+def _uncounted(n: int) -> None:
+    pass
 
 
 @dataclass
