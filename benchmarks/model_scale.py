@@ -10,7 +10,8 @@ as parsing and extraction would leave them, with the people and places of `synth
 archive (its pools and Zipf-like spread; a few sentences of its prose for the search terms,
 bodies left in the record store as a build leaves them), then runs those stages in this process,
 timed and sampled for memory as `stages.py` does. Related articles and the profiles' counts,
-both inside the site model, are also timed alone, before it. Prints figures; asserts nothing.
+both inside the site model, are also timed alone, before it, and the profiles' stats as one
+reduction too (`model.stats_by_entity`, in this process). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from newsgen.model.entity_stats import EntityCounts
 from newsgen.model.listing import list_articles
 from newsgen.model.related import related_articles
 from newsgen.model.site import model_of
+from newsgen.model.stats_by_entity import stats_by_entity
 from newsgen.records import Article, Entity, Paragraph
 from newsgen.render.data_files import search_data_files
 from newsgen.search.terms import text_terms
@@ -106,6 +108,8 @@ def measure(n: int, interval: float, trace: float) -> dict[str, tuple[float, flo
                     named_in.setdefault(key, []).append((view.article.date, mentioned))
             for key, mentions in named_in.items():
                 EntityCounts.of(mentions).stats(key, sort_name=repr)
+        with times.stage("profiles, one reduction", n):  # the same stats, as `stats_by_entity` counts them
+            stats_by_entity([(view.article.date, mentioned) for view, mentioned in zip(listing.views, keys)], repr)
         del keys, named_in
         config = SiteConfig(root=Path("/nonexistent"), base_url="https://example.org/archive/")
         with times.stage("site model", n):
