@@ -32,18 +32,13 @@ ARTICLES_PER_PARTITION = 20_000  # on a cluster: each partition's counts are a f
 
 
 def counts_by_entity(mentions: Iterable[Mention]) -> dict[Hashable, EntityCounts]:
-    """Each entity's counts (`EntityCounts.of` its articles' mentions), all in one pass."""
-    counts: dict[Hashable, EntityCounts] = {}
-    for when, keys in mentions:
-        day = when.toordinal() if when is not None else None
-        for key in keys:
-            entity = counts.get(key)
-            if entity is None:
-                entity = counts[key] = _no_counts()
-            entity.together.update(keys)
-            if day is not None:
-                entity.days[day] += 1
-    return counts
+    """Each entity's counts: `EntityCounts.of` its articles' mentions, in their order, all
+    gathered in one pass (counted each in one go, as Counter counts fastest)."""
+    named_in: dict[Hashable, list[Mention]] = {}
+    for mention in mentions:
+        for key in mention[1]:
+            named_in.setdefault(key, []).append(mention)
+    return {key: EntityCounts.of(named) for key, named in named_in.items()}
 
 
 def stats_by_entity(mentions: Sequence[Mention], sort_name: SortName, kind_of: Callable[[Hashable], Any] | None = None,
