@@ -36,6 +36,7 @@ from newsgen.entities.tagging import tag_articles
 from newsgen.model.entity_stats import EntityCounts
 from newsgen.model.listing import list_articles
 from newsgen.model.related import related_articles
+from newsgen.model.sameness import text_print
 from newsgen.model.site import model_of
 from newsgen.model.stats_by_entity import stats_by_entity
 from newsgen.records import Article, Entity, Paragraph
@@ -69,13 +70,15 @@ def parsed_archive(n: int, advance=lambda n: None) -> tuple[list[Article], list[
         rng = random.Random(i)
         people.drawn, places.drawn = [], []
         sentences = [synthetic._sentence(rng, people, places) for _ in range(rng.randrange(8, 30))]
+        headline = f"{places.pool.draw(rng)} report {i}"
         article = Article(
-            slug="", headline=f"{places.pool.draw(rng)} report {i}", standfirst=sentences[0],
+            slug=make_slug(headline), headline=headline, standfirst=sentences[0],
             date=start + timedelta(days=rng.randrange(9125)), date_inferred=False,
             body=(Paragraph(" ".join(sentences[1:6])),), source_path=f"seeds/{i:07d}.txt",
             word_count=600, reading_minutes=3, date_source="published line")
         terms[article.source_path] = text_terms(article)
-        article = replace(article, body=())  # the body stays in the record store
+        # The body stays in the record store; its digests for finding duplicates are taken as ingest takes them.
+        article = replace(article, body=(), text_print=text_print(article))
         mentions = Counter([("person", name) for name in people.drawn] + [("place", name) for name in places.drawn])
         found.append([objects.setdefault(key, Entity(key[1], make_slug(key[1]), key[0], (key[1],)))
                       for key, _ in mentions.most_common()])
