@@ -32,13 +32,18 @@ ARTICLES_PER_PARTITION = 20_000  # on a cluster: each partition's counts are a f
 
 
 def counts_by_entity(mentions: Iterable[Mention]) -> dict[Hashable, EntityCounts]:
-    """Each entity's counts: `EntityCounts.of` its articles' mentions, in their order, all
-    gathered in one pass (counted each in one go, as Counter counts fastest)."""
+    """Each entity's counts: `EntityCounts.of` its articles' mentions, in their order."""
+    return {key: EntityCounts.of(named) for key, named in _named_in(mentions).items()}
+
+
+def _named_in(mentions: Iterable[Mention]) -> dict[Hashable, list[Mention]]:
+    """Each entity's articles' mentions, gathered in one pass: each entity is then counted in
+    one go, as Counter counts fastest."""
     named_in: dict[Hashable, list[Mention]] = {}
     for mention in mentions:
         for key in mention[1]:
             named_in.setdefault(key, []).append(mention)
-    return {key: EntityCounts.of(named) for key, named in named_in.items()}
+    return named_in
 
 
 def stats_by_entity(mentions: Sequence[Mention], sort_name: SortName, kind_of: Callable[[Hashable], Any] | None = None,
@@ -47,8 +52,8 @@ def stats_by_entity(mentions: Sequence[Mention], sort_name: SortName, kind_of: C
     """Each entity's `EntityCounts.stats`, from `mentions` in the archive's order: counted here,
     or on `cluster` in partitions of `per_partition` articles."""
     stats = partial(_stats, sort_name=sort_name, kind_of=kind_of, limit=limit)
-    if cluster is None:
-        return dict(map(stats, counts_by_entity(mentions).items()))
+    if cluster is None:  # each entity's counts made into its stats at once: one entity's counts held at a time
+        return {key: stats((key, EntityCounts.of(named)))[1] for key, named in _named_in(mentions).items()}
     import dask.bag
 
     partitions = max(1, -(-len(mentions) // per_partition))
