@@ -328,7 +328,10 @@
         var run = current = {meta: meta, all: found[0], ids: found[0], named: found[1], terms: terms,
                              query: query.trim(), narrowing: "", shown: 0};
         var picking = Object.keys(wanted).some(function (kind) { return wanted[kind]; });
-        if (!picking && !facets.open) return showFirst(run);
+        if (!picking && !facets.open) {  /* no counts of an earlier query may show once it is opened */
+          Object.keys(pickers).forEach(function (kind) { fill(meta, kind, [], {}); });
+          return showFirst(run);
+        }
         return Promise.all([picking || showFirst(run), counting(run)]).then(function () {
           if (run === current) return refine(!picking);
         });

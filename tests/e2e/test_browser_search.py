@@ -56,7 +56,7 @@ def open_narrowing(page) -> None:
     """Open "Narrow the results" from the keyboard and wait for its pickers to fill."""
     page.focus("#search-facets summary")
     page.keyboard.press("Enter")
-    page.locator("script[src^='shards/f-']").first.wait_for(state="attached")
+    page.locator("#search-facets select option:nth-child(2)").first.wait_for(state="attached")
     page.locator("#search-app:not([aria-busy])").wait_for()
 
 
@@ -125,6 +125,15 @@ def test_a_query_loads_no_facet_shard_until_narrowing_is_opened(page, archive_si
     assert page.locator("#search-facets").get_attribute("open") is not None and facet_shards(page)
     assert options(page, "#search-person")["Olena Petrenko"] == len(olena) == found(page)
     assert page.locator("#search-results li").count() == 10, "the results shown stay as they were"
+
+    page.keyboard.press("Enter")  # closed again: the next query loads no facet shard, shows no old counts
+    shards = facet_shards(page)
+    page.fill("#site-search", "lisbon")
+    expect(page.locator("#search-status")).to_contain_text("found for “lisbon”")
+    page.locator("#search-app:not([aria-busy])").wait_for()
+    assert facet_shards(page) == shards and options(page, "#search-person") == {}
+    open_narrowing(page)
+    assert options(page, "#search-place")["Lisbon"] == found(page)
 
 
 def test_narrowing_by_person_place_and_year_keeps_their_articles_and_counts_what_is_left(page, archive_site, site_url):
