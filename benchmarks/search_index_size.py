@@ -4,8 +4,9 @@ For each archive size (0 = the seed alone) prints the shard counts, the
 largest and median shard, the manifest, the whole index, and what a visitor
 downloads for sample queries; raw and gzip bytes. Then, for three typical
 queries (a person, a place, a topic), the payload: every file of the index
-that the search page loads in Chromium, until its first page of results,
-entity and facets show (needs Playwright and /usr/bin/chromium; skipped with
+that the search page loads in Chromium, until its first page of results
+and the person or place named show, and what opening "Narrow the results"
+then adds, the facet shards of all the results (needs Playwright and /usr/bin/chromium; skipped with
 the reason printed without them). `--site DIR` measures a site built already.
 """
 
@@ -85,18 +86,27 @@ def payloads(site: Path) -> None:
                 status = page.locator("#search-status", has_text="found")
                 status.wait_for(timeout=300_000)
                 page.locator("#search-app:not([aria-busy])").wait_for(timeout=300_000)  # pickers may fill later
-                files = [site / url[len(root):] for url in loaded if "/search/shards/" in url]
-                kinds = Counter(f.name.split("-")[0].removesuffix(".js") for f in files)
-                sizes = [size(f) for f in files]
-                total = (sum(a for a, _ in sizes), sum(b for _, b in sizes))
-                print(f"  payload {query!r:18} {fmt(total)}  files {dict(sorted(kinds.items()))}  "
+                first = len(loaded)
+                print(f"  payload {query!r:18} {loaded_files(site, root, loaded)}  "
                       f"({status.inner_text().split(' found')[0]})")
+                page.click("#search-facets summary")  # "Narrow the results": the facet shards load now
+                page.locator("script[src^='shards/f-']").first.wait_for(state="attached", timeout=300_000)
+                page.locator("#search-app:not([aria-busy])").wait_for(timeout=300_000)
+                print(f"    + narrowing opened {loaded_files(site, root, loaded[first:])}")
                 page.close()
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def loaded_files(site: Path, root: str, urls: list[str]) -> str:
+    """The size of the index files among `urls`, and how many of each kind."""
+    files = [site / url[len(root):] for url in urls if "/search/shards/" in url]
+    kinds = Counter(f.name.split("-")[0].removesuffix(".js") for f in files)
+    sizes = [size(f) for f in files]
+    return f"{fmt((sum(a for a, _ in sizes), sum(b for _, b in sizes)))}  files {dict(sorted(kinds.items()))}"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):

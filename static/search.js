@@ -189,6 +189,13 @@
     });
   }
 
+  /* The values of a run's results, loaded once. Their facet shards cover every result, so they
+     grow with the archive: they load only once the reader opens "Narrow the results" or the
+     address picks a value, and a query's first results and the person named never wait for them. */
+  function counting(run) {
+    return run.counting || (run.counting = valuesOf(run.meta, run.all).then(function (has) { run.has = has; }));
+  }
+
   /* Whether a result's values hold every value wanted, but that of kind `except`. */
   function keeps(values, except) {
     return Object.keys(wanted).every(function (kind) {
@@ -321,10 +328,12 @@
         var run = current = {meta: meta, all: found[0], ids: found[0], named: found[1], terms: terms,
                              query: query.trim(), narrowing: "", shown: 0};
         var picking = Object.keys(wanted).some(function (kind) { return wanted[kind]; });
-        return Promise.all([picking || showFirst(run), valuesOf(meta, run.all)]).then(function (done) {
-          if (run !== current) return;
-          run.has = done[1];
-          return refine(!picking);
+        if (!picking && !facets.open) {  /* no counts of an earlier query may show once it is opened */
+          Object.keys(pickers).forEach(function (kind) { fill(meta, kind, [], {}); });
+          return showFirst(run);
+        }
+        return Promise.all([picking || showFirst(run), counting(run)]).then(function () {
+          if (run === current) return refine(!picking);
         });
       });
     }).catch(function (error) { status.textContent = "Search is unavailable: " + error.message; }));
@@ -354,6 +363,11 @@
       if (current && current.has) settle(refine()); else searchSoon();
     });
   });
+  facets.addEventListener("toggle", function () {
+    var run = current;
+    if (!facets.open || !run || run.counting) return;
+    settle(counting(run).then(function () { if (run === current) return refine(true); }));
+  });
   more.addEventListener("click", function () { if (current) showMore(); });
   /* "#q=…" as well as "?q=…": a page address with a query cannot be opened from disk by some tools. */
   var params = new URLSearchParams(location.search || location.hash.slice(1));
@@ -364,6 +378,8 @@
     if (pickers.s.selectedIndex < 0) pickers.s.value = "";  /* a section this archive does not have */
     wanted.s = pickers.s.value;
   }
+  /* A narrowed search opens with its pickers shown; any other with them closed, unloaded. */
+  facets.open = ["person", "place", "section", "year"].some(function (kind) { return params.get(kind); });
   /* Once the page's own tags have run: the manifest's is after this script's, so that its
      download does not wait for a query's. */
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,5 +1,6 @@
 """Faceted search in a real browser: the person or place a query names shown first, and the
-results narrowed by person, place, section and year with counts over the results, from
+results narrowed by person, place, section and year with counts over the results (their
+facet shards loaded only once "Narrow the results" is opened or the address picks a value), from
 file:// and under a sub-path; its page at 320 px, under axe and the Nu Html Checker.
 
 The expected articles come from the built site's own pages: a person's or place's
@@ -44,6 +45,19 @@ def open_search(page, site_url: str, address: str) -> None:
     page.goto(f"{site_url}search/index.html{address}")
     page.locator("#search-status", has_text="found").wait_for()
     page.locator("#search-app:not([aria-busy])").wait_for()  # the pickers may fill after the first results
+
+
+def facet_shards(page) -> int:
+    """How many facet shards the page has loaded (each by a script tag of its own)."""
+    return page.locator("script[src^='shards/f-']").count()
+
+
+def open_narrowing(page) -> None:
+    """Open "Narrow the results" from the keyboard and wait for its pickers to fill."""
+    page.focus("#search-facets summary")
+    page.keyboard.press("Enter")
+    page.locator("#search-facets select option:nth-child(2)").first.wait_for(state="attached")
+    page.locator("#search-app:not([aria-busy])").wait_for()
 
 
 def all_results(page) -> list[str]:
@@ -101,10 +115,32 @@ def test_a_query_naming_a_place_by_the_start_of_its_name_shows_it_and_a_topic_sh
     assert page.locator("#search-entities").is_hidden()
 
 
+def test_a_query_loads_no_facet_shard_until_narrowing_is_opened(page, archive_site, site_url):
+    olena = listed(archive_site, "people/olena-petrenko")
+    open_search(page, site_url, "?q=olena+petrenko")
+    assert page.locator("#search-results li").count() == 10 and page.locator("#search-entities li").count()
+    assert page.locator("#search-facets").get_attribute("open") is None
+    assert facet_shards(page) == 0 and options(page, "#search-person") == {}
+    open_narrowing(page)
+    assert page.locator("#search-facets").get_attribute("open") is not None and facet_shards(page)
+    assert options(page, "#search-person")["Olena Petrenko"] == len(olena) == found(page)
+    assert page.locator("#search-results li").count() == 10, "the results shown stay as they were"
+
+    page.keyboard.press("Enter")  # closed again: the next query loads no facet shard, shows no old counts
+    shards = facet_shards(page)
+    page.fill("#site-search", "lisbon")
+    expect(page.locator("#search-status")).to_contain_text("found for “lisbon”")
+    page.locator("#search-app:not([aria-busy])").wait_for()
+    assert facet_shards(page) == shards and options(page, "#search-person") == {}
+    open_narrowing(page)
+    assert options(page, "#search-place")["Lisbon"] == found(page)
+
+
 def test_narrowing_by_person_place_and_year_keeps_their_articles_and_counts_what_is_left(page, archive_site, site_url):
     olena = listed(archive_site, "people/olena-petrenko")
     talks = {h: y for h, y in olena.items() if "talks" in h}  # every generated headline says "talks"
     open_search(page, site_url, "?q=talks")
+    open_narrowing(page)
     total = found(page)
     assert options(page, "#search-person")["Olena Petrenko"] == len(talks) < total
 
@@ -133,6 +169,7 @@ def test_narrowing_by_person_place_and_year_keeps_their_articles_and_counts_what
 
 def test_the_address_keeps_what_is_picked_and_the_fragment_is_read_too(page, archive_site, served):
     open_search(page, served, "?q=talks")
+    open_narrowing(page)
     pick(page, "#search-person", "Olena Petrenko")
     place = next(iter(options(page, "#search-place")))
     pick(page, "#search-place", place)
@@ -140,6 +177,7 @@ def test_the_address_keeps_what_is_picked_and_the_fragment_is_read_too(page, arc
     assert "person=Olena+Petrenko" in page.url and f"place={place}" in page.url
     page.reload()
     expect(page.locator("#search-status")).to_have_text(status)
+    assert page.locator("#search-facets").get_attribute("open") is not None, "a narrowed search opens narrowed"
     assert page.locator("#search-person option:checked").inner_text().startswith("Olena Petrenko (")
     address = page.url.split("?", 1)[1]
     open_search(page, archive_site.as_uri() + "/", "#" + address)  # from disk, where "?" may not reach the page
@@ -149,6 +187,7 @@ def test_the_address_keeps_what_is_picked_and_the_fragment_is_read_too(page, arc
 def test_sections_are_counted_over_the_results_and_narrow_them(page, sectioned_site):
     site, headlines = sectioned_site
     open_search(page, site.as_uri() + "/", "?q=talks")
+    open_narrowing(page)
     assert options(page, "#search-section") == {name: len(h) for name, h in headlines.items()}
     page.focus("#search-section")
     pick(page, "#search-section", "Tech")

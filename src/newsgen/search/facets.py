@@ -6,8 +6,9 @@ Three parts, written beside the index's terms and documents (`search.index`):
   range's articles have, the articles that have it, as gaps. A value is a key:
   "sBusiness" a section, "p3" a person and "l7" a place (numbers into the entity
   table); "y2021" a year, which is not in these shards but in the manifest, as
-  the runs of documents of one year (`year_runs`). The search page counts each value over all of a query's results, so
-  it loads the shards of all of them; keyed by value, a common value's gaps are one
+  the runs of documents of one year (`year_runs`). The search page counts each value
+  over all of a query's results, so it loads the shards of all of them, and only once
+  the reader opens "Narrow the results" or the address picks a value; keyed by value, a common value's gaps are one
   digit each, where a row per article would repeat every number in full;
 - the entity table ("e"), in blocks of ENTITY_BLOCK: each person and place as
   [name, kind, link, articles], numbered by their articles, most first, so the
