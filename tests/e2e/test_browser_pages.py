@@ -33,11 +33,17 @@ entities:
     aliases: [Ms Petrenko]
     description: Trade envoy who leads the talks on grain exports.
 """
+# 310 people whose surnames start with K, two seeds of them: more than a page of one initial
+# holds (`LETTER_PAGE_SIZE`), and fewer in a seed than a seed keeps (200).
+K_PEOPLE = [f"{first} {start}{middle}{end}".title() for end in ("na", "ro", "va", "li", "de", "su", "to", "ba")
+            for middle in ("lo", "mi", "ter", "san", "vo", "rel", "dun", "pha")
+            for start, first in zip(("ka", "ko", "ki", "ku", "ke"), ("Ada", "Ben", "Cleo", "Dora", "Emil"))][:310]
 # The pages of each new kind, relative to the site.
 NEW_KINDS = {
     "A–Z front": "people/index.html",
     "places A–Z front": "places/index.html",
     "letter page": "people/l/index.html",
+    "letter page 2+": "people/k/page/2/index.html",
     "list page 2+": "page/57/index.html",
     "entity page": "people/olena-petrenko/index.html",
     "entity page 2+": "people/olena-petrenko/page/2/index.html",
@@ -49,7 +55,8 @@ NEW_KINDS = {
 @pytest.fixture(scope="module")
 def reader_site(tmp_path_factory) -> Path:
     """112 generated articles in two sections, one a page, with an editor's entry for Olena
-    Petrenko and an article that calls her Ms Petrenko; built."""
+    Petrenko and an article that calls her Ms Petrenko, and two more that name the K_PEOPLE
+    (entries too, so each is found); built."""
     from newsgen.build import build
     from newsgen.config import load_config
 
@@ -57,9 +64,13 @@ def reader_site(tmp_path_factory) -> Path:
 
     root = tmp_path_factory.mktemp("reader")
     write(root / "newsgen.yaml", "title: Reader test archive\npage_size: 1\n")
-    write(root / "content" / "entities.yaml", CURATION)
+    write(root / "content" / "entities.yaml", CURATION + "".join(f"  - name: {n}\n    kind: person\n" for n in K_PEOPLE))
+    for half in (0, 1):
+        names = K_PEOPLE[half::2]
+        write(root / "seeds" / "tech" / f"roll-call-{half}.txt", f"Roll call {half}\nA standfirst.\nPublished 4 May 2021\n"
+              + "\n".join(f"{name} spoke." for name in names) + "\n")
     for number, (section, count) in enumerate(ARTICLES.items(), start=1):
-        write_archive(root / "seeds" / section, count - (section == "tech"), seed=number)
+        write_archive(root / "seeds" / section, count - 3 * (section == "tech"), seed=number)  # 3 written here
     write(root / "seeds" / "tech" / "envoy.txt", "The envoy at home\nA standfirst.\nPublished 3 March 2021\n"
           "Olena Petrenko spoke in Oslo with Henrik Larsen. Ms Petrenko said little else.\n")
     report = build(load_config(root))
@@ -104,12 +115,27 @@ def test_the_jump_bar_leads_to_each_initial_and_lists_people_by_surname(page, at
         assert keys == sorted(keys), (letter, names)
     page.goto(at("people/l/index.html"))
     assert page.locator("main .tag-index a").all_inner_texts() == ["Henrik Larsen", "Maria Lopez"]
+    assert page.get_by_role("navigation", name="Pages").count() == 0
     page.goto(at("people/h/index.html"))
     assert "Henrik Larsen" not in page.locator("main .tag-index").inner_text()  # not by first name
     page.locator("main .tag-index a", has_text="Ahmed Hassan").click()
     assert page.url == at("people/ahmed-hassan/index.html") and page.locator("h1").inner_text() == "Ahmed Hassan"
     page.locator(".kicker a").click()
     assert page.url == at("people/index.html")
+
+
+def test_an_initial_of_more_names_than_a_page_holds_goes_on_in_order_on_its_next_page(page, at):
+    page.goto(at("people/k/index.html"))
+    first = page.locator("main .tag-index a").all_inner_texts()
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next →").click()
+    assert page.url == at("people/k/page/2/index.html") and page.title().startswith("People: K — page 2 — ")
+    assert page.get_by_role("navigation", name="People by initial").locator("[aria-current=page]").inner_text() == "K"
+    second = page.locator("main .tag-index a").all_inner_texts()
+    assert set(K_PEOPLE) <= set(first + second) and len(first) > len(second) > 0
+    keys = [(folded(name.split()[-1]), folded(name)) for name in first + second]
+    assert keys == sorted(keys)
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="← Previous").click()
+    assert page.url == at("people/k/index.html")
 
 
 def _pages_nav(page):
