@@ -129,7 +129,8 @@ def test_an_initial_of_more_names_than_a_page_holds_goes_on_in_order_on_its_next
     first = page.locator("main .tag-index a").all_inner_texts()
     page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next →").click()
     assert page.url == at("people/k/page/2/index.html") and page.title().startswith("People: K — page 2 — ")
-    assert page.get_by_role("navigation", name="People by initial").locator("[aria-current=page]").inner_text() == "K"
+    # K is the initial shown, but its link leads to page 1, not to this page
+    assert page.get_by_role("navigation", name="People by initial").locator("[aria-current=true]").inner_text() == "K"
     second = page.locator("main .tag-index a").all_inner_texts()
     assert set(K_PEOPLE) <= set(first + second) and len(first) > len(second) > 0
     keys = [(folded(name.split()[-1]), folded(name)) for name in first + second]
