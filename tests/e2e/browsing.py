@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import struct
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,3 +56,22 @@ def beyond_the_right_edge(page) -> list[str]:
     return page.evaluate("""() => [...document.querySelectorAll('body *')]
         .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
         .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
+
+
+def overflowing_at_320_pixels(browser, urls: dict[str, str], screenshots: Path | None = None) -> list[str]:
+    """WCAG 1.4.10 (reflow), 320 CSS pixels wide: for each of `urls` (by name), the elements past
+    the viewport's right edge; and with `screenshots`, a full-page screenshot kept there as
+    `narrow-<name>.png`, named too if it came out wider than the viewport."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    found = []
+    for name, url in urls.items():
+        page.goto(url)
+        found += [f"{name}: {element}" for element in beyond_the_right_edge(page)]
+        if screenshots:
+            shot = screenshots / f"narrow-{name}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            width = struct.unpack(">I", shot.read_bytes()[16:20])[0]  # the PNG's IHDR chunk
+            found += [f"{name}: screenshot {width} px wide"] if width != 320 else []
+    context.close()
+    return found
