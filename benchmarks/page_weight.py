@@ -73,27 +73,27 @@ def kind_of(path: PurePosixPath) -> str:
     return {"articles": "article", "sections": "section", "search": "search"}.get(top, "content page")
 
 
-def heaviest(site: Path) -> dict[str, Path]:
-    """The largest HTML file of each kind of page, by kind."""
+def heaviest(site: Path, sizes: dict[Path, int]) -> dict[str, Path]:
+    """The largest HTML file of each kind of page, by kind, of `sizes` (each file's bytes)."""
     found: dict[str, tuple[int, Path]] = {}
-    for page in site.rglob("*.html"):
-        kind, size = kind_of(PurePosixPath(page.relative_to(site).as_posix())), page.stat().st_size
+    for page, size in sizes.items():
+        kind = kind_of(PurePosixPath(page.relative_to(site).as_posix()))
         if kind not in found or size > found[kind][0]:
             found[kind] = size, page
     return {kind: found[kind][1] for kind in sorted(found)}
 
 
 def report(site: Path) -> None:
+    sizes = {page: page.stat().st_size for page in site.rglob("*.html")}
     print(f"{'page':20} {'HTML':>8} {'CSS+JS':>8} {'total':>8} {'article text':>13} {'total less text':>16}  heaviest")
-    pages = heaviest(site)
-    for kind, page in pages.items():
+    for kind, page in heaviest(site, sizes).items():
         html, assets, text = weigh(page)
         print(f"{kind:20} {html:8} {assets:8} {html + assets:8} {text:13} {html + assets - text:16}  "
               f"{page.relative_to(site)}")
-    largest = max(pages.values(), key=lambda p: p.stat().st_size)
-    over = sum(p.stat().st_size > LIMIT for p in site.rglob("*.html"))
-    print(f"largest HTML file: {largest.relative_to(site)}, {largest.stat().st_size:,} bytes; "
-          f"{over} of {sum(1 for _ in site.rglob('*.html')):,} HTML files over {LIMIT:,} bytes")
+    largest = max(sizes, key=sizes.__getitem__)
+    over = sum(size > LIMIT for size in sizes.values())
+    print(f"largest HTML file: {largest.relative_to(site)}, {sizes[largest]:,} bytes; "
+          f"{over} of {len(sizes):,} HTML files over {LIMIT:,} bytes")
 
 
 def main() -> None:
