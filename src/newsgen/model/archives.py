@@ -85,8 +85,8 @@ def neighbours(items: Sequence[T]) -> list[Neighbours[T]]:
 
 
 # Lines on a page of a month. A line is an article's date, headline and first people and places,
-# up to ~1 KB of HTML: one page of a month of 100,000 articles over 25 years (~330 a month) weighed
-# 320 KB; a page of 50 lines stays near 50 KB.
+# up to ~1 KB of HTML (~620 bytes in a generated archive): a month of 100,000 articles over 25 years
+# (~330 a month) made one page of over 200 KB; a page of 50 lines stays near 50 KB at most.
 MONTH_PAGE_SIZE = 50
 
 
