@@ -7,24 +7,20 @@ checks every kind of page for accessibility in light and dark colour schemes.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
 from ..conftest import HOSTILE_TITLE, REPO, one_page_per_type, require
+from .browsing import axe_violations, overflowing_at_320_pixels, serving_under_subpath
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing (pip install -e '.[test]')")
 expect = sync_api.expect
 
 CHROMIUM = Path("/usr/bin/chromium")
-AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
-CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
 
 
 @pytest.fixture(scope="module")
@@ -52,24 +48,8 @@ def page(browser):
 @pytest.fixture(scope="module")
 def served(archive_site, tmp_path_factory):
     """The site under http://127.0.0.1:<free port>/archive/, with a CSP header that forbids inline script."""
-    root = tmp_path_factory.mktemp("served")
-    (root / "archive").symlink_to(archive_site, target_is_directory=True)
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", CSP)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/archive/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving_under_subpath(archive_site, tmp_path_factory.mktemp("served")) as url:
+        yield url
 
 
 def search(page, start_url: str, query: str) -> list[str]:
@@ -219,21 +199,11 @@ def test_desktop_and_mobile_screenshots(browser, archive_site):
 
 def test_at_320_pixels_wide_nothing_on_any_kind_of_page_runs_off_the_side(browser, archive_site):
     """WCAG 1.4.10 (reflow): 320 CSS pixels wide, no sideways scroll and no control cut off."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    overflowing = []
-    for path in [*one_page_per_type(archive_site), archive_site / "page" / "8" / "index.html"]:
-        page.goto(path.as_uri())
-        beyond = page.evaluate("""() => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
-            .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
-        overflowing += [f"{path.relative_to(archive_site)}: {name}" for name in beyond]
-    context.close()
-    assert overflowing == []
+    pages = [*one_page_per_type(archive_site), archive_site / "page" / "8" / "index.html"]
+    assert overflowing_at_320_pixels(browser, {str(p.relative_to(archive_site)): p.as_uri() for p in pages}) == []
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme):
-    require(AXE.is_file(), f"{AXE} is missing (npm install --prefix .ci/node axe-core)")
     context = browser.new_context(color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     urls = [p.as_uri() for p in one_page_per_type(archive_site)]
@@ -243,9 +213,7 @@ def test_every_kind_of_page_has_no_axe_violations(browser, archive_site, scheme)
         page.goto(url)
         if "?q=" in url:
             page.wait_for_selector("#search-results li mark")
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
-        found += [f"{url}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+        found += axe_violations(page, url)
     context.close()
     assert found == []
 
@@ -256,7 +224,7 @@ def test_script_and_index_tokenise_and_sort_alike(browser):
     from newsgen.search.index import js_order
     from newsgen.search.terms import words
 
-    source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.S).group(0)
+    source = re.search(r"function words\(text\) \{.*?\n  \}", (REPO / "static" / "search.js").read_text(), re.DOTALL).group(0)
     sample = "José ÁLVAREZ's café—Kraków, İstanbul; ﬁne Straße x_y 2024² naïve Ǆemal e\u0301te Ωμέγα Жанна 東京"
     page = browser.new_page()
     assert page.evaluate(f"text => {{ {source}; return words(text); }}", sample) == words(sample)

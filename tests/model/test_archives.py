@@ -74,3 +74,18 @@ def test_archive_front_page_charts_articles_per_month():
     assert (timeline.start_label, timeline.end_label) == ("Jan 2024", "Mar 2024")
     assert timeline.label.endswith("3 in all, most in Jan 2024 (2)")
     assert archive_pages(views(article("undated")), page_size=20)[0].context["timeline"] is None
+
+
+def test_a_long_month_runs_on_to_numbered_pages_each_linking_the_other_months():
+    archive = views(*(article(f"may-{day}", date(2024, 5, day)) for day in range(1, 6)), article("june", date(2024, 6, 1)))
+    pages = [p for p in archive_pages(archive, page_size=20, month_page_size=2) if p.template == "archive_month.html"]
+    assert [p.path for p in pages] == ["archive/2024/06/index.html", "archive/2024/05/index.html",
+                                       "archive/2024/05/page/2/index.html", "archive/2024/05/page/3/index.html"]
+    may = pages[1:]
+    assert [[v.article.slug for v in p.context["items"]] for p in may] == [["may-5", "may-4"], ["may-3", "may-2"], ["may-1"]]
+    assert [p.title for p in may] == ["May 2024", "May 2024 — page 2", "May 2024 — page 3"]
+    assert all(p.context["newer"].path == "archive/2024/06/index.html" and p.context["month"].path == may[0].path
+               for p in may)
+    last = may[2].context["pagination"]
+    assert (last.number, last.total, last.previous, last.next) == (3, 3, "archive/2024/05/page/2/index.html", "")
+    assert pages[0].context["pagination"].total == 1

@@ -178,3 +178,28 @@ def test_list_items_on_every_kind_of_list_show_the_first_three_people_and_places
         assert _item_names(pages[page], page) == shown, page
     assert all(path in pages for _, path in shown)
     assert '<p class="item-names">' not in pages["archive/undated/index.html"]  # an item naming no one: no line
+
+
+def test_no_month_page_passes_100_kb_however_busy_the_month_and_long_its_lines(tmp_path):
+    """A month's lines come a page at a time: at 100,000 articles a month has ~330; here 400, each
+    with a long headline and three people and three places of long names."""
+    from datetime import date
+
+    from newsgen.model.archives import MONTH_PAGE_SIZE
+    from newsgen.records import Entity
+    from newsgen.render.pages import make_environment, render_page
+
+    def named(kind: str, n: int) -> tuple[Entity, ...]:
+        return tuple(Entity(f"{kind.title()} {n % 50:02d}{i}{'x' * 60}", f"{kind}-{n % 50}-{i}{'x' * 60}", kind)
+                     for i in range(3))
+
+    articles = [Article(slug=f"a{i}", headline=f"Report {i} " + "word " * 40, standfirst="", date=date(2024, 1, 1 + i % 28),
+                        date_inferred=False, body=(), source_path=f"seeds/a{i}.txt", word_count=1, reading_minutes=1,
+                        people=named("person", i), places=named("place", i)) for i in range(400)]
+    config = SiteConfig(root=tmp_path)
+    model = build_site_model(config, articles, [])
+    env = make_environment(config.root)
+    sizes = {page.path: len(render_page(env, config, model, page).encode())
+             for page in model.pages if page.template == "archive_month.html"}
+    assert len(sizes) == -(-400 // MONTH_PAGE_SIZE)
+    assert max(sizes.values()) < 100_000, max(sizes.items(), key=lambda item: item[1])

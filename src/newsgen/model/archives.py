@@ -84,12 +84,19 @@ def neighbours(items: Sequence[T]) -> list[Neighbours[T]]:
     ]
 
 
-def archive_pages(views: Sequence[ArticleView], page_size: int) -> list[PageView]:
+# Lines on a page of a month. A line is an article's date, headline and first people and places,
+# up to ~1 KB of HTML (~620 bytes in a generated archive): a month of 100,000 articles over 25 years
+# (~330 a month) made one page of over 200 KB; a page of 50 lines stays near 50 KB at most.
+MONTH_PAGE_SIZE = 50
+
+
+def archive_pages(views: Sequence[ArticleView], page_size: int,
+                  month_page_size: int = MONTH_PAGE_SIZE) -> list[PageView]:
     """The archive's front page, one page per year and per month, and the undated articles
     (so none is missing from the archive), `page_size` to a page as on the front page: they
     are listed with their standfirsts, and an archive of undated texts has thousands.
 
-    A month lists one line per article and is not paginated."""
+    A month lists one line per article, `month_page_size` lines to a page."""
     years = group_by_month(views)
     undated = tuple(v for v in views if v.article.date is None)
     per_month = {(m.year, m.month): len(m.articles) for year in years for m in year.months}
@@ -101,8 +108,9 @@ def archive_pages(views: Sequence[ArticleView], page_size: int) -> list[PageView
                             {"year": year, "newer": near.newer, "older": near.older}))
     months = [m for year in years for m in year.months]
     for month, near in zip(months, neighbours(months)):
-        out.append(PageView(month.path, "archive_month.html", month.label,
-                            {"month": month, "items": month.articles, "newer": near.newer, "older": near.older}))
+        for path, chunk, pagination in paginated(month.path, month.articles, month_page_size):
+            out.append(PageView(path, "archive_month.html", pagination.title(month.label), {
+                "month": month, "items": chunk, "pagination": pagination, "newer": near.newer, "older": near.older}))
     if undated:
         for path, chunk, pagination in paginated(urls.archive_undated_path(), undated, page_size):
             out.append(PageView(path, "archive_undated.html", pagination.title("Undated articles"), {
