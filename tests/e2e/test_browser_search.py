@@ -17,13 +17,13 @@ import pytest
 
 from newsgen.slugs import make_slug
 
-from ..conftest import require
 from . import test_browser
+from .browsing import axe_violations, beyond_the_right_edge
 from .test_html_validity import nu_errors
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing (pip install -e '.[test]')")
 expect = sync_api.expect
-AXE, ARTIFACTS = test_browser.AXE, test_browser.ARTIFACTS
+ARTIFACTS = test_browser.ARTIFACTS
 # test_browser's fixtures: Chromium, a page that fails the test on a script error, the site served under a sub-path
 browser, page, served, sectioned_site = test_browser.browser, test_browser.page, test_browser.served, test_browser.sectioned_site
 
@@ -205,25 +205,18 @@ def test_at_320_pixels_the_search_page_with_its_facets_open_fits(browser, archiv
     assert page.locator("#search-person").is_visible() and page.locator("#search-entities li").count() == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search-facets-320.png"), full_page=True)
-    beyond = page.evaluate("""() => [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
-        .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''))""")
-    assert beyond == [] and page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert beyond_the_right_edge(page) == [] and page.evaluate("document.documentElement.scrollWidth <= innerWidth")
     context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_search_page_with_results_and_facets_has_no_axe_violations(browser, archive_site, scheme):
-    require(AXE.is_file(), f"{AXE} is missing (npm install --prefix .ci/node axe-core)")
     context = browser.new_context(color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     found_violations = []
     for address in ("?q=olena", "?q=talks&person=Olena+Petrenko&year=2021"):
         open_search(page, archive_site.as_uri() + "/", address)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
-        found_violations += [f"{address}: {v['id']} ({v['help']}) at {[n['target'] for n in v['nodes'][:3]]}"
-                             for v in violations]
+        found_violations += axe_violations(page, address)
     context.close()
     assert found_violations == []
 
