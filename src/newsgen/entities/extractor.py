@@ -19,7 +19,7 @@ from .corrections import (
     people_inside_offices,
 )
 from .curation import Curation
-from .evidence import Evidence, article_evidence
+from .evidence import Evidence, article_evidence, is_team_here
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words, load_given_names, load_not_names
@@ -123,8 +123,11 @@ def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str],
     mentions = _tagged(texts, tokens)
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
-    kinds.update(spotted)
     evidence = article_evidence([words for words, _ in tokens], mentions)
+    for surface, counts in evidence:  # a town or country that only plays here is a team: no place
+        if kinds.get(surface) == "place" and is_team_here(counts):
+            del kinds[surface]
+    kinds.update(spotted)
     return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted], evidence
 
 
