@@ -34,3 +34,8 @@ def test_a_team_here_is_one_that_plays_and_is_never_a_place_in_the_article():
     plays, = article_evidence([tokenize("Ruritania beat Freedonia .")[0]], [Mention("Ruritania", "LOC")])
     visited, = article_evidence([tokenize("Ruritania beat Freedonia in Ruritania .")[0]], [Mention("Ruritania", "LOC")])
     assert is_team_here(plays[1]) and not is_team_here(visited[1])
+
+
+def test_in_the_and_a_dateline_are_place_words():
+    assert counts("Prices rose in the Ruritania Highlands .", "Ruritania Highlands")["Ruritania Highlands"][PLACE_WORD] == 1
+    assert counts("RURITANIA 1996-08-22 Prices rose .", "RURITANIA")["RURITANIA"][PLACE_WORD] == 1

@@ -28,7 +28,7 @@ CUES = (
     "Mr, Sir, Lord before it",  # a man's form of address
     "Mrs, Ms, Lady before it",  # a woman's
     "speaks or is described",  # "X said", "said X", "X, who", "X, 45,"
-    "a place word around it",  # "in X", "X-based", "near X"
+    "a place word around it",  # "in X", "in the X", "X-based", "went to X", a dateline
     "a business word around it",  # "shares in X", "X Ltd", "X chief executive", "firm X"
     "a work word before it",  # "the film X", "album X"
     "the before it",  # people are rarely "the X"
@@ -93,7 +93,8 @@ def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
     if after in _SPEECH_AFTER or before in _SPEECH_BEFORE or (after == "," and after2.isdigit()):
         found.append(SPEECH)
     if (before in _PLACE_BEFORE or after in _PLACE_AFTER or after == "-" and after2 == "based"
-            or before == "to" and before2 in _TRAVEL):
+            or before == "to" and before2 in _TRAVEL or before == "the" and before2 in _PLACE_BEFORE
+            or not begin and (after[:1].isdigit() or after == ",")):  # a dateline: "SEOUL 1996-08-22"
         found.append(PLACE_WORD)
     if before in _BUSINESS_BEFORE or after in _BUSINESS_AFTER or (before == "in" and before2 in _SHARES):
         found.append(BUSINESS)

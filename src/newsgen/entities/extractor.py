@@ -115,6 +115,12 @@ def _tagged(texts: Sequence[str], tokens: list[tuple[list[str], list[str]]]) -> 
     return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 
+# The places a team named after one is not one: a town or one the gazetteer lacks. A country,
+# a state or a region that plays (CoNLL's "Romania beat Italy 2-1") stays a place, as
+# CoNLL-2003 annotates it.
+TEAM_TOWNS = frozenset({None, "city"})
+
+
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str], Evidence]:
     """Each tagged surface string of an article and its kind, the editor's spotting included;
     every occurrence of one, tagged or spotted, in the order met: what says which of the
@@ -124,8 +130,10 @@ def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str],
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
     evidence = article_evidence([words for words, _ in tokens], mentions)
-    for surface, counts in evidence:  # a town or country that only plays here is a team: no place
-        if kinds.get(surface) == "place" and is_team_here(counts):
+    places = load_gazetteer().places
+    for surface, counts in evidence:  # a town or club that only plays here is a team: no place
+        if kinds.get(surface) == "place" and is_team_here(counts) and places.get(
+                tuple(tokenize(surface.lower())[0])) in TEAM_TOWNS:
             del kinds[surface]
     kinds.update(spotted)
     return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted], evidence
