@@ -1,6 +1,6 @@
 """What `entities.evidence` counts around each name of an article, on sentences written for these tests."""
 
-from newsgen.entities.evidence import PLACE_WORD, TEAM, article_evidence, is_team_here, unpacked
+from newsgen.entities.evidence import PLACE_WORD, TEAM, article_evidence, is_placed, is_team, unpacked
 from newsgen.entities.spans import Mention
 from newsgen.entities.tokenize import tokenize
 
@@ -33,7 +33,7 @@ def test_going_to_a_place_is_a_place_word():
 def test_a_team_here_is_one_that_plays_and_is_never_a_place_in_the_article():
     plays, = article_evidence([tokenize("Ruritania beat Freedonia .")[0]], [Mention("Ruritania", "LOC")])
     visited, = article_evidence([tokenize("Ruritania beat Freedonia in Ruritania .")[0]], [Mention("Ruritania", "LOC")])
-    assert is_team_here(plays[1]) and not is_team_here(visited[1])
+    assert is_team(plays[1]) and not is_placed(plays[1]) and is_placed(visited[1])
 
 
 def test_in_the_and_a_dateline_are_place_words():

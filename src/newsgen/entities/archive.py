@@ -68,7 +68,7 @@ from .evidence import (
     Evidence,
     unpacked,
 )
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import SURE_PLACES, Gazetteer, load_gazetteer
 from .names import PLACE_PREFIXES, VENUE_WORDS
 from .resolve import entity, short_form_of
 from .resolve import is_full_name as _is_full_name
@@ -171,13 +171,12 @@ def _given(word: str, first_names: frozenset[str]) -> bool:
 
 #: A place tagged this often that the archive never writes as one ("in X", "X-based") is none.
 NEVER_PLACED = 5
-_SURE_PLACES = frozenset({"country", "state", "continent"})  # what no brand or band is named after often
 
 
 def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
     """("place" or "", uncertain) for a name tagged as a place."""
     known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
-    if known in _SURE_PLACES:
+    if known in SURE_PLACES:
         return "place", False
     words = name.casefold().split()
     others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]

@@ -113,10 +113,14 @@ def _is_score(word: str) -> bool:
     return bool(dash) and left.isdigit() and right.isdigit() and len(left) < 3 and len(right) < 3
 
 
-def is_team_here(counts: int) -> bool:
-    """Whether an article's counts for a place name say it is a team there and never a place:
-    "England beat Wales" names no place."""
-    return bool(counts >> _SHIFTS[TEAM] & _MASK) and not counts >> _SHIFTS[PLACE_WORD] & _MASK
+def is_team(counts: int) -> bool:
+    """Whether counts say a name plays: "Fulham beat Burnley"."""
+    return bool(counts >> _SHIFTS[TEAM] & _MASK)
+
+
+def is_placed(counts: int) -> bool:
+    """Whether counts say a name is written as a place: "in Fulham"."""
+    return bool(counts >> _SHIFTS[PLACE_WORD] & _MASK)
 
 
 def article_evidence(tokens: Sequence[Sequence[str]], mentions: Iterable[Mention]) -> Evidence:
