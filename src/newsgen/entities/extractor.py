@@ -124,10 +124,14 @@ TOWNS = frozenset({None, "city"})
 def _no_place_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
     """The towns an article tags as places that it only names as a team ("Fulham v Burnley")
     and never writes as a place ("in Fulham")."""
-    known = load_gazetteer().places
     return [surface for surface, counts in evidence
             if kinds.get(surface) == "place" and is_team(counts) and not is_placed(counts)
-            and known.get(tuple(tokenize(surface.lower())[0])) in TOWNS]
+            and _gazetteer_kind(surface) in TOWNS]
+
+
+@lru_cache(maxsize=50_000)  # names recur: look each up once a process
+def _gazetteer_kind(surface: str) -> str | None:
+    return load_gazetteer().places.get(tuple(tokenize(surface.lower())[0]))
 
 
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str], Evidence]:
