@@ -121,3 +121,26 @@ def test_a_name_never_heard_to_speak_and_often_the_something_is_no_person():
     silent = [said("Harry Potter", person=14, the=2), said("Ben Stiller", person=14, the=2, speech=1)]
     found = [[person("Harry Potter")], [person("Ben Stiller")]]
     assert people(unify_across_archive(found, evidence=silent)) == [[], ["Ben Stiller"]]
+
+
+def places(out):
+    return [[e.name for e in article if e.kind == "place"] for article in out]
+
+
+def test_a_town_tagged_often_but_never_written_as_a_place_and_sometimes_a_business_gets_no_page():
+    # "Mobile" is a town the gazetteer knows, like Nokia; no article is ever "in" it.
+    mobile = entity("Mobile", "place", ["Mobile"])
+    brand = [said("Mobile", place=1, the=1)] + [said("Mobile", place=1)] * 4
+    assert places(unify_across_archive([[mobile]] * 5, evidence=brand)) == [[]] * 5
+    # One article that is "in Mobile", or one mention fewer, and it stays.
+    visited = brand[:4] + [said("Mobile", place=1, place_word=1)]
+    assert places(unify_across_archive([[mobile]] * 5, evidence=visited)) == [["Mobile"]] * 5
+    assert places(unify_across_archive([[mobile]] * 4, evidence=brand[:4])) == [["Mobile"]] * 4
+
+
+def test_a_country_a_venue_or_a_place_nothing_speaks_against_keeps_its_page_never_written_as_a_place():
+    found = [[entity("Ghana", "place", ["Ghana"]), entity("Zorbia Stadium", "place", ["Zorbia Stadium"]),
+              entity("Zorbia", "place", ["Zorbia"])]] * 5
+    evidence = [said("Ghana", place=1, organisation=1) + said("Zorbia Stadium", place=1, the=1)
+                + said("Zorbia", place=1)] * 5
+    assert [set(p) for p in places(unify_across_archive(found, evidence=evidence))] == [{"Ghana", "Zorbia Stadium", "Zorbia"}] * 5

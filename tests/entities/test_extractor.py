@@ -167,3 +167,20 @@ def test_equivalent_places_share_a_page_and_a_state_abbreviation_is_the_state():
                   "and America and Holland were named. Steven Gerrard scored and Steven smiled. Michael waved.")
     assert by_kind(got, "place") == {"Hartford", "Connecticut", "United Kingdom", "United States", "Netherlands"}
     assert by_kind(got, "person") == {"Steven Gerrard"}
+
+
+def test_a_country_or_town_that_only_plays_in_an_article_is_no_place_there():
+    texts = ["Wales beat Italy 38-8 on Saturday .",
+             "Wales coach Mike Ruddock said his side had played well in Rome and that Italy had fought hard ."]
+    places = by_kind(extract(*texts), "place")
+    assert "Wales" not in places and "Rome" in places
+
+
+def test_a_country_that_plays_and_is_also_a_place_in_the_article_keeps_its_page():
+    texts = ["Wales beat Italy 38-8 on Saturday .", "The Wales coach lives in Wales with his family ."]
+    assert "Wales" in by_kind(extract(*texts), "place")
+
+
+def test_a_country_that_plays_stays_a_place_as_conll_has_it():
+    assert "Romania" in by_kind(extract("Romania beat Lithuania 2-1 in a World Cup qualifier .",
+                                        "Romania coach Anghel Iordanescu was pleased ."), "place")

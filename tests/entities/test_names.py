@@ -40,6 +40,11 @@ def test_titles_party_labels_and_post_nominals_are_not_part_of_a_name(gazetteer)
     assert clean(gazetteer, ("Tory", "PER")) == []  # a party's member, unnamed
 
 
+def test_a_party_label_alone_is_no_place(gazetteer):
+    # "Lib Dem spokesman Mark Oaten": the tagger may take "Lib" for a place (an island is so called).
+    assert clean(gazetteer, ("Lib", "LOC"), ("Libya", "LOC")) == [Mention("Libya", "LOC")]
+
+
 def test_a_peer_is_a_person_named_with_the_title(gazetteer):
     assert clean(gazetteer, ("Lord Goldsmith", "LOC"), ("Baroness Scotland", "ORG")) == [
         Mention("Lord Goldsmith", "PER"), Mention("Baroness Scotland", "PER"),

@@ -9,8 +9,8 @@ team line-up; ``spans`` cuts labels into surface strings and votes on their kind
 ``names`` cuts each string down to the name a page should carry (no titles, party
 labels or post-nominals; peers, venues, US state abbreviations) and drops what is no
 name (demonyms, company suffixes, a given name alone); ``evidence`` counts what the
-article says each name is (labels, "Mr", "said", "shares in", "the film"), kept in its
-record; ``resolve`` groups the mentions into entities per article; ``archive`` sums the
+article says each name is (labels, "Mr", "said", "shares in", "the film", "X beat"), kept
+in its record, and drops a place the article only writes as a team; ``resolve`` groups the mentions into entities per article; ``archive`` sums the
 evidence over the archive to decide each name's kind and which short names fold into
 which full names; ``curation`` applies the editor's ``content/entities.yaml`` (schema in
 that module), which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most

@@ -32,8 +32,13 @@ The rules, for each person the articles name:
   page of its own and goes on nobody's page. Two people never share one: two
   Coles keep theirs, and a lone "Cole" goes on neither.
 
-A place keeps its page unless the gazetteer does not know it and the archive tags it
-as an organisation, a person or something else more than twice as often as a place.
+A country, state or continent the gazetteer knows keeps its page. Another place tagged
+`NEVER_PLACED` times or more that the archive never writes as a place ("in X", "in the X",
+"X-based", "went to X", a dateline) but sometimes as something else (tagged so, "the X", "X
+said", "shares in X") has none, unless it is named as a venue ("... Stadium", "River ...").
+Nokia and Amazon are towns, and tagged places, but no article is ever "in" them. Otherwise a
+place keeps its page unless the gazetteer does not know it and the archive tags it as an
+organisation, a person or something else more than twice as often as a place.
 The editor's names (`content/entities.yaml`) and described entities are
 never changed. `kinds` and `folds` tell an editor what was decided and why.
 """
@@ -56,13 +61,15 @@ from .evidence import (
     OTHER,
     PERSON,
     PLACE,
+    PLACE_WORD,
     SPEECH,
     THE,
     WORK,
     Evidence,
     unpacked,
 )
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import SURE_PLACES, Gazetteer, load_gazetteer
+from .names import PLACE_PREFIXES, VENUE_WORDS
 from .resolve import entity, short_form_of
 from .resolve import is_full_name as _is_full_name
 from .tokenize import tokenize
@@ -162,11 +169,22 @@ def _given(word: str, first_names: frozenset[str]) -> bool:
     return len(word.rstrip(".")) == 1 or all(part.casefold() in first_names for part in word.split("-"))
 
 
+#: A place tagged this often that the archive never writes as one ("in X", "X-based") is none.
+NEVER_PLACED = 5
+
+
 def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
     """("place" or "", uncertain) for a name tagged as a place."""
-    if tuple(tokenize(name.casefold())[0]) in gazetteer.places:  # "MILWAUKEE" is a team far more often, and a place
+    known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
+    if known in SURE_PLACES:
         return "place", False
+    words = name.casefold().split()
     others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]
+    if counts[PLACE] >= NEVER_PLACED and not counts[PLACE_WORD] and others + _called_otherwise(counts) + counts[
+            SPEECH] and not (words[-1] in VENUE_WORDS or words[0] in PLACE_PREFIXES):  # Nokia, Black Eyed Peas
+        return "", counts[PLACE] < 2 * NEVER_PLACED
+    if known:  # "MILWAUKEE" is a team far more often, and a place
+        return "place", False
     if others > 2 * counts[PLACE]:
         return "", others < 3 * counts[PLACE]
     return "place", 2 * others > counts[PLACE]

@@ -28,13 +28,14 @@ CUES = (
     "Mr, Sir, Lord before it",  # a man's form of address
     "Mrs, Ms, Lady before it",  # a woman's
     "speaks or is described",  # "X said", "said X", "X, who", "X, 45,"
-    "a place word around it",  # "in X", "X-based", "near X"
+    "a place word around it",  # "in X", "in the X", "X-based", "went to X", a dateline
     "a business word around it",  # "shares in X", "X Ltd", "X chief executive", "firm X"
     "a work word before it",  # "the film X", "album X"
     "the before it",  # people are rarely "the X"
     "in the body",  # occurrences in the texts after the headline
+    "a team word around it",  # "X beat", "beat X", "France v X", "X coach", "X 13-12"
 )
-PERSON, PLACE, ORGANISATION, OTHER, MALE, FEMALE, SPEECH, PLACE_WORD, BUSINESS, WORK, THE, BODY = range(len(CUES))
+PERSON, PLACE, ORGANISATION, OTHER, MALE, FEMALE, SPEECH, PLACE_WORD, BUSINESS, WORK, THE, BODY, TEAM = range(len(CUES))
 LABELS = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANISATION, "MISC": OTHER}
 
 Evidence = tuple[tuple[str, int], ...]
@@ -47,6 +48,8 @@ _SPEECH_AFTER = frozenset({"said", "says", "told", "added", "explained", "insist
                            "whose", "himself", "herself", "claimed", "believes", "thinks", "warned", "denied"})
 _SPEECH_BEFORE = frozenset({"said", "says", "told", "added", "according"})
 _PLACE_BEFORE = frozenset({"in", "near", "from", "across", "outside", "throughout", "towards", "via"})
+_TRAVEL = frozenset({"going", "go", "went", "gone", "headed", "travel", "travelled", "travelling", "trip", "moved",
+                     "move", "returned", "return", "visit", "flew", "fled", "back", "tour", "journey"})  # "to X"
 _PLACE_AFTER = frozenset({"-based", "based"})
 _BUSINESS_BEFORE = frozenset({"firm", "company", "group", "giant", "maker", "rival", "retailer", "bank", "brand",
                               "carrier", "operator", "club", "side", "party", "label", "network", "channel"})
@@ -55,6 +58,12 @@ _BUSINESS_AFTER = frozenset({"shares", "chief", "boss", "bosses", "spokesman", "
                              "sa", "profits", "profit", "sales", "shareholders", "stake", "products", "customers",
                              "subscribers", "fans", "manager", "players", "squad", "striker", "midfielder",
                              "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console"})
+# A country or town that plays: "England beat Wales", "Fulham v Burnley", "Wales coach".
+_TEAM_BEFORE = frozenset({"v", "vs", "v.", "vs.", "beat", "beating", "beaten", "defeated", "thrashed",
+                          "host", "hosts", "face", "faces", "play", "plays"})
+_TEAM_AFTER = frozenset({"v", "vs", "v.", "vs.", "beat", "beats", "drew", "lost", "coach", "captain", "skipper",
+                         "manager", "striker", "midfielder", "defender", "goalkeeper", "winger", "fly-half",
+                         "full-back", "squad", "fans", "supporters", "xv", "play", "host", "face", "boss"})
 _SHARES = frozenset({"shares", "stake", "stakes", "investors"})  # "shares in X"
 _WORK_BEFORE = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "play", "musical", "series",
                           "show", "sitcom", "drama", "game", "track", "opera", "documentary", "biopic", "award",
@@ -73,7 +82,8 @@ def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
     before2 = words[begin - 2].lower() if begin > 1 else ""
     after = words[end].lower() if end < len(words) else ""
     after2 = words[end + 1].lower() if end + 1 < len(words) else ""
-    if after in ("'s", "\u2019s"):
+    possessive = after in ("'s", "\u2019s")
+    if possessive:
         after, after2 = after2, words[end + 2].lower() if end + 2 < len(words) else ""
     honorific = before.rstrip(".")
     if honorific in _MALE:
@@ -82,15 +92,35 @@ def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
         found.append(FEMALE)
     if after in _SPEECH_AFTER or before in _SPEECH_BEFORE or (after == "," and after2.isdigit()):
         found.append(SPEECH)
-    if (before in _PLACE_BEFORE or after in _PLACE_AFTER or after == "-" and after2 == "based"):
+    if (before in _PLACE_BEFORE or after in _PLACE_AFTER or after == "-" and after2 == "based"
+            or before == "to" and before2 in _TRAVEL or before == "the" and before2 in _PLACE_BEFORE
+            or not begin and (after[:1].isdigit() or after == ",")):  # a dateline: "SEOUL 1996-08-22"
         found.append(PLACE_WORD)
     if before in _BUSINESS_BEFORE or after in _BUSINESS_AFTER or (before == "in" and before2 in _SHARES):
         found.append(BUSINESS)
+    if before in _TEAM_BEFORE and not possessive or after in _TEAM_AFTER or _is_score(after):
+        found.append(TEAM)
     if before in _WORK_BEFORE or before2 in _WORK_BEFORE and before in ("the", "'", '"', "\u2018", "\u201c"):
         found.append(WORK)
     if before == "the" or before2 == "the" and before in _WORK_BEFORE:
         found.append(THE)
     return found
+
+
+def _is_score(word: str) -> bool:
+    """"13-12", "2-0": a result after a team's name."""
+    left, dash, right = word.partition("-")
+    return bool(dash) and left.isdigit() and right.isdigit() and len(left) < 3 and len(right) < 3
+
+
+def is_team(counts: int) -> bool:
+    """Whether counts say a name plays: "Fulham beat Burnley"."""
+    return bool(counts >> _SHIFTS[TEAM] & _MASK)
+
+
+def is_placed(counts: int) -> bool:
+    """Whether counts say a name is written as a place: "in Fulham"."""
+    return bool(counts >> _SHIFTS[PLACE_WORD] & _MASK)
 
 
 def article_evidence(tokens: Sequence[Sequence[str]], mentions: Iterable[Mention]) -> Evidence:

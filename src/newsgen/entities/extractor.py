@@ -19,7 +19,7 @@ from .corrections import (
     people_inside_offices,
 )
 from .curation import Curation
-from .evidence import Evidence, article_evidence
+from .evidence import Evidence, article_evidence, is_placed, is_team
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words, load_given_names, load_not_names
@@ -115,6 +115,25 @@ def _tagged(texts: Sequence[str], tokens: list[tuple[list[str], list[str]]]) -> 
     return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 
+# The places whose name a team may take and stop being one: a town or one the gazetteer lacks.
+# A country, a state or a region that plays (CoNLL's "Romania beat Italy 2-1") stays a place,
+# as CoNLL-2003 annotates it.
+TOWNS = frozenset({None, "city"})
+
+
+def _no_place_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
+    """The towns an article tags as places that it only names as a team ("Fulham v Burnley")
+    and never writes as a place ("in Fulham")."""
+    return [surface for surface, counts in evidence
+            if kinds.get(surface) == "place" and is_team(counts) and not is_placed(counts)
+            and _gazetteer_kind(surface) in TOWNS]
+
+
+@lru_cache(maxsize=50_000)  # names recur: look each up once a process
+def _gazetteer_kind(surface: str) -> str | None:
+    return load_gazetteer().places.get(tuple(tokenize(surface.lower())[0]))
+
+
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str], Evidence]:
     """Each tagged surface string of an article and its kind, the editor's spotting included;
     every occurrence of one, tagged or spotted, in the order met: what says which of the
@@ -123,8 +142,10 @@ def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str],
     mentions = _tagged(texts, tokens)
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
-    kinds.update(spotted)
     evidence = article_evidence([words for words, _ in tokens], mentions)
+    for surface in _no_place_here(kinds, evidence):
+        del kinds[surface]
+    kinds.update(spotted)
     return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted], evidence
 
 

@@ -51,6 +51,9 @@ _COUNTRY_ALIASES = {
 }
 
 
+SURE_PLACES = frozenset({"country", "state", "continent"})  # what no club, firm or band is named after often
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Lower-cased lookup tables; keys of `places` are token tuples."""

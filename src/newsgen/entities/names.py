@@ -224,8 +224,8 @@ def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str]) -> tu
                 continue
         if " " not in piece.surface:
             word = piece.surface.lower().rstrip(".")
-            if label == "PER" and word in PARTY_LABELS:
-                continue  # "Tory" alone: a party's member, unnamed
+            if label in ("PER", "LOC") and word in PARTY_LABELS:
+                continue  # "Tory" alone: a party's member, unnamed; "Lib" of "Lib Dem spokesman"
             plural = word[-1:] == "s" and word[:-1] in not_names and (word,) not in gazetteer.places
             if word in gazetteer.company_suffixes or word in HOLIDAYS or word in RELIGIONS or word in not_names or (
                 plural  # "Britons" of "Briton", but not "Philippines" of "Philippine"
