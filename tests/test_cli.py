@@ -55,7 +55,7 @@ def test_config_error_is_one_line_without_traceback(site_root):
     result = run("build", cwd=site_root)
     assert result.returncode == 2
     assert result.stderr.strip().endswith("newsgen.yaml:1: unknown key 'titel' (known keys: base_url, content, "
-                                          "description, duplicates, language, output, page_size, require_dates, "
+                                          "description, duplicates, executor, language, output, page_size, require_dates, "
                                           "seeds, title)")
     assert "Traceback" not in result.stderr
     debug = run("--debug", "build", cwd=site_root)
