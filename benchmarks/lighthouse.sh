@@ -44,8 +44,11 @@ for category in report["categories"].values():
 PY
 }
 
-person="$(cd "$site" && ls -d people/*/ | grep -v "^people/./$" | head -n 1)"  # not a page of one initial
-article="$(cd "$site" && ls -d articles/illusion-or-optimism*/ | head -n 1)"
+# The first line of a listing, read to its end: `head` would stop early, and pipefail would then
+# end the script on the listing's broken pipe whenever the listing is long.
+first() { awk 'NR == 1'; }
+person="$(cd "$site" && ls -d people/*/ | grep -v "^people/./$" | first)"  # not a page of one initial
+article="$(cd "$site" && ls -d articles/illusion-or-optimism*/ | first)"
 printf '%-60s %6s %6s %6s %6s\n' page perf a11y best seo
 # Search results: a place, and a person narrowed by a year; the second by the address's
 # fragment, the form that also opens from disk.
@@ -55,7 +58,7 @@ for path in index.html "${article}index.html" "${person}index.html" "${searches[
 done
 
 # The A–Z: its front page, and the page of one initial with the most HTML.
-letter="$(cd "$site" && ls -S people/?/index.html | head -n 1)"
+letter="$(cd "$site" && ls -S people/?/index.html | first)"
 for path in people/index.html "$letter"; do
   score "$path"
 done
