@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..records import Entity
+from ..util.console import counted
 from .archive import ARCHIVE_UNIQUE, ArchiveDecision
 from .curation import Curation
 from .resolve import is_full_name
@@ -75,10 +76,6 @@ def ignore_rule(name: str) -> str:
 
 def kind_rule(name: str, kind: str) -> str:
     return f"entities: [{{name: {yaml_string(name)}, kind: {kind}}}]"
-
-
-def _articles_of(count: int) -> str:
-    return f"{count:,} article{'s' if count != 1 else ''}"
 
 
 def review(tagged: Sequence[Sequence[Entity]], found: Sequence[Sequence[Entity]], decision: ArchiveDecision,
@@ -123,7 +120,7 @@ def _kind_uncertain(pages: Counter[tuple[str, str]], tags: Counter[tuple[str, st
         if len(kinds) == 2:
             kind = "place" if kinds["place"] >= kinds["person"] else "person"
             other = "person" if kind == "place" else "place"
-            why = (f"a {kind} in {_articles_of(kinds[kind])}, a {other} in {_articles_of(kinds[other])}: two pages "
+            why = (f"a {kind} in {counted(kinds[kind], 'article')}, a {other} in {counted(kinds[other], 'article')}: two pages "
                    f"(if it is neither, {ignore_rule(name)})")
             findings.append(Finding(name, kind, kinds[kind] + kinds[other], why, kind_rule(name, kind)))
     return findings
