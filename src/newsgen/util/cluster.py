@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Self, TypeVar
 
 from ..errors import NewsgenError
+from .workers import run_batch, shrinking_batches
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -27,7 +28,6 @@ INSTALL_HINT = "the Dask executor needs Dask: pip install 'newsgen[dask]' (dask[
 MIN_BATCH = 16  # items per task at the least: below that, the scheduler's overhead shows
 MAX_BATCH = 512  # and at the most: a lost worker then costs one batch's work again
 MAX_BATCH_BYTES = 8 * 2**20  # input per task at the most (sizes from `size_of`)
-BATCHES_PER_THREAD = 4  # so threads that finish early take more, and the end is not one long batch
 CONNECT_SECONDS = 10
 
 
@@ -73,7 +73,7 @@ class Cluster:
 
         client = self.client()
         batches = network_batches(items, self.threads(), size_of)
-        futures = [client.submit(_run_batch, function, batch, pure=False) for batch in batches]
+        futures = [client.submit(run_batch, function, batch, pure=False) for batch in batches]
         index = {future.key: i for i, future in enumerate(futures)}
         finished: dict[int, list[Result]] = {}
         following = 0  # the next batch to yield
@@ -108,19 +108,4 @@ class Cluster:
 def network_batches(items: Sequence[Item], threads: int, size_of: Callable[[Item], int]) -> list[Sequence[Item]]:
     """`items` in consecutive batches for `threads` cluster threads, smaller as the end nears
     (see the module's docstring for the bounds)."""
-    batches, start = [], 0
-    while start < len(items):
-        count = max(MIN_BATCH, min(MAX_BATCH, (len(items) - start) // (threads * BATCHES_PER_THREAD)))
-        end, carried = start, 0
-        while end < len(items) and end - start < count:
-            size = size_of(items[end])
-            if end > start and carried + size > MAX_BATCH_BYTES:
-                break
-            carried, end = carried + size, end + 1
-        batches.append(items[start:end])
-        start = end
-    return batches
-
-
-def _run_batch(function: Callable[[Item], Result], batch: Sequence[Item]) -> list[Result]:
-    return [function(item) for item in batch]
+    return shrinking_batches(items, threads, MIN_BATCH, MAX_BATCH, size_of, MAX_BATCH_BYTES)

@@ -79,7 +79,7 @@ def parallel_map(
         finished = False
         try:
             with _signals_held():  # with fork, the pool forks every worker at the first submit
-                answers = pool.map(_run_batch, [function] * len(batches), batches)
+                answers = pool.map(run_batch, [function] * len(batches), batches)
             for results in answers:
                 yield from results
                 on_done(len(results))
@@ -100,17 +100,32 @@ def _close_pool(pool: ProcessPoolExecutor, finished: bool) -> None:
 
 
 def _batches(items: Sequence[Item], workers: int) -> list[Sequence[Item]]:
-    """`items` cut into consecutive batches of at most 256, which shrink as the end nears.
+    """`items` cut into consecutive batches of at most 256, which shrink as the end nears."""
+    return shrinking_batches(items, workers, MIN_BATCH, 256)
 
-    A worker takes a batch whenever it is free. With batches of one size, the last
-    one started may run for a whole batch's time while the other workers have
-    nothing left: at 10,000 articles, a core idle for half a second.
+
+def shrinking_batches(items: Sequence[Item], takers: int, least: int, most: int,
+                      size_of: Callable[[Item], int] | None = None, max_bytes: int = 0) -> list[Sequence[Item]]:
+    """`items` in consecutive batches of `least` to `most` items for `takers` that each take a
+    batch whenever they are free: about four a taker, smaller as the end nears. With `size_of`,
+    a batch also stops before its items pass `max_bytes`, though one larger item goes alone.
+
+    With batches of one size, the last one started may run for a whole batch's time while
+    the other takers have nothing left: at 10,000 articles, a core idle for half a second.
     """
     batches, start = [], 0
     while start < len(items):
-        size = max(MIN_BATCH, min(256, (len(items) - start) // (workers * 4)))
-        batches.append(items[start: start + size])
-        start += size
+        end = min(len(items), start + max(least, min(most, (len(items) - start) // (takers * 4))))
+        if size_of is not None:
+            carried, last = 0, start
+            while last < end:
+                size = size_of(items[last])
+                if last > start and carried + size > max_bytes:
+                    break
+                carried, last = carried + size, last + 1
+            end = last
+        batches.append(items[start:end])
+        start = end
     return batches
 
 
@@ -317,7 +332,8 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _run_batch(function: Callable[[Item], Result], batch: Iterable[Item]) -> list[Result]:
+def run_batch(function: Callable[[Item], Result], batch: Iterable[Item]) -> list[Result]:
+    """`function` over one batch's items, in a worker of this machine's or of a cluster."""
     return [function(item) for item in batch]
 
 
