@@ -23,7 +23,6 @@ their ratio, and checks that both wrote the same bytes.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import pickle
 import shutil
@@ -36,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 if not (Path(__file__).resolve().parents[1] / "src").is_dir():
     raise SystemExit("run from a newsgen checkout")
 import synthetic
+from dask_build import digests
 
 
 class _Folder:
@@ -110,11 +110,6 @@ def render_on_cluster(client, config, model, pages: list[int], out: Path, batch:
     seconds = time.perf_counter() - started
     client.cancel(model_future)
     return seconds, sent
-
-
-def digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def main() -> None:
