@@ -147,7 +147,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         content_pages, slugs = sources.pages, listing.slugs
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with progress.stage("site model", 0), collector_paused():
-            model = model_of(config, listing, content_pages, memo, jobs)
+            model = model_of(config, listing, content_pages, memo, jobs, cluster)
         del listing
         report.warnings.extend(model.warnings)
         report.dates = count_date_sources(view.article.date_source for view in model.articles)

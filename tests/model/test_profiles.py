@@ -5,8 +5,9 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgen.model import profiles
-from newsgen.model.site import build_site_model
+from newsgen.model import profiles, site
+from newsgen.model.listing import list_articles
+from newsgen.model.site import build_site_model, model_of
 from newsgen.util.memo import ResultMemo
 
 from .test_site import article, config
@@ -77,3 +78,44 @@ def test_counts_are_kept_for_the_entities_named_most_and_in_enough_articles(monk
                                         ["Ann Lee"], ["Di Fox"]])]
     model = build_site_model(config(), items, [])
     assert profiles.cached_counts(model.people) == {"people/ann-lee/index.html", "people/bo-ek/index.html"}
+
+
+class _StandInCluster:
+    """What `Mentions.counted_on` asks of a cluster: to be opened and closed around the reduction."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        pass
+
+
+def test_a_cold_build_on_a_cluster_counts_every_profile_as_one_reduction_and_an_edit_only_what_it_reached(
+        tmp_path, monkeypatch):
+    """The cold build takes every profile from the reduction and keeps no counts; the builds after
+    it count only the entities an edit reached, here, and keep the counts of those named most
+    once they have counted them."""
+    reductions = []
+    real = profiles.stats_by_entity
+
+    def here(mentions, *args, cluster=None, **kwargs):  # the cluster's reduction, counted in this process
+        reductions.append(len(mentions))
+        return real(mentions, *args, **kwargs)
+
+    monkeypatch.setattr(profiles, "stats_by_entity", here)
+    monkeypatch.setattr(site, "STATS_ON_CLUSTER_FROM", 3)
+    monkeypatch.setattr(profiles, "KEEP_COUNTS_FROM", 2)
+    monkeypatch.setattr(profiles, "KEEP_COUNTS_OF", 1)
+    items = [article(f"a{n}", date(2024, 1, 1 + n), people=names)
+             for n, names in enumerate([["Ann Lee", "Bo Ek"], ["Ann Lee", "Cy Dee"], ["Ann Lee"], ["Di Fox", "Bo Ek"]])]
+    unreached = [*items[:3], article("a3", date(2024, 1, 9), people=["Di Fox", "Bo Ek"])]
+    reached = [*unreached[:2], article("a2", date(2024, 1, 3), people=["Ann Lee", "Di Fox"]), unreached[3]]
+    kept_counts = []
+    for articles in (items, unreached, reached):
+        memo = ResultMemo(tmp_path / "memo.pickle", "code")
+        model = model_of(config(), list_articles(articles), [], memo, cluster=_StandInCluster())
+        memo.save()
+        assert _profiles(model) == _profiles(build_site_model(config(), articles, []))
+        kept_counts.append(sorted(name for name in memo.used if name.startswith("counts ")))
+    assert reductions == [4]  # the cold build's only
+    assert kept_counts == [[], [], ["counts ('person', 'Ann Lee')"]]

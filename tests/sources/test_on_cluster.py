@@ -1,4 +1,5 @@
-"""The sources parsed on a Dask cluster: the same site as a local build, cold and after an edit."""
+"""The sources parsed, and a large archive's profiles counted, on a Dask cluster: the same site
+as a local build, cold and after an edit."""
 
 import shutil
 from contextlib import contextmanager
@@ -7,6 +8,7 @@ from pathlib import Path
 from newsgen.build import build
 from newsgen.config import load_config
 from newsgen.entities import EntityExtractor
+from newsgen.model import profiles, site
 from newsgen.sources import on_cluster
 from newsgen.sources.ingest import Ingester, SourceJob
 from newsgen.sources.on_cluster import OnWorker, SentJob
@@ -59,6 +61,16 @@ def test_a_build_on_the_cluster_is_the_local_build_cold_and_after_an_edit(dask_s
         return real_map(self, function, items, *args)
 
     monkeypatch.setattr(Cluster, "map", counted_map)
+    reduced = []  # the number of profiles each build counted as one reduction, and where
+    real_reduction = profiles.stats_by_entity
+
+    def counted_reduction(*args, cluster=None, **kwargs):
+        stats = real_reduction(*args, cluster=cluster, **kwargs)
+        reduced.append((len(stats), cluster is not None))
+        return stats
+
+    monkeypatch.setattr(profiles, "stats_by_entity", counted_reduction)
+    monkeypatch.setattr(site, "STATS_ON_CLUSTER_FROM", 10)  # so this small archive's profiles are counted there
     on_cluster = load_config(remote, {"executor": {"dask": dask_scheduler}})
     for change in (None, _edit):
         if change:
@@ -70,6 +82,8 @@ def test_a_build_on_the_cluster_is_the_local_build_cold_and_after_an_edit(dask_s
             [str(d).replace(str(local), "") for d in here.dropped]
         assert progress.advanced["parsed and tagged"] == sent[-1]  # as the cluster finished them
     assert sent == [19, 1]  # every source, then only the edited one
+    # Every profile of the cold build, on the cluster; after the edit, only those it reached, each here.
+    assert len(reduced) == 1 and reduced[0][1] and reduced[0][0] == there.people + there.places > 10
     assert {str(d) for d in here.dropped} >= {"seeds/empty.txt:1: empty file: no headline"}
     assert any(d.path.endswith("broken.yaml") and d.line for d in here.dropped)
 

@@ -7,24 +7,34 @@ digest of its articles' mentions, looked up without digesting them again when
 no article that names the entity (now or before) changed, and the counts of the
 largest are kept too, to be updated by what the edited articles named before and
 name now.
+
+A build with nothing to compare with counts every profile. On a Dask cluster it
+counts them as one reduction there (`stats_by_entity`), and keeps no counts: the
+first edit that reaches one of the largest counts it from its articles and keeps
+its counts from then on.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from .. import urls
 from ..util.digests import digest, short_digest
 from ..util.memo import ResultMemo
 from .entity_stats import EntityCounts, EntityStats
 from .listing import EntityKey
+from .stats_by_entity import stats_by_entity
 from .timeline import Timeline, draw_timeline
 from .views import ArticleView, EntityProfile, Link, TagView
+
+if TYPE_CHECKING:
+    from ..util.cluster import Cluster
 
 # The counts kept and updated: those of the entities named most, in this many articles at least.
 # Each holds an entry per entity named with it and per day it is named on: megabytes
@@ -97,33 +107,48 @@ class Mentions:
                             for key in mention[1])
         return cls(keys, mentions, digests, memo, last, changed, reached, memo_keys)
 
-    def stats(self, tag: TagView, entity: EntityKey, keep_counts: bool) -> tuple[EntityStats, Timeline | None]:
+    def counted_on(self, cluster: Cluster) -> dict[EntityKey, EntityStats]:
+        """Every entity's stats, counted on `cluster` as one reduction when there is no last
+        build to start from (else none: an edit's entities are counted here, each alone).
+        The connection is closed before the build forks again."""
+        if self.last is not None:
+            return {}
+        with cluster:
+            return stats_by_entity(list(self.mentions.values()), _sort_name, _kind, cluster=cluster)
+
+    def stats(self, tag: TagView, entity: EntityKey, keep_counts: bool,
+              counted: Mapping[EntityKey, EntityStats] | None = None) -> tuple[EntityStats, Timeline | None]:
         """The stats of `entity`, whose page is `tag`, and its timeline: the last build's if none
-        of its articles changed (they do not depend on the articles' order), else counted
-        (or, where its counts are kept, updated from the last build's)."""
+        of its articles changed (they do not depend on the articles' order), else `counted`'s,
+        else counted (or, where its counts are kept, updated from the last build's)."""
         what = f"profile {entity!r}"
         if self.last is not None and entity not in self.reached and what in self.last.memo_keys:
             key = self.last.memo_keys[what]
         else:
             key = digest(what, b"".join([self.digests[v.path] for v in tag.articles]))
         self.memo_keys[what] = key
-        counts = self._counts(tag, entity) if keep_counts else None
+        counts = self._kept_counts(entity) if keep_counts else None
 
         def count() -> tuple[EntityStats, Timeline | None]:
-            of = counts or EntityCounts.of([self.mentions[v.path] for v in tag.articles])
-            stats = of.stats(entity, sort_name=_sort_name, kind_of=_kind)
+            if counted and entity in counted:
+                stats = counted[entity]
+            else:
+                of = counts or EntityCounts.of([self.mentions[v.path] for v in tag.articles])
+                if keep_counts:
+                    self.memo.keep(f"counts {entity!r}", of)
+                stats = of.stats(entity, sort_name=_sort_name, kind_of=_kind)
             return stats, draw_timeline(stats.monthly)
 
         return self.memo.get(key, count)
 
-    def _counts(self, tag: TagView, entity: EntityKey) -> EntityCounts:
-        """`entity`'s counts, kept in the memo for the next build: the last build's, updated by
-        the articles that changed, when there is a last build to compare with."""
+    def _kept_counts(self, entity: EntityKey) -> EntityCounts | None:
+        """`entity`'s counts as the last build kept them, updated by the articles that changed,
+        and kept for the next build; None if it kept none (they are kept once counted)."""
         name = f"counts {entity!r}"
         counts = self.memo.last(name)
         if not isinstance(counts, EntityCounts) or self.last is None:
-            counts = EntityCounts.of([self.mentions[v.path] for v in tag.articles])
-        elif entity in self.reached:
+            return None
+        if entity in self.reached:
             was = [before for before, _ in self.changed.values() if before and entity in before[1]]
             now = [after for _, after in self.changed.values() if after and entity in after[1]]
             counts = counts.updated(removed=was, added=now)
@@ -163,9 +188,10 @@ def also_written(views: Sequence[ArticleView], named: dict[int, EntityKey]) -> d
 
 
 def entity_profile(tag: TagView, paths: dict[EntityKey, tuple], mentions: Mentions,
-                   keep_counts: bool = False, aliases: tuple[str, ...] = ()) -> EntityProfile:
+                   keep_counts: bool = False, aliases: tuple[str, ...] = (),
+                   counted: Mapping[EntityKey, EntityStats] | None = None) -> EntityProfile:
     entity = (tag.entity.kind, tag.entity.name)
-    stats, timeline = mentions.stats(tag, entity, keep_counts)
+    stats, timeline = mentions.stats(tag, entity, keep_counts, counted)
     with_kind = {kind: tuple(Link(key[1], paths[key][1], count) for key, count in stats.co_mentions if key[0] == kind)
                  for kind in ("person", "place")}
     feed_path = urls.tag_feed_path(tag.path) if stats.first is not None else ""

@@ -17,6 +17,7 @@ from .. import urls
 from ..config import SiteConfig
 from ..errors import BuildWarning, NewsgenError
 from ..records import Article, ContentPage, replaced
+from ..util.cluster import Cluster
 from ..util.memo import ResultMemo
 from ..util.workers import InBackground
 from .archives import archive_pages, neighbours
@@ -29,6 +30,9 @@ from .views import ArticleView, Link, PageView, SectionView, TagView, paginated
 
 _path = attrgetter("path")
 RELATED_IN_BACKGROUND_FROM = 2_000  # articles; fewer take too little time to be worth a process
+# Articles from which a build with a Dask cluster counts every profile there, as one reduction,
+# when it has no last build to start from (docs/scale.md: chosen from a measurement).
+STATS_ON_CLUSTER_FROM = 100_000
 # Every page carries the whole menu, so its size is multiplied by the number of pages: Markdown
 # pages past this many (in menu order) are left out of it, with a warning, and keep their page.
 MAX_MENU_PAGES = 12
@@ -165,9 +169,10 @@ def build_site_model(config: SiteConfig, articles: Sequence[Article], pages: Seq
 
 
 def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage], memo: ResultMemo | None = None,
-             jobs: int | None = 1) -> SiteModel:
+             jobs: int | None = 1, cluster: Cluster | None = None) -> SiteModel:
     """`memo` keeps the archive-wide results of the last build, so one edit does not count them all again;
-    `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core."""
+    `jobs` above 1 (None: every core) lets a large archive's related articles be counted on another core;
+    `cluster`, a large archive's profiles be counted there."""
     memo = memo if memo is not None else ResultMemo()
     given = tuple(pages)
     pages, clashes = _distinct_pages(given)
@@ -191,12 +196,14 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
     kept = cached_counts(people + places)
     aliases = also_written(views, listing.named)
     with _related(views, mentions, jobs) as related:
+        # Not before: the related articles' process is forked with no connection to the cluster.
+        counted = mentions.counted_on(cluster) if cluster and len(views) >= STATS_ON_CLUSTER_FROM else {}
         tag_pages = []  # made while related articles may be counted elsewhere; listed after the articles
         for label, kind, tags in (("People", "person", people), ("Places", "place", places)):
             index_path = urls.tag_index_path(kind)
             for tag in tags:
                 profile = entity_profile(tag, paths, mentions, tag.path in kept,
-                                         aliases.get((tag.entity.kind, tag.entity.name), ()))
+                                         aliases.get((tag.entity.kind, tag.entity.name), ()), counted)
                 undated = _first_undated(tag.articles)
                 for path, chunk, pagination in paginated(tag.path, tag.articles, config.page_size):
                     at = undated - (pagination.number - 1) * config.page_size if undated is not None else -1
