@@ -46,6 +46,7 @@ def test_folded_by_entity_on_a_cluster_as_in_one_process(dask_scheduler):
     with Cluster(dask_scheduler) as cluster:
         # Partitions of 37 articles: eleven counted apart and merged, as a large archive is.
         on_cluster = stats_by_entity(mentions, _sort_name, _kind, limit=3, cluster=cluster, per_partition=37)
+        assert stats_by_entity([], _sort_name, _kind, cluster=cluster) == {}  # no partition to fold
     assert on_cluster == stats_by_entity(mentions, _sort_name, _kind, limit=3)
     assert on_cluster == one_by_one(mentions)
     assert len(on_cluster) == 56  # every person and place named

@@ -54,12 +54,19 @@ def stats_by_entity(mentions: Sequence[Mention], sort_name: SortName, kind_of: C
     stats = partial(_stats, sort_name=sort_name, kind_of=kind_of, limit=limit)
     if cluster is None:  # each entity's counts made into its stats at once: one entity's counts held at a time
         return {key: stats((key, EntityCounts.of(named)))[1] for key, named in _named_in(mentions).items()}
+    if not mentions:
+        return {}
     import dask.bag
 
-    partitions = max(1, -(-len(mentions) // per_partition))
-    folded = dask.bag.from_sequence(mentions, npartitions=partitions).map_partitions(_partition_counts).foldby(
+    client = cluster.client()
+    # Sent to the workers as they are, under keys of their own: `dask.bag.from_sequence` would
+    # first digest every mention to name them, which cost the build's process more CPU than
+    # counting them there (`dask.tokenize`: 2.5 of 3 CPU s at 10,000 articles).
+    partitions = client.scatter([list(mentions[start:start + per_partition])
+                                 for start in range(0, len(mentions), per_partition)], hash=False)
+    folded = dask.bag.from_delayed(partitions).map_partitions(_partition_counts).foldby(
         itemgetter(0), _add_pair, _no_counts, _merged, _no_counts)
-    return dict(folded.map(stats).compute(scheduler=cluster.client()))
+    return dict(folded.map(stats).compute(scheduler=client))
 
 
 def _no_counts() -> EntityCounts:
