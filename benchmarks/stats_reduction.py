@@ -1,4 +1,4 @@
-"""Every person's and place's stats three ways, and the site model of a cold build two ways:
+"""Every person's and place's stats three ways, and the site model of a cold build three ways:
 
     python benchmarks/stats_reduction.py --synthetic 10000 [--cluster] [--model]
     python benchmarks/stats_reduction.py /tmp/bench/archive-10000/.newsgen-cache/results.pickle [--cluster]
@@ -7,21 +7,25 @@ The mentions are those of N synthetic articles (`--synthetic N`, made, tagged an
 `model_scale.py` makes them) or those a real build kept in its memo. The stats are counted as
 `model.profiles` counts them (each entity from its own articles), as `model.stats_by_entity`
 counts them in this process, and with `--cluster` as its `dask.bag.foldby` on a `LocalCluster`
-of two worker processes on 127.0.0.1 (started and stopped here), in partitions of
-`ARTICLES_PER_PARTITION` as the build sends them. With `--model` (synthetic articles only), the
-site model of a cold build (`model_of`, empty memo, jobs=1) is also made as a local build makes
-it, and with `--cluster` as a `--dask` build past `STATS_ON_CLUSTER_FROM` makes it, profiles
-on the cluster (and, to see whether a local build should, with the profiles counted in one
-pass here). Prints wall and CPU seconds, this process's and the workers', and whether each
-way gave the same stats or model; asserts nothing.
+of two worker processes on 127.0.0.1, started and stopped here with its scheduler in a process
+of its own (as a build's cluster is elsewhere), in partitions of `ARTICLES_PER_PARTITION` as the
+build sends them. With `--model` (synthetic articles only), the site model of a cold build
+(`model_of`, empty memo, jobs=1) is also made as a local build makes it, with the profiles
+counted in one pass here (which no build does: to see whether a local one should), and with
+`--cluster` as a `--dask` build past `STATS_ON_CLUSTER_FROM` makes it, profiles on the cluster.
+Prints wall and CPU seconds, this process's and the cluster's (scheduler and workers), and
+whether each way gave the same stats or model; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import subprocess
+import sys
 import time
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from newsgen.config import SiteConfig
@@ -44,7 +48,7 @@ def timed(label: str, make, workers=None):
     started, cpu = time.perf_counter(), time.process_time()
     result = make()
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-    on_workers = f" + {workers() - before:6.2f} CPU s on the workers" if workers else ""
+    on_workers = f" + {workers() - before:6.2f} CPU s on the cluster" if workers else ""
     print(f"  {label:<52} {wall:8.2f} s {cpu:8.2f} CPU s{on_workers}", flush=True)
     return result
 
@@ -64,6 +68,30 @@ def synthetic_listing(n: int):
     spec.loader.exec_module(model_scale)
     articles, found, _ = model_scale.parsed_archive(n)
     return list_articles(tag_articles(articles, found, [None] * n, Curation(), ResultMemo()))
+
+
+@contextmanager
+def cluster_apart() -> Iterator[str]:
+    """The scheduler address of a LocalCluster of two one-thread worker processes on 127.0.0.1,
+    started in a process of its own and stopped after: this process is then only the client, as
+    a build's is (a LocalCluster here would run its scheduler in this process, and its CPU)."""
+    process = subprocess.Popen([sys.executable, "-c", _CLUSTER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               text=True)
+    try:
+        yield process.stdout.readline().strip()
+    finally:
+        process.stdin.close()  # it stops the cluster and ends
+        process.wait(120)
+
+
+_CLUSTER = """
+import sys
+from distributed import LocalCluster
+if __name__ == "__main__":
+    with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0") as c:
+        print(c.scheduler_address, flush=True)
+        sys.stdin.read()
+"""
 
 
 def main() -> None:
@@ -96,14 +124,12 @@ def main() -> None:
         Mentions.counted_on = counted_on
         print(f"  the same model: {one_pass.pages == here.pages}")
     if args.cluster:
-        from distributed import LocalCluster
-
         from newsgen.util.cluster import Cluster
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
-                          dashboard_address="127.0.0.1:0") as local, Cluster(local.scheduler_address) as cluster:
+        with cluster_apart() as address, Cluster(address) as cluster:
             def workers() -> float:
-                return sum(cluster.client().run(time.process_time).values())
+                client = cluster.client()
+                return sum(client.run(time.process_time).values()) + client.run_on_scheduler(time.process_time)
 
             folded = timed(f"dask.bag.foldby, partitions of {ARTICLES_PER_PARTITION:,}", lambda: stats_by_entity(
                 mentions, _sort_name, _kind, cluster=cluster), workers)
