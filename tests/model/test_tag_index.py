@@ -89,3 +89,26 @@ def test_plain_names_split_as_nameparser_splits_them():
     for name in names:
         parsed = HumanName(name)
         assert name_parts(name) == (parsed.last, parsed.first, parsed.middle), name
+
+
+def test_a_rebuild_reads_with_nameparser_only_the_names_the_last_build_did_not(tmp_path, monkeypatch):
+    from newsgen.model import tag_index
+    from newsgen.util.memo import ResultMemo
+
+    names = ["Charles de Gaulle", "Ursula von der Leyen", "Ann Lee"]  # the first two need nameparser
+    read = []
+    monkeypatch.setattr(tag_index, "name_parts", lambda name: read.append(name) or name_parts(name))
+
+    def built(people):
+        memo = ResultMemo(tmp_path / "memo.pickle", "code")
+        made = build_site_model(SiteConfig(root=Path("/x")), [article(1, people=people)], [], memo)
+        memo.save()
+        return pages_of(made, "people/")
+
+    first = built(names)
+    assert sorted(read) == sorted(names)
+    read.clear()
+    again = built([*names, "Martin Luther King Jr."])
+    assert read == ["Martin Luther King Jr."]
+    clean = pages_of(model([article(1, people=[*names, "Martin Luther King Jr."])]), "people/")
+    assert again == clean and again != first

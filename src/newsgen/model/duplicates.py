@@ -116,8 +116,10 @@ def _near_pairs(articles: Iterable[Article]) -> list[tuple[Article, Article, str
             if not 2 <= len(group) < BOILERPLATE_FROM:
                 continue
             for one, other in combinations(group, 2):
-                if one.text_print.whole != other.text_print.whole and close(one, other):
-                    found.setdefault((one.source_path, other.source_path), (one, other, how))
+                # A pair found already keeps its first reason: reading its bodies back again would change nothing.
+                if (one.source_path, other.source_path) not in found and one.text_print.whole != \
+                        other.text_print.whole and close(one, other):
+                    found[(one.source_path, other.source_path)] = (one, other, how)
 
     pair(lambda a: a.text_print.body, "the same body under another headline", lambda one, other: True)
     pair(lambda a: a.text_print.headline, "the same headline, a few words more or changed", close)

@@ -25,7 +25,7 @@ from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
 from .profiles import Mentions, also_written, cached_counts, entity_profile
 from .related import related_articles, update_related
-from .tag_index import tag_index_pages
+from .tag_index import people_name_parts, tag_index_pages
 from .views import ArticleView, Link, PageView, SectionView, TagView, paginated
 
 _path = attrgetter("path")
@@ -195,6 +195,9 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
                             {"items": chunk, "pagination": pagination}))
     kept = cached_counts(people + places)
     aliases = also_written(views, listing.named)
+    known = memo.last("name parts")
+    parts = people_name_parts(people, known if isinstance(known, dict) else {})
+    memo.keep("name parts", parts)
     with _related(views, mentions, jobs) as related:
         # Not before: the related articles' process is forked with no connection to the cluster.
         counted = mentions.counted_on(cluster) if cluster and len(views) >= STATS_ON_CLUSTER_FROM else {}
@@ -211,7 +214,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
                         "tag": tag, "section": label, "section_path": index_path, "profile": profile,
                         "items": chunk, "pagination": pagination,
                         "undated_from": at if 0 <= at < len(chunk) else None}))
-            tag_pages += tag_index_pages(kind, label, tags)
+            tag_pages += tag_index_pages(kind, label, tags, parts=parts if kind == "person" else None)
         out += _article_pages(views, related())
     out += tag_pages
     sections = _sections(views)

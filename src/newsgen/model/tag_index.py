@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from .. import urls
@@ -63,11 +63,19 @@ def _folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
-def sort_key(tag: TagView) -> tuple[str, ...]:
-    """A person by surname, then first and middle names; a place by name; ties by name, then path."""
+def people_name_parts(tags: Sequence[TagView], known: Mapping[str, tuple[str, str, str]]) -> dict[str, tuple[str, str, str]]:
+    """`name_parts` of each person's name, those in `known` (the last build's) taken from it:
+    the few thousand names nameparser reads cost a second, and an edit adds one at most."""
+    return {name: known[name] if name in known else name_parts(name)
+            for name in (tag.entity.name for tag in tags if tag.entity.kind == "person")}
+
+
+def sort_key(tag: TagView, parts: Mapping[str, tuple[str, str, str]] | None = None) -> tuple[str, ...]:
+    """A person by surname, then first and middle names; a place by name; ties by name, then path.
+    `parts`: the `people_name_parts` of the names, if known."""
     name = tag.entity.name
     if tag.entity.kind == "person":
-        last, first, middle = name_parts(name)
+        last, first, middle = parts[name] if parts is not None and name in parts else name_parts(name)
         if last:
             return _folded(last), _folded(first), _folded(middle), name, tag.path
     return _folded(name), "", "", name, tag.path
@@ -84,17 +92,20 @@ def _link(tag: TagView) -> Link:
     return Link(tag.entity.name, tag.path, len(tag.articles))
 
 
-def tag_index_pages(kind: str, label: str, tags: Sequence[TagView], page_size: int = LETTER_PAGE_SIZE) -> list[PageView]:
+def tag_index_pages(kind: str, label: str, tags: Sequence[TagView], page_size: int = LETTER_PAGE_SIZE,
+                    parts: Mapping[str, tuple[str, str, str]] | None = None) -> list[PageView]:
     """The front page of a kind's A–Z (`urls.tag_index_path`), then its pages of each initial,
-    in order (`urls.tag_letter_path`)."""
+    in order (`urls.tag_letter_path`). `parts`: the `people_name_parts` of the people, if known."""
+    keys = [sort_key(tag, parts) for tag in tags]
+    key_of = dict(zip(map(id, tags), keys))
     groups: dict[str, list[Link]] = defaultdict(list)
-    for key, tag in sorted((sort_key(tag), tag) for tag in tags):
+    for key, tag in sorted(zip(keys, tags)):
         groups[initial(key[0])].append(_link(tag))
     ordered = [i for i in urls.INDEX_INITIALS if i in groups]
     letters = tuple(Link(OTHER_LABEL if i == OTHER else i.upper(), urls.tag_letter_path(kind, i), len(groups[i]))
                     for i in ordered)
     index_path = urls.tag_index_path(kind)
-    top = sorted(tags, key=lambda tag: (-len(tag.articles), sort_key(tag)))[:TOP_COUNT]
+    top = sorted(tags, key=lambda tag: (-len(tag.articles), key_of[id(tag)]))[:TOP_COUNT]
     pages = [PageView(index_path, "tag_index.html", label, {
         "section": label, "letters": letters, "top": tuple(map(_link, top)), "total": len(tags)})]
     for each, letter in zip(ordered, letters):
