@@ -144,3 +144,28 @@ def test_a_country_a_venue_or_a_place_nothing_speaks_against_keeps_its_page_neve
     evidence = [said("Ghana", place=1, organisation=1) + said("Zorbia Stadium", place=1, the=1)
                 + said("Zorbia", place=1)] * 5
     assert [set(p) for p in places(unify_across_archive(found, evidence=evidence))] == [{"Ghana", "Zorbia Stadium", "Zorbia"}] * 5
+
+
+def test_a_place_written_the_x_that_the_archive_also_writes_in_lower_case_is_no_place():
+    # "the Bank" (of England), "the Lords": ordinary words made an institution's name.
+    bank, zorbia = entity("Bank", "place", ["Bank"]), entity("Zorbia", "place", ["Zorbia"])
+    said_so = [said("Bank", place=2, the=2, body=4, lower=1) + said("Zorbia", place=2, the=2, body=4)]
+    assert places(unify_across_archive([[bank, zorbia]], evidence=said_so)) == [["Zorbia"]]
+    rarely_the = [said("Bank", place=2, the=1, body=5, lower=1)]
+    assert places(unify_across_archive([[bank]], evidence=rarely_the)) == [["Bank"]]
+
+
+def test_a_place_the_gazetteer_lacks_that_the_archive_calls_a_work_more_than_a_place_is_no_place():
+    rings, mount = entity("Ring of Zorro", "place", ["Ring of Zorro"]), entity("Mount Zorro", "place", ["Mount Zorro"])
+    said_so = [said("Ring of Zorro", place=5, work=2, place_word=1) + said("Mount Zorro", place=5, work=2, place_word=4)]
+    assert places(unify_across_archive([[rings, mount]], evidence=said_so)) == [["Mount Zorro"]]
+
+
+def test_a_given_name_alone_addressed_says_nothing_of_the_person_it_was_folded_into():
+    # "Prince Harry" elsewhere in an article naming "Harry Potter" is not Mr Potter.
+    potter = person("Harry Potter", "Harry Potter", "Harry")
+    said_so = [said("Harry Potter", person=10, work=4, the=1) + said("Harry", person=2, male=2)]
+    assert people(unify_across_archive([[potter]], evidence=said_so)) == [[]]
+    addressed = [said("Harry Potter", person=10, work=4, the=1) + said("Potter", person=2, male=2)]
+    assert people(unify_across_archive([[person("Harry Potter", "Harry Potter", "Potter")]],
+                                       evidence=addressed)) == [["Harry Potter"]]

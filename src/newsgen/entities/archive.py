@@ -53,9 +53,11 @@ from itertools import chain
 
 from ..records import Entity, by_identity
 from .evidence import (
+    BODY,
     BUSINESS,
     CUES,
     FEMALE,
+    LOWER,
     MALE,
     ORGANISATION,
     OTHER,
@@ -158,6 +160,11 @@ def _own_words(every: list[int], own: list[int]) -> list[int]:
     return [every[cue] if cue in (MALE, FEMALE, SPEECH) else n for cue, n in enumerate(own)]
 
 
+def _addressed_forms(name: str, forms: Iterable[str], totals: dict[str, int], first_names: frozenset[str]) -> list[int]:
+    """The counts of a person's forms but a given name alone: "Prince Harry" is not Harry Potter's."""
+    return unpacked(sum(totals.get(m, 0) for m in forms if m == name or " " in m or m.casefold() not in first_names))
+
+
 def _called_otherwise(counts: Sequence[int]) -> bool:
     """Whether the archive calls a name a business, a work or "the" something at all."""
     return counts[BUSINESS] + counts[WORK] + counts[THE] > 0
@@ -178,6 +185,10 @@ def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[
     known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
     if known in SURE_PLACES:
         return "place", False
+    if counts[LOWER] and counts[THE] * 4 >= counts[BODY]:  # "the Bank", "the Lords": also the bank, lords
+        return "", counts[THE] * 2 < counts[BODY]
+    if not known and counts[WORK] >= 2 and counts[WORK] * 2 > counts[PLACE_WORD]:  # "Lord of the Rings films"
+        return "", counts[WORK] <= counts[PLACE_WORD]
     words = name.casefold().split()
     others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]
     if counts[PLACE] >= NEVER_PLACED and not counts[PLACE_WORD] and others + _called_otherwise(counts) + counts[
@@ -232,7 +243,9 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
         if name in fixed:
             kinds[(kind, name)] = (kind, False, row)
         elif kind == "person":
-            row = _own_words(row, unpacked(totals.get(name, 0))) if name in totals and len(names) > 1 else row
+            if name in totals and len(names) > 1:
+                row = _own_words(_addressed_forms(name, names, totals, gazetteer.first_names),
+                                 unpacked(totals.get(name, 0)))
             kinds[(kind, name)] = (*person_kind(name, row, gazetteer.first_names), row)
         else:
             kinds[(kind, name)] = (*place_kind(name, row, gazetteer), row)
