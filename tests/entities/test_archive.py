@@ -169,3 +169,15 @@ def test_a_given_name_alone_addressed_says_nothing_of_the_person_it_was_folded_i
     addressed = [said("Harry Potter", person=10, work=4, the=1) + said("Potter", person=2, male=2)]
     assert people(unify_across_archive([[person("Harry Potter", "Harry Potter", "Potter")]],
                                        evidence=addressed)) == [["Harry Potter"]]
+
+
+def test_a_short_name_written_alone_more_than_its_one_full_name_and_among_other_people_stays_unlinked():
+    # "Ronaldo" of Real Madrid beside Figo, more often than Cristiano Ronaldo beside Ferguson.
+    cristiano = person("Cristiano Ronaldo", "Cristiano Ronaldo", "Ronaldo")
+    brazilian = [[person("Ronaldo"), person("Luis Figo")]] * 2
+    out = unify_across_archive([[cristiano, person("Alex Ferguson")], *brazilian])
+    assert people(out) == [["Alex Ferguson", "Cristiano Ronaldo"], ["Luis Figo"], ["Luis Figo"]]
+    # Beside his own company, the same short name is his.
+    his = [[person("Ronaldo"), person("Alex Ferguson")]] * 2
+    out = unify_across_archive([[cristiano, person("Alex Ferguson")], *his])
+    assert people(out)[1:] == [["Alex Ferguson", "Cristiano Ronaldo"]] * 2

@@ -266,6 +266,8 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
     for name, full in target.items():
         if full is not None and not kinds[("person", full)][0]:
             target[name] = None  # the one full name it fits is no person after all
+    for name in _someone_else(target, per_article, distinct, uses):
+        target[name] = None
 
     def decided(e: Entity) -> Entity | None:
         if e.name in fixed:
@@ -284,6 +286,33 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
     folds += [Fold(short, full, "person", ARCHIVE_UNIQUE, folded[short]) for short, full in target.items() if full]
     return ArchiveDecision(_one_spelling_per_page(names, uses, fixed), kinds,
                            tuple(sorted(folds, key=lambda f: (f.short, f.full, f.reason))))
+
+
+def _someone_else(target: dict[str, str | None], per_article: Sequence[Sequence[Entity]],
+                  distinct: dict[int, Entity], uses: Counter[int]) -> list[str]:
+    """The short names that, written alone, seem to be somebody else's: written so in more
+    articles than the full name they fit is written at all, and in most of them beside none
+    of the people named with that full name ("Ronaldo" of Real Madrid is not Cristiano)."""
+    articles: Counter[tuple[str, str]] = Counter()
+    for key, e in distinct.items():
+        if e.kind == "person":
+            articles[(e.name, "alone" if e.name in target else "full")] += uses[key]
+    doubtful = {name: full for name, full in target.items()
+                if full and articles[(name, "alone")] > articles[(full, "full")]}
+    if not doubtful:
+        return []
+    wanted = set(doubtful) | set(doubtful.values())
+    company: dict[str, set[str]] = {}  # full name -> the people named beside it
+    alone: dict[str, list[set[str]]] = {}  # short name -> the people beside it, by article
+    for article in per_article:
+        named = {e.name for e in article if e.kind == "person"}
+        for name in named & wanted:
+            if name in doubtful:
+                alone.setdefault(name, []).append(named - {name})
+            else:
+                company.setdefault(name, set()).update(named - {name})
+    return [name for name, full in doubtful.items()
+            if 2 * sum(bool(beside & company.get(full, set())) for beside in alone.get(name, ())) < len(alone.get(name, ()))]
 
 
 def _longest(candidates: list[str]) -> list[str]:
