@@ -149,9 +149,10 @@ def test_a_country_a_venue_or_a_place_nothing_speaks_against_keeps_its_page_neve
 def test_a_place_written_the_x_that_the_archive_also_writes_in_lower_case_is_no_place():
     # "the Bank" (of England), "the Lords": ordinary words made an institution's name.
     bank, zorbia = entity("Bank", "place", ["Bank"]), entity("Zorbia", "place", ["Zorbia"])
-    said_so = [said("Bank", place=2, the=2, body=4, lower=1) + said("Zorbia", place=2, the=2, body=4)]
+    said_so = [said("Bank", place=2, the=2, body=4, lower=2) + said("Zorbia", place=2, the=2, body=4)]
     assert places(unify_across_archive([[bank, zorbia]], evidence=said_so)) == [["Zorbia"]]
-    rarely_the = [said("Bank", place=2, the=1, body=5, lower=1)]
+    rarely_the = [said("Bank", place=2, the=1, body=5, lower=2)]
+    assert places(unify_across_archive([[bank]], evidence=[said("Bank", place=2, the=2, body=4, lower=1)])) == [["Bank"]]
     assert places(unify_across_archive([[bank]], evidence=rarely_the)) == [["Bank"]]
 
 

@@ -185,7 +185,7 @@ def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[
     known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
     if known in SURE_PLACES:
         return "place", False
-    if counts[LOWER] and counts[THE] * 4 >= counts[BODY]:  # "the Bank", "the Lords": also the bank, lords
+    if counts[LOWER] > 1 and counts[THE] * 4 >= counts[BODY]:  # "the Bank", "the Lords": also the bank, lords
         return "", counts[THE] * 2 < counts[BODY]
     if not known and counts[WORK] >= 2 and counts[WORK] * 2 > counts[PLACE_WORD]:  # "Lord of the Rings films"
         return "", counts[WORK] <= counts[PLACE_WORD]

@@ -62,7 +62,7 @@ _BUSINESS_AFTER = frozenset({"shares", "chief", "boss", "bosses", "spokesman", "
                              "subscribers", "fans", "manager", "players", "squad", "striker", "midfielder",
                              "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console"})
 # A country or town that plays: "England beat Wales", "Fulham v Burnley", "Wales coach".
-_TEAM_BEFORE = frozenset({"v", "vs", "v.", "vs.", "beat", "beating", "beaten", "defeated", "thrashed", "against",
+_TEAM_BEFORE = frozenset({"v", "vs", "v.", "vs.", "beat", "beating", "beaten", "defeated", "thrashed",
                           "host", "hosts", "face", "faces", "play", "plays"})
 _TEAM_AFTER = frozenset({"v", "vs", "v.", "vs.", "beat", "beats", "drew", "lost", "coach", "captain", "skipper",
                          "manager", "striker", "midfielder", "defender", "goalkeeper", "winger", "fly-half",
@@ -111,7 +111,7 @@ def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
     if before in _BUSINESS_BEFORE or after in _BUSINESS_AFTER or (before == "in" and before2 in _SHARES):
         found.append(BUSINESS)
     if (before in _TEAM_BEFORE and not possessive or after in _TEAM_AFTER or _is_score(after)
-            or before in ("to", "over") and before2 in _LOST_TO or before == "(" and after == ")"):  # "J Bell (Bath)"
+            or before in ("to", "over") and before2 in _LOST_TO):
         found.append(TEAM)
     if (before in _WORK_BEFORE or before2 in _WORK_BEFORE and before in ("the", "'", '"', "\u2018", "\u201c")
             or after in _WORK_AFTER and not possessive):
