@@ -52,35 +52,14 @@ from functools import lru_cache
 from itertools import chain
 
 from ..records import Entity, by_identity
-from .evidence import (
-    BODY,
-    BUSINESS,
-    CUES,
-    FEMALE,
-    LOWER,
-    MALE,
-    ORGANISATION,
-    OTHER,
-    PERSON,
-    PLACE,
-    PLACE_WORD,
-    SPEECH,
-    THE,
-    WORK,
-    Evidence,
-    unpacked,
-)
-from .gazetteer import SURE_PLACES, Gazetteer, load_gazetteer
-from .names import PLACE_PREFIXES, VENUE_WORDS
+from .evidence import CUES, ORGANISATION, OTHER, PERSON, PLACE, Evidence, unpacked
+from .gazetteer import Gazetteer, load_gazetteer
+from .kinds import addressed_forms, called_otherwise, is_name_shaped, own_words, person_kind, place_kind
+from .kinds import name_words as _words
 from .resolve import entity, short_form_of
 from .resolve import is_full_name as _is_full_name
-from .tokenize import tokenize
 
 SAME_ARTICLE, ARCHIVE_UNIQUE = "same article", "archive-unique"
-# Lower-case words a name may hold: "Ludwig van Beethoven", "Osama bin Laden".
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "le", "la", "dos",
-                       "das", "del", "della", "ter", "ten", "y", "e", "st", "af", "zu", "vom", "ben", "abu", "bint", "wa",
-                       "ul", "ur", "ud", "bte", "binti", "ap"})
 
 
 @dataclass(frozen=True)
@@ -119,86 +98,7 @@ def evidence_totals(evidence: Iterable[Evidence]) -> dict[str, int]:
 is_full_name = lru_cache(maxsize=100_000)(_is_full_name)  # names recur: look at each once
 
 
-@lru_cache(maxsize=100_000)  # names recur: split each once
-def _words(name: str) -> list[str]:
-    return name.replace(".", ". ").split()  # as `resolve` splits them, initials apart
 
-
-
-@lru_cache(maxsize=100_000)
-def is_name_shaped(name: str) -> bool:
-    """No lower-case word but particles, and not "The ..."."""
-    words = name.split()
-    return words[0].casefold() != "the" and all(
-        not w[:1].islower() or w.split("-")[0].casefold() in PARTICLES or not w[:1].isalpha() for w in words)
-
-
-def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str]) -> tuple[str, bool]:
-    """("person" or "", uncertain) for a name tagged as a person, from its archive counts."""
-    if not is_name_shaped(name):
-        return "", False
-    addressed = counts[MALE] + counts[FEMALE]
-    against = counts[BUSINESS] + counts[WORK] + counts[THE]
-    if addressed:  # "Mr Blobby" is somebody, unless a given name alone ("Mr Edward"?)
-        return ("person" if len(_words(name)) > 1 or name.casefold() not in first_names else ""), against > addressed
-    heard = counts[SPEECH]
-    if against >= 2 and (against * 4 >= counts[PERSON] + heard or not heard and against * 7 >= counts[PERSON]):
-        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory", never heard to say a word
-    words = _words(name)
-    if len(words) == 1:  # "Nintendo", "Oscar", "Mike": a word alone is somebody when addressed or heard
-        return ("person", False) if counts[SPEECH] and not against and name.casefold() not in first_names else (
-            "", counts[SPEECH] > 0)
-    others = counts[ORGANISATION] + counts[OTHER] + counts[PLACE] + against
-    if not _given(words[0], first_names) and others and not counts[SPEECH]:
-        return "", others < counts[PERSON]  # "Girls Aloud", tagged a group too: no given name, nobody said
-    return "person", against > 0
-
-
-def _own_words(every: list[int], own: list[int]) -> list[int]:
-    """A person's counts: what is said around the name as written, and how all its forms are
-    addressed. "Mr Dutroux" is Marc Dutroux's, but "the Dutroux affair" is no evidence against him."""
-    return [every[cue] if cue in (MALE, FEMALE, SPEECH) else n for cue, n in enumerate(own)]
-
-
-def _addressed_forms(name: str, forms: Iterable[str], totals: dict[str, int], first_names: frozenset[str]) -> list[int]:
-    """The counts of a person's forms but a given name alone: "Prince Harry" is not Harry Potter's."""
-    return unpacked(sum(totals.get(m, 0) for m in forms if m == name or " " in m or m.casefold() not in first_names))
-
-
-def _called_otherwise(counts: Sequence[int]) -> bool:
-    """Whether the archive calls a name a business, a work or "the" something at all."""
-    return counts[BUSINESS] + counts[WORK] + counts[THE] > 0
-
-
-@lru_cache(maxsize=100_000)
-def _given(word: str, first_names: frozenset[str]) -> bool:
-    """Whether a name's first word is a given name ("Jean-Michel" too) or an initial."""
-    return len(word.rstrip(".")) == 1 or all(part.casefold() in first_names for part in word.split("-"))
-
-
-#: A place tagged this often that the archive never writes as one ("in X", "X-based") is none.
-NEVER_PLACED = 5
-
-
-def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
-    """("place" or "", uncertain) for a name tagged as a place."""
-    known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
-    if known in SURE_PLACES:
-        return "place", False
-    if counts[LOWER] > 1 and counts[THE] * 4 >= counts[BODY]:  # "the Bank", "the Lords": also the bank, lords
-        return "", counts[THE] * 2 < counts[BODY]
-    if not known and counts[WORK] >= 2 and counts[WORK] * 2 > counts[PLACE_WORD]:  # "Lord of the Rings films"
-        return "", counts[WORK] <= counts[PLACE_WORD]
-    words = name.casefold().split()
-    others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]
-    if counts[PLACE] >= NEVER_PLACED and not counts[PLACE_WORD] and others + _called_otherwise(counts) + counts[
-            SPEECH] and not (words[-1] in VENUE_WORDS or words[0] in PLACE_PREFIXES):  # Nokia, Black Eyed Peas
-        return "", counts[PLACE] < 2 * NEVER_PLACED
-    if known:  # "MILWAUKEE" is a team far more often, and a place
-        return "place", False
-    if others > 2 * counts[PLACE]:
-        return "", others < 3 * counts[PLACE]
-    return "place", 2 * others > counts[PLACE]
 
 
 @dataclass(frozen=True)
@@ -244,7 +144,7 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
             kinds[(kind, name)] = (kind, False, row)
         elif kind == "person":
             if name in totals and len(names) > 1:
-                row = _own_words(_addressed_forms(name, names, totals, gazetteer.first_names),
+                row = own_words(addressed_forms(name, names, totals, gazetteer.first_names),
                                  unpacked(totals.get(name, 0)))
             kinds[(kind, name)] = (*person_kind(name, row, gazetteer.first_names), row)
         else:
@@ -259,7 +159,7 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
             # A given name is a person by the archive's evidence only when written for this very person.
             written = written_as.get((name, fits[0]), 0) > 0
             counts = kinds[("person", name)][2]
-            strong = (len(fits) == 1 and name.casefold() not in given and not _called_otherwise(counts)
+            strong = (len(fits) == 1 and name.casefold() not in given and not called_otherwise(counts)
                       and counts[PERSON] >= counts[ORGANISATION] + counts[OTHER] + counts[PLACE]
                       and (written or name.casefold() not in gazetteer.first_names))
             target[name] = fits[0] if strong else None
