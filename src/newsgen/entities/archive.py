@@ -28,15 +28,25 @@ The rules, for each person the articles name:
   else and never calls it a business or a work, nobody in the archive has it as a
   given name ("David" is never "Craig David"), and it is not a given name itself
   unless some article wrote that very person so ("Ray", the film, is never "Hugh
-  Ray"). Otherwise a short name that fits a full name stays unlinked: it gets no
+  Ray"). Nor does a short name the archive writes alone in more articles than the
+  full name is written at all, when most of those articles name none of the people
+  named beside the full name: "Ronaldo" beside Figo is not Cristiano Ronaldo, named
+  beside Ferguson. Otherwise a short name that fits a full name stays unlinked: it gets no
   page of its own and goes on nobody's page. Two people never share one: two
-  Coles keep theirs, and a lone "Cole" goes on neither.
+  Coles keep theirs, and a lone "Cole" goes on neither. Forms of address count
+  for a person from all the forms it is written in but a given name alone:
+  "Prince Harry" says nothing of Harry Potter.
 
 A country, state or continent the gazetteer knows keeps its page. Another place tagged
 `NEVER_PLACED` times or more that the archive never writes as a place ("in X", "in the X",
 "X-based", "went to X", a dateline) but sometimes as something else (tagged so, "the X", "X
 said", "shares in X") has none, unless it is named as a venue ("... Stadium", "River ...").
-Nokia and Amazon are towns, and tagged places, but no article is ever "in" them. Otherwise a
+Nokia and Amazon are towns, and tagged places, but no article is ever "in" them. A place
+written "the X" in a quarter of its mentions or more, whose words the archive also writes
+in lower case more than once, is a common noun made a name ("the Bank", "the Lords", "the
+High Street"): no page. One the gazetteer lacks that the archive calls a work ("the Lord of
+the Rings films") twice or more, and more than half as often as it writes it as a place, has
+none either. Otherwise a
 place keeps its page unless the gazetteer does not know it and the archive tags it as an
 organisation, a person or something else more than twice as often as a place.
 The editor's names (`content/entities.yaml`) and described entities are
