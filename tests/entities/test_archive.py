@@ -182,3 +182,10 @@ def test_a_short_name_written_alone_more_than_its_one_full_name_and_among_other_
     his = [[person("Ronaldo"), person("Alex Ferguson")]] * 2
     out = unify_across_archive([[cristiano, person("Alex Ferguson")], *his])
     assert people(out)[1:] == [["Alex Ferguson", "Cristiano Ronaldo"]] * 2
+
+
+def test_a_title_of_a_place_is_a_person_and_a_title_of_the_something_is_nobody():
+    found = [[entity("Prince of Zorbia", "place", ["Prince of Zorbia"]),
+              entity("Lord of the Zorbs", "place", ["Lord of the Zorbs"])]]
+    out = unify_across_archive(found, evidence=[said("Prince of Zorbia", place=1) + said("Lord of the Zorbs", place=1)])
+    assert [(e.kind, e.name) for e in out[0]] == [("person", "Prince of Zorbia")]

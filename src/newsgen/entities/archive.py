@@ -37,7 +37,8 @@ The rules, for each person the articles name:
   for a person from all the forms it is written in but a given name alone:
   "Prince Harry" says nothing of Harry Potter.
 
-A country, state or continent the gazetteer knows keeps its page. Another place tagged
+A title and "of" a place ("Prince of Wales") is a person; a title and "of the" ("Lord of the
+Rings") is nobody. A country, state or continent the gazetteer knows keeps its page. Another place tagged
 `NEVER_PLACED` times or more that the archive never writes as a place ("in X", "in the X",
 "X-based", "went to X", a dateline) but sometimes as something else (tagged so, "the X", "X
 said", "shares in X") has none, unless it is named as a venue ("... Stadium", "River ...").
@@ -185,7 +186,8 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
         if e.kind == "person" and e.name in target:
             full = target[e.name]
             return None if full is None else entity(full, e.kind, e.mentions, e.description)
-        return e if kinds[(e.kind, e.name)][0] else None
+        kind = kinds[(e.kind, e.name)][0]
+        return None if not kind else e if kind == e.kind else entity(e.name, kind, e.mentions, e.description)
 
     names = {key: decided(e) for key, e in distinct.items()}
     folded: Counter[str] = Counter()

@@ -92,8 +92,16 @@ def _given(word: str, first_names: frozenset[str]) -> bool:
 NEVER_PLACED = 5
 
 
+# Words for a holder of an office or a rank named after a place: "Prince of Wales", "Bishop of Bath".
+TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "earl", "countess", "lord", "lady",
+                    "baron", "baroness", "marquess", "viscount", "bishop", "archbishop", "emperor", "sultan", "emir"})
+
+
 def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
-    """("place" or "", uncertain) for a name tagged as a place."""
+    """("place", "person" or "", uncertain) for a name tagged as a place."""
+    words = name.split()
+    if len(words) > 2 and words[0].casefold() in TITLES and words[1] == "of":  # "Duke of York": somebody,
+        return ("person" if words[2].casefold() != "the" else ""), False  # "Lord of the Rings": nobody
     known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
     if known in SURE_PLACES:
         return "place", False
@@ -101,7 +109,7 @@ def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[
         return "", counts[THE] * 2 < counts[BODY]
     if not known and counts[WORK] >= 2 and counts[WORK] * 2 > counts[PLACE_WORD]:  # "Lord of the Rings films"
         return "", counts[WORK] <= counts[PLACE_WORD]
-    words = name.casefold().split()
+    words = [w.casefold() for w in words]
     others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]
     if counts[PLACE] >= NEVER_PLACED and not counts[PLACE_WORD] and others + called_otherwise(counts) + counts[
             SPEECH] and not (words[-1] in VENUE_WORDS or words[0] in PLACE_PREFIXES):  # Nokia, Black Eyed Peas
