@@ -189,3 +189,11 @@ def test_a_title_of_a_place_is_a_person_and_a_title_of_the_something_is_nobody()
               entity("Lord of the Zorbs", "place", ["Lord of the Zorbs"])]]
     out = unify_across_archive(found, evidence=[said("Prince of Zorbia", place=1) + said("Lord of the Zorbs", place=1)])
     assert [(e.kind, e.name) for e in out[0]] == [("person", "Prince of Zorbia")]
+
+
+def test_a_place_written_the_x_mostly_that_ends_in_an_institutions_word_is_no_place():
+    court, park = entity("Zorbia Court", "place", ["Zorbia Court"]), entity("Zorbia Park", "place", ["Zorbia Park"])
+    said_so = [said("Zorbia Court", place=4, the=2, body=4) + said("Zorbia Park", place=4, the=2, body=4)]
+    assert places(unify_across_archive([[court, park]], evidence=said_so)) == [["Zorbia Park"]]
+    seldom_the = [said("Zorbia Court", place=4, the=1, body=4)]
+    assert places(unify_across_archive([[court]], evidence=seldom_the)) == [["Zorbia Court"]]

@@ -45,7 +45,8 @@ said", "shares in X") has none, unless it is named as a venue ("... Stadium", "R
 Nokia and Amazon are towns, and tagged places, but no article is ever "in" them. A place
 written "the X" in a quarter of its mentions or more, whose words the archive also writes
 in lower case more than once, is a common noun made a name ("the Bank", "the Lords", "the
-High Street"): no page. One the gazetteer lacks that the archive calls a work ("the Lord of
+High Street"): no page, nor one written "the X" in half its mentions whose last word names
+an institution ("the High Court"). One the gazetteer lacks that the archive calls a work ("the Lord of
 the Rings films") twice or more, and more than half as often as it writes it as a place, has
 none either. Otherwise a
 place keeps its page unless the gazetteer does not know it and the archive tags it as an

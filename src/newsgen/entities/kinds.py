@@ -97,6 +97,11 @@ TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "e
                     "baron", "baroness", "marquess", "viscount", "bishop", "archbishop", "emperor", "sultan", "emir"})
 
 
+# The last word of an institution's name, which "the" comes before: "the High Court".
+INSTITUTION_WORDS = frozenset({"court", "council", "commission", "ministry", "parliament", "assembly", "senate",
+                               "congress", "tribunal", "committee", "office", "department", "agency", "authority"})
+
+
 def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
     """("place", "person" or "", uncertain) for a name tagged as a place."""
     words = name.split()
@@ -107,6 +112,8 @@ def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[
         return "place", False
     if counts[LOWER] > 1 and counts[THE] * 4 >= counts[BODY]:  # "the Bank", "the Lords": also the bank, lords
         return "", counts[THE] * 2 < counts[BODY]
+    if words[-1].casefold() in INSTITUTION_WORDS and counts[THE] * 2 >= counts[BODY] > 0:  # "the High Court"
+        return "", False
     if not known and counts[WORK] >= 2 and counts[WORK] * 2 > counts[PLACE_WORD]:  # "Lord of the Rings films"
         return "", counts[WORK] <= counts[PLACE_WORD]
     words = [w.casefold() for w in words]
