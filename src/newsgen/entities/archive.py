@@ -217,7 +217,10 @@ def _someone_else(target: dict[str, str | None], per_article: Sequence[Sequence[
     wanted = set(doubtful) | set(doubtful.values())
     company: dict[str, set[str]] = {}  # full name -> the people named beside it
     alone: dict[str, list[set[str]]] = {}  # short name -> the people beside it, by article
+    ids = {key for key, e in distinct.items() if e.name in wanted}
     for article in per_article:
+        if ids.isdisjoint(map(id, article)):  # most articles name none of them: looked past in C
+            continue
         named = {e.name for e in article if e.kind == "person"}
         for name in named & wanted:
             if name in doubtful:
