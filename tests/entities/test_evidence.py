@@ -64,8 +64,8 @@ def test_what_follows_a_works_title_or_names_its_genre_is_a_work_word_but_not_af
     assert [found[n][WORK] for n in ("Zorro Quest", "Bob Sway", "Ann Lee")] == [1, 1, 0]
 
 
-def test_the_band_before_a_name_is_a_group_word():
-    assert people_counts("It starred the band Zed Rowan .", "Zed Rowan")["Zed Rowan"][BUSINESS] == 1
+def test_the_band_before_a_name_and_its_frontman_after_it_are_group_words():
+    assert people_counts("It starred the band Zed Rowan . Zed Rowan frontman Al spoke .", "Zed Rowan")["Zed Rowan"][BUSINESS] == 2
 
 
 def test_a_places_words_written_in_lower_case_are_counted_and_a_persons_are_not():

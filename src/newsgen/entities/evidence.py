@@ -55,12 +55,13 @@ _TRAVEL = frozenset({"going", "go", "went", "gone", "headed", "travel", "travell
 _PLACE_AFTER = frozenset({"-based", "based"})
 _BUSINESS_BEFORE = frozenset({"firm", "company", "group", "giant", "maker", "rival", "retailer", "bank", "brand",
                               "carrier", "operator", "club", "side", "party", "label", "network", "channel",
-                              "band", "duo", "trio", "quartet", "outfit", "frontman", "frontwoman"})
+                              "band", "duo", "trio", "quartet", "outfit"})
 _BUSINESS_AFTER = frozenset({"shares", "chief", "boss", "bosses", "spokesman", "spokeswoman", "spokesperson",
                              "executive", "executives", "chairman", "ltd", "plc", "inc", "corp", "co", "llc", "ag",
                              "sa", "profits", "profit", "sales", "shareholders", "stake", "products", "customers",
                              "subscribers", "fans", "manager", "players", "squad", "striker", "midfielder",
-                             "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console"})
+                             "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console",
+                             "frontman", "frontwoman", "bassist", "drummer", "guitarist"})  # "X frontman": a band
 # A country or town that plays: "England beat Wales", "Fulham v Burnley", "Wales coach".
 _TEAM_BEFORE = frozenset({"v", "vs", "v.", "vs.", "beat", "beating", "beaten", "defeated", "thrashed",
                           "host", "hosts", "face", "faces", "play", "plays"})
