@@ -144,3 +144,56 @@ def test_a_country_a_venue_or_a_place_nothing_speaks_against_keeps_its_page_neve
     evidence = [said("Ghana", place=1, organisation=1) + said("Zorbia Stadium", place=1, the=1)
                 + said("Zorbia", place=1)] * 5
     assert [set(p) for p in places(unify_across_archive(found, evidence=evidence))] == [{"Ghana", "Zorbia Stadium", "Zorbia"}] * 5
+
+
+def test_a_place_written_the_x_that_the_archive_also_writes_in_lower_case_is_no_place():
+    # "the Bank" (of England), "the Lords": ordinary words made an institution's name.
+    bank, zorbia = entity("Bank", "place", ["Bank"]), entity("Zorbia", "place", ["Zorbia"])
+    said_so = [said("Bank", place=2, the=2, body=4, lower=2) + said("Zorbia", place=2, the=2, body=4)]
+    assert places(unify_across_archive([[bank, zorbia]], evidence=said_so)) == [["Zorbia"]]
+    rarely_the = [said("Bank", place=2, the=1, body=5, lower=2)]
+    assert places(unify_across_archive([[bank]], evidence=[said("Bank", place=2, the=2, body=4, lower=1)])) == [["Bank"]]
+    assert places(unify_across_archive([[bank]], evidence=rarely_the)) == [["Bank"]]
+
+
+def test_a_place_the_gazetteer_lacks_that_the_archive_calls_a_work_more_than_a_place_is_no_place():
+    rings, mount = entity("Ring of Zorro", "place", ["Ring of Zorro"]), entity("Mount Zorro", "place", ["Mount Zorro"])
+    said_so = [said("Ring of Zorro", place=5, work=2, place_word=1) + said("Mount Zorro", place=5, work=2, place_word=4)]
+    assert places(unify_across_archive([[rings, mount]], evidence=said_so)) == [["Mount Zorro"]]
+
+
+def test_a_given_name_alone_addressed_says_nothing_of_the_person_it_was_folded_into():
+    # "Prince Harry" elsewhere in an article naming "Harry Potter" is not Mr Potter.
+    potter = person("Harry Potter", "Harry Potter", "Harry")
+    said_so = [said("Harry Potter", person=10, work=4, the=1) + said("Harry", person=2, male=2)]
+    assert people(unify_across_archive([[potter]], evidence=said_so)) == [[]]
+    addressed = [said("Harry Potter", person=10, work=4, the=1) + said("Potter", person=2, male=2)]
+    assert people(unify_across_archive([[person("Harry Potter", "Harry Potter", "Potter")]],
+                                       evidence=addressed)) == [["Harry Potter"]]
+
+
+def test_a_short_name_written_alone_more_than_its_one_full_name_and_among_other_people_stays_unlinked():
+    # "Ronaldo" of Real Madrid beside Figo, more often than Cristiano Ronaldo beside Ferguson.
+    cristiano = person("Cristiano Ronaldo", "Cristiano Ronaldo", "Ronaldo")
+    brazilian = [[person("Ronaldo"), person("Luis Figo")]] * 2
+    out = unify_across_archive([[cristiano, person("Alex Ferguson")], *brazilian])
+    assert people(out) == [["Alex Ferguson", "Cristiano Ronaldo"], ["Luis Figo"], ["Luis Figo"]]
+    # Beside his own company, the same short name is his.
+    his = [[person("Ronaldo"), person("Alex Ferguson")]] * 2
+    out = unify_across_archive([[cristiano, person("Alex Ferguson")], *his])
+    assert people(out)[1:] == [["Alex Ferguson", "Cristiano Ronaldo"]] * 2
+
+
+def test_a_title_of_a_place_is_a_person_and_a_title_of_the_something_is_nobody():
+    found = [[entity("Prince of Zorbia", "place", ["Prince of Zorbia"]),
+              entity("Lord of the Zorbs", "place", ["Lord of the Zorbs"])]]
+    out = unify_across_archive(found, evidence=[said("Prince of Zorbia", place=1) + said("Lord of the Zorbs", place=1)])
+    assert [(e.kind, e.name) for e in out[0]] == [("person", "Prince of Zorbia")]
+
+
+def test_a_place_written_the_x_mostly_that_ends_in_an_institutions_word_is_no_place():
+    court, park = entity("Zorbia Court", "place", ["Zorbia Court"]), entity("Zorbia Park", "place", ["Zorbia Park"])
+    said_so = [said("Zorbia Court", place=4, the=2, body=4) + said("Zorbia Park", place=4, the=2, body=4)]
+    assert places(unify_across_archive([[court, park]], evidence=said_so)) == [["Zorbia Park"]]
+    seldom_the = [said("Zorbia Court", place=4, the=1, body=4)]
+    assert places(unify_across_archive([[court]], evidence=seldom_the)) == [["Zorbia Court"]]

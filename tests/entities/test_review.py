@@ -15,13 +15,14 @@ def place(name):
 
 
 def archive():
-    """Antony Blinken, named once, also as "Blinken", and "Blinken" alone twice; "Mr Zorro"
+    """Antony Blinken, named once, also as "Blinken", and "Blinken" alone twice, each time beside
+    his spokesman Ned Price; "Mr Zorro"
     twice and "Mr Blobby" once; "Victoria Park" a place twice and a person once; "Sony" a
     person that once spoke and was once "the Sony"; a town named once; two Blairs. Each article with its evidence."""
     return [
-        ([person("Antony Blinken", "Antony Blinken", "Blinken")], said("Blinken", person=1, male=1)),
-        ([person("Blinken")], said("Blinken", person=1)),
-        ([person("Blinken"), place("Lonely Town")], said("Blinken", person=1)),
+        ([person("Antony Blinken", "Antony Blinken", "Blinken"), person("Ned Price")], said("Blinken", person=1, male=1)),
+        ([person("Blinken"), person("Ned Price")], said("Blinken", person=1)),
+        ([person("Blinken"), person("Ned Price"), place("Lonely Town")], said("Blinken", person=1)),
         ([person("Zorro"), place("Victoria Park")], said("Zorro", person=1, male=1) + said("Victoria Park", place=1)),
         ([person("Zorro"), person("Victoria Park")], said("Zorro", person=1, male=1) + said("Victoria Park", person=1)),
         ([place("Victoria Park"), person("Blobby")], said("Victoria Park", place=1) + said("Blobby", male=1)),

@@ -10,9 +10,9 @@ team line-up; ``spans`` cuts labels into surface strings and votes on their kind
 labels or post-nominals; peers, venues, US state abbreviations) and drops what is no
 name (demonyms, company suffixes, a given name alone); ``evidence`` counts what the
 article says each name is (labels, "Mr", "said", "shares in", "the film", "X beat"), kept
-in its record, and drops a place the article only writes as a team; ``resolve`` groups the mentions into entities per article; ``archive`` sums the
-evidence over the archive to decide each name's kind and which short names fold into
-which full names; ``curation`` applies the editor's ``content/entities.yaml`` (schema in
+in its record, and drops a place the article only writes as a team; ``resolve`` groups the mentions into entities per article; ``kinds`` reads a name's
+kind from the evidence summed over the archive, and ``archive`` sums it, decides each
+name's kind with ``kinds`` and which short names fold into which full names; ``curation`` applies the editor's ``content/entities.yaml`` (schema in
 that module), which always wins. ``extractor`` runs the steps; ``tagging`` keeps at most
 200 people and 200 places an article and attaches them to the archive's articles,
 with the editor's per-seed rules; ``review`` lists what an editor should curate first, each

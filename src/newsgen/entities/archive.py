@@ -28,15 +28,27 @@ The rules, for each person the articles name:
   else and never calls it a business or a work, nobody in the archive has it as a
   given name ("David" is never "Craig David"), and it is not a given name itself
   unless some article wrote that very person so ("Ray", the film, is never "Hugh
-  Ray"). Otherwise a short name that fits a full name stays unlinked: it gets no
+  Ray"). Nor does a short name the archive writes alone in more articles than the
+  full name is written at all, when most of those articles name none of the people
+  named beside the full name: "Ronaldo" beside Figo is not Cristiano Ronaldo, named
+  beside Ferguson. Otherwise a short name that fits a full name stays unlinked: it gets no
   page of its own and goes on nobody's page. Two people never share one: two
-  Coles keep theirs, and a lone "Cole" goes on neither.
+  Coles keep theirs, and a lone "Cole" goes on neither. Forms of address count
+  for a person from all the forms it is written in but a given name alone:
+  "Prince Harry" says nothing of Harry Potter.
 
-A country, state or continent the gazetteer knows keeps its page. Another place tagged
+A title and "of" a place ("Prince of Wales") is a person; a title and "of the" ("Lord of the
+Rings") is nobody. A country, state or continent the gazetteer knows keeps its page. Another place tagged
 `NEVER_PLACED` times or more that the archive never writes as a place ("in X", "in the X",
 "X-based", "went to X", a dateline) but sometimes as something else (tagged so, "the X", "X
 said", "shares in X") has none, unless it is named as a venue ("... Stadium", "River ...").
-Nokia and Amazon are towns, and tagged places, but no article is ever "in" them. Otherwise a
+Nokia and Amazon are towns, and tagged places, but no article is ever "in" them. A place
+written "the X" in a quarter of its mentions or more, whose words the archive also writes
+in lower case more than once, is a common noun made a name ("the Bank", "the Lords", "the
+High Street"): no page, nor one written "the X" in half its mentions whose last word names
+an institution ("the High Court"). One the gazetteer lacks that the archive calls a work ("the Lord of
+the Rings films") twice or more, and more than half as often as it writes it as a place, has
+none either. Otherwise a
 place keeps its page unless the gazetteer does not know it and the archive tags it as an
 organisation, a person or something else more than twice as often as a place.
 The editor's names (`content/entities.yaml`) and described entities are
@@ -52,33 +64,14 @@ from functools import lru_cache
 from itertools import chain
 
 from ..records import Entity, by_identity
-from .evidence import (
-    BUSINESS,
-    CUES,
-    FEMALE,
-    MALE,
-    ORGANISATION,
-    OTHER,
-    PERSON,
-    PLACE,
-    PLACE_WORD,
-    SPEECH,
-    THE,
-    WORK,
-    Evidence,
-    unpacked,
-)
-from .gazetteer import SURE_PLACES, Gazetteer, load_gazetteer
-from .names import PLACE_PREFIXES, VENUE_WORDS
+from .evidence import CUES, ORGANISATION, OTHER, PERSON, PLACE, Evidence, unpacked
+from .gazetteer import Gazetteer, load_gazetteer
+from .kinds import addressed_forms, called_otherwise, is_name_shaped, own_words, person_kind, place_kind
+from .kinds import name_words as _words
 from .resolve import entity, short_form_of
 from .resolve import is_full_name as _is_full_name
-from .tokenize import tokenize
 
 SAME_ARTICLE, ARCHIVE_UNIQUE = "same article", "archive-unique"
-# Lower-case words a name may hold: "Ludwig van Beethoven", "Osama bin Laden".
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "le", "la", "dos",
-                       "das", "del", "della", "ter", "ten", "y", "e", "st", "af", "zu", "vom", "ben", "abu", "bint", "wa",
-                       "ul", "ur", "ud", "bte", "binti", "ap"})
 
 
 @dataclass(frozen=True)
@@ -117,77 +110,7 @@ def evidence_totals(evidence: Iterable[Evidence]) -> dict[str, int]:
 is_full_name = lru_cache(maxsize=100_000)(_is_full_name)  # names recur: look at each once
 
 
-@lru_cache(maxsize=100_000)  # names recur: split each once
-def _words(name: str) -> list[str]:
-    return name.replace(".", ". ").split()  # as `resolve` splits them, initials apart
 
-
-
-@lru_cache(maxsize=100_000)
-def is_name_shaped(name: str) -> bool:
-    """No lower-case word but particles, and not "The ..."."""
-    words = name.split()
-    return words[0].casefold() != "the" and all(
-        not w[:1].islower() or w.split("-")[0].casefold() in PARTICLES or not w[:1].isalpha() for w in words)
-
-
-def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str]) -> tuple[str, bool]:
-    """("person" or "", uncertain) for a name tagged as a person, from its archive counts."""
-    if not is_name_shaped(name):
-        return "", False
-    addressed = counts[MALE] + counts[FEMALE]
-    against = counts[BUSINESS] + counts[WORK] + counts[THE]
-    if addressed:  # "Mr Blobby" is somebody, unless a given name alone ("Mr Edward"?)
-        return ("person" if len(_words(name)) > 1 or name.casefold() not in first_names else ""), against > addressed
-    heard = counts[SPEECH]
-    if against >= 2 and (against * 4 >= counts[PERSON] + heard or not heard and against * 7 >= counts[PERSON]):
-        return "", against * 2 < counts[PERSON]  # "the film Vera Drake", "Tory", never heard to say a word
-    words = _words(name)
-    if len(words) == 1:  # "Nintendo", "Oscar", "Mike": a word alone is somebody when addressed or heard
-        return ("person", False) if counts[SPEECH] and not against and name.casefold() not in first_names else (
-            "", counts[SPEECH] > 0)
-    others = counts[ORGANISATION] + counts[OTHER] + counts[PLACE] + against
-    if not _given(words[0], first_names) and others and not counts[SPEECH]:
-        return "", others < counts[PERSON]  # "Girls Aloud", tagged a group too: no given name, nobody said
-    return "person", against > 0
-
-
-def _own_words(every: list[int], own: list[int]) -> list[int]:
-    """A person's counts: what is said around the name as written, and how all its forms are
-    addressed. "Mr Dutroux" is Marc Dutroux's, but "the Dutroux affair" is no evidence against him."""
-    return [every[cue] if cue in (MALE, FEMALE, SPEECH) else n for cue, n in enumerate(own)]
-
-
-def _called_otherwise(counts: Sequence[int]) -> bool:
-    """Whether the archive calls a name a business, a work or "the" something at all."""
-    return counts[BUSINESS] + counts[WORK] + counts[THE] > 0
-
-
-@lru_cache(maxsize=100_000)
-def _given(word: str, first_names: frozenset[str]) -> bool:
-    """Whether a name's first word is a given name ("Jean-Michel" too) or an initial."""
-    return len(word.rstrip(".")) == 1 or all(part.casefold() in first_names for part in word.split("-"))
-
-
-#: A place tagged this often that the archive never writes as one ("in X", "X-based") is none.
-NEVER_PLACED = 5
-
-
-def place_kind(name: str, counts: Sequence[int], gazetteer: Gazetteer) -> tuple[str, bool]:
-    """("place" or "", uncertain) for a name tagged as a place."""
-    known = gazetteer.places.get(tuple(tokenize(name.casefold())[0]))
-    if known in SURE_PLACES:
-        return "place", False
-    words = name.casefold().split()
-    others = counts[ORGANISATION] + counts[OTHER] + counts[PERSON]
-    if counts[PLACE] >= NEVER_PLACED and not counts[PLACE_WORD] and others + _called_otherwise(counts) + counts[
-            SPEECH] and not (words[-1] in VENUE_WORDS or words[0] in PLACE_PREFIXES):  # Nokia, Black Eyed Peas
-        return "", counts[PLACE] < 2 * NEVER_PLACED
-    if known:  # "MILWAUKEE" is a team far more often, and a place
-        return "place", False
-    if others > 2 * counts[PLACE]:
-        return "", others < 3 * counts[PLACE]
-    return "place", 2 * others > counts[PLACE]
 
 
 @dataclass(frozen=True)
@@ -232,7 +155,9 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
         if name in fixed:
             kinds[(kind, name)] = (kind, False, row)
         elif kind == "person":
-            row = _own_words(row, unpacked(totals.get(name, 0))) if name in totals and len(names) > 1 else row
+            if name in totals and len(names) > 1:
+                row = own_words(addressed_forms(name, names, totals, gazetteer.first_names),
+                                 unpacked(totals.get(name, 0)))
             kinds[(kind, name)] = (*person_kind(name, row, gazetteer.first_names), row)
         else:
             kinds[(kind, name)] = (*place_kind(name, row, gazetteer), row)
@@ -246,13 +171,15 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
             # A given name is a person by the archive's evidence only when written for this very person.
             written = written_as.get((name, fits[0]), 0) > 0
             counts = kinds[("person", name)][2]
-            strong = (len(fits) == 1 and name.casefold() not in given and not _called_otherwise(counts)
+            strong = (len(fits) == 1 and name.casefold() not in given and not called_otherwise(counts)
                       and counts[PERSON] >= counts[ORGANISATION] + counts[OTHER] + counts[PLACE]
                       and (written or name.casefold() not in gazetteer.first_names))
             target[name] = fits[0] if strong else None
     for name, full in target.items():
         if full is not None and not kinds[("person", full)][0]:
             target[name] = None  # the one full name it fits is no person after all
+    for name in _someone_else(target, per_article, distinct, uses):
+        target[name] = None
 
     def decided(e: Entity) -> Entity | None:
         if e.name in fixed:
@@ -260,7 +187,8 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
         if e.kind == "person" and e.name in target:
             full = target[e.name]
             return None if full is None else entity(full, e.kind, e.mentions, e.description)
-        return e if kinds[(e.kind, e.name)][0] else None
+        kind = kinds[(e.kind, e.name)][0]
+        return None if not kind else e if kind == e.kind else entity(e.name, kind, e.mentions, e.description)
 
     names = {key: decided(e) for key, e in distinct.items()}
     folded: Counter[str] = Counter()
@@ -271,6 +199,36 @@ def decide(per_article: Sequence[Sequence[Entity]], totals: dict[str, int],
     folds += [Fold(short, full, "person", ARCHIVE_UNIQUE, folded[short]) for short, full in target.items() if full]
     return ArchiveDecision(_one_spelling_per_page(names, uses, fixed), kinds,
                            tuple(sorted(folds, key=lambda f: (f.short, f.full, f.reason))))
+
+
+def _someone_else(target: dict[str, str | None], per_article: Sequence[Sequence[Entity]],
+                  distinct: dict[int, Entity], uses: Counter[int]) -> list[str]:
+    """The short names that, written alone, seem to be somebody else's: written so in more
+    articles than the full name they fit is written at all, and in most of them beside none
+    of the people named with that full name ("Ronaldo" of Real Madrid is not Cristiano)."""
+    articles: Counter[tuple[str, str]] = Counter()
+    for key, e in distinct.items():
+        if e.kind == "person":
+            articles[(e.name, "alone" if e.name in target else "full")] += uses[key]
+    doubtful = {name: full for name, full in target.items()
+                if full and articles[(name, "alone")] > articles[(full, "full")]}
+    if not doubtful:
+        return []
+    wanted = set(doubtful) | set(doubtful.values())
+    company: dict[str, set[str]] = {}  # full name -> the people named beside it
+    alone: dict[str, list[set[str]]] = {}  # short name -> the people beside it, by article
+    ids = {key for key, e in distinct.items() if e.name in wanted}
+    for article in per_article:
+        if ids.isdisjoint(map(id, article)):  # most articles name none of them: looked past in C
+            continue
+        named = {e.name for e in article if e.kind == "person"}
+        for name in named & wanted:
+            if name in doubtful:
+                alone.setdefault(name, []).append(named - {name})
+            else:
+                company.setdefault(name, set()).update(named - {name})
+    return [name for name, full in doubtful.items()
+            if 2 * sum(bool(beside & company.get(full, set())) for beside in alone.get(name, ())) < len(alone.get(name, ()))]
 
 
 def _longest(candidates: list[str]) -> list[str]:

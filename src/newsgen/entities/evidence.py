@@ -29,13 +29,15 @@ CUES = (
     "Mrs, Ms, Lady before it",  # a woman's
     "speaks or is described",  # "X said", "said X", "X, who", "X, 45,"
     "a place word around it",  # "in X", "in the X", "X-based", "went to X", a dateline
-    "a business word around it",  # "shares in X", "X Ltd", "X chief executive", "firm X"
-    "a work word before it",  # "the film X", "album X"
+    "a business word around it",  # "shares in X", "X Ltd", "X chief executive", "firm X", "the band X"
+    "a work word around it",  # "the film X", "album X", "comedy X", "the X films", "X director"
     "the before it",  # people are rarely "the X"
     "in the body",  # occurrences in the texts after the headline
     "a team word around it",  # "X beat", "beat X", "France v X", "X coach", "X 13-12"
+    "written in lower case",  # a place's words as common words: "the bank" beside "the Bank"
 )
-PERSON, PLACE, ORGANISATION, OTHER, MALE, FEMALE, SPEECH, PLACE_WORD, BUSINESS, WORK, THE, BODY, TEAM = range(len(CUES))
+(PERSON, PLACE, ORGANISATION, OTHER, MALE, FEMALE, SPEECH, PLACE_WORD, BUSINESS, WORK, THE, BODY, TEAM,
+ LOWER) = range(len(CUES))
 LABELS = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANISATION, "MISC": OTHER}
 
 Evidence = tuple[tuple[str, int], ...]
@@ -52,22 +54,33 @@ _TRAVEL = frozenset({"going", "go", "went", "gone", "headed", "travel", "travell
                      "move", "returned", "return", "visit", "flew", "fled", "back", "tour", "journey"})  # "to X"
 _PLACE_AFTER = frozenset({"-based", "based"})
 _BUSINESS_BEFORE = frozenset({"firm", "company", "group", "giant", "maker", "rival", "retailer", "bank", "brand",
-                              "carrier", "operator", "club", "side", "party", "label", "network", "channel"})
+                              "carrier", "operator", "club", "side", "party", "label", "network", "channel",
+                              "band", "duo", "trio", "quartet", "outfit"})
 _BUSINESS_AFTER = frozenset({"shares", "chief", "boss", "bosses", "spokesman", "spokeswoman", "spokesperson",
                              "executive", "executives", "chairman", "ltd", "plc", "inc", "corp", "co", "llc", "ag",
                              "sa", "profits", "profit", "sales", "shareholders", "stake", "products", "customers",
                              "subscribers", "fans", "manager", "players", "squad", "striker", "midfielder",
-                             "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console"})
+                             "defender", "goalkeeper", "supporters", "mps", "leader", "members", "console",
+                             "frontman", "frontwoman", "bassist", "drummer", "guitarist"})  # "X frontman": a band
 # A country or town that plays: "England beat Wales", "Fulham v Burnley", "Wales coach".
 _TEAM_BEFORE = frozenset({"v", "vs", "v.", "vs.", "beat", "beating", "beaten", "defeated", "thrashed",
                           "host", "hosts", "face", "faces", "play", "plays"})
 _TEAM_AFTER = frozenset({"v", "vs", "v.", "vs.", "beat", "beats", "drew", "lost", "coach", "captain", "skipper",
                          "manager", "striker", "midfielder", "defender", "goalkeeper", "winger", "fly-half",
-                         "full-back", "squad", "fans", "supporters", "xv", "play", "host", "face", "boss"})
+                         "full-back", "squad", "fans", "supporters", "xv", "play", "host", "face", "boss",
+                         "prop", "lock", "flanker", "hooker", "centre", "scrum-half", "tight-head", "loose-head",
+                         "forward", "duo"})  # "Bath prop Matt Stevens"
+_LOST_TO = frozenset({"loss", "defeat", "lost", "losing", "draw", "win", "victory"})  # "loss to X", "win over X"
 _SHARES = frozenset({"shares", "stake", "stakes", "investors"})  # "shares in X"
 _WORK_BEFORE = frozenset({"film", "movie", "album", "song", "single", "book", "novel", "play", "musical", "series",
                           "show", "sitcom", "drama", "game", "track", "opera", "documentary", "biopic", "award",
-                          "awards", "magazine", "newspaper", "programme", "website", "site", "service"})
+                          "awards", "magazine", "newspaper", "programme", "website", "site", "service", "comedy",
+                          "thriller", "blockbuster", "epic", "sequel", "cartoon", "animation", "franchise"})
+# What follows the title of a work, never a person's name: "the Harry Potter films", "Sideways
+# star", "Lord of the Rings director" (not after "'s": "Scorsese's film" is his).
+_WORK_AFTER = frozenset({"film", "films", "movie", "movies", "trilogy", "sequel", "sequels", "franchise", "games",
+                         "dvd", "soundtrack", "premiere", "author", "director", "producer", "star", "stars",
+                         "cast", "books", "novels", "musical", "exhibition"})
 
 
 @lru_cache(maxsize=50_000)
@@ -98,9 +111,11 @@ def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
         found.append(PLACE_WORD)
     if before in _BUSINESS_BEFORE or after in _BUSINESS_AFTER or (before == "in" and before2 in _SHARES):
         found.append(BUSINESS)
-    if before in _TEAM_BEFORE and not possessive or after in _TEAM_AFTER or _is_score(after):
+    if (before in _TEAM_BEFORE and not possessive or after in _TEAM_AFTER or _is_score(after)
+            or before in ("to", "over") and before2 in _LOST_TO):
         found.append(TEAM)
-    if before in _WORK_BEFORE or before2 in _WORK_BEFORE and before in ("the", "'", '"', "\u2018", "\u201c"):
+    if (before in _WORK_BEFORE or before2 in _WORK_BEFORE and before in ("the", "'", '"', "\u2018", "\u201c")
+            or after in _WORK_AFTER and not possessive):
         found.append(WORK)
     if before == "the" or before2 == "the" and before in _WORK_BEFORE:
         found.append(THE)
@@ -129,16 +144,22 @@ def article_evidence(tokens: Sequence[Sequence[str]], mentions: Iterable[Mention
     counts: dict[str, list[int]] = {}
     for m in mentions:
         counts.setdefault(m.surface, [0] * len(CUES))[LABELS[m.label]] += 1
-    starts: dict[str, list[tuple[tuple[str, ...], list[int]]]] = {}
+    starts: dict[str, list[tuple[tuple[str, ...], list[int], bool]]] = {}
     for surface, row in counts.items():
         words = _words(surface)
         if words:
-            starts.setdefault(words[0], []).append((words, row))
+            starts.setdefault(words[0], []).append((words, row, False))
+            lower = tuple(w.lower() for w in words)
+            if row[PLACE] and lower != words:  # is "the Bank" a place, or the bank?
+                starts.setdefault(lower[0], []).append((lower, row, True))
     for text, words in enumerate(tokens):
         for i in compress(count(), map(starts.__contains__, words)):  # found without a Python loop
-            for name, row in starts[words[i]]:
+            for name, row, lower in starts[words[i]]:
                 end = i + len(name)
                 if end == i + 1 or tuple(words[i:end]) == name:
+                    if lower:
+                        row[LOWER] += 1
+                        continue
                     for cue in _cues(words, i, end):
                         row[cue] += 1
                     row[BODY] += text > 0
