@@ -72,7 +72,7 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     if added := attach_particle_names(words, labels, named):
         named = sorted(named + added)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
-    if attach_peer_titles(words, labels, named) | label_lineups(words, labels):
+    if attach_peer_titles(words, labels, named) | label_lineups(words, labels, featurizer.gazetteer.particles):
         return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 

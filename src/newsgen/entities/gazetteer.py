@@ -5,7 +5,9 @@
   country from ``pycountry`` (ISO 3166-2, so "New South Wales" but also "Bayern");
 * given names: the ~40,000 first names of ``gender-guesser`` (Jörg Michael's name list);
 * titles: the honorifics and offices of ``nameparser`` ("President", "Secretary"), its
-  suffixes ("QC", "MP") and its surname particles ("van", "der", "bin");
+  suffixes ("QC", "MP") and its surname particles ("van", "der", "bin", "al-"), with the
+  few news writes that it lacks ("el", "ben", "ap"): the one list of the lower-case
+  words a name may hold, which every step that cuts or checks a name reads;
 * the legal suffixes of company names ("Corp", "Ltd") from ``cleanco``;
 * the AP abbreviations of US states ("Conn.") from ``us``;
 * other names of a country: ISO 3166's official names from ``pycountry`` ("United
@@ -49,6 +51,11 @@ _COUNTRY_ALIASES = {
     "holland": "Netherlands",
     "the netherlands": "Netherlands",
 }
+
+
+# Lower-case words inside names that nameparser's particles lack: "Mohamed el Baradei",
+# "Yusuf ben Ali", "Rhys ap Gruffydd", "Zia ul Haq", "Noor binti Ahmad".
+_MORE_PARTICLES = frozenset({"el", "ben", "ten", "y", "e", "wa", "ul", "ur", "ud", "bte", "ap"})
 
 
 SURE_PLACES = frozenset({"country", "state", "continent"})  # what no club, firm or band is named after often
@@ -172,8 +179,10 @@ def _made() -> Gazetteer:
     renamed.update(_state_abbreviations())
     titles = frozenset(t.lower().strip(".") for t in CONSTANTS.titles)
     suffixes = frozenset(s.lower() for s in CONSTANTS.suffix_acronyms)
-    particles = frozenset(p.lower() for p in CONSTANTS.prefixes if p.isalpha())
-    return Gazetteer(places, display, _first_names(), titles, suffixes, particles, _company_suffixes(), renamed)
+    # "al-" of nameparser is the "al" of "al-Assad", as `corrections` and `archive` split it
+    particles = frozenset(p.lower().rstrip("-") for p in CONSTANTS.prefixes if p.rstrip("-").isalpha())
+    return Gazetteer(places, display, _first_names(), titles, suffixes, particles | _MORE_PARTICLES,
+                     _company_suffixes(), renamed)
 
 
 def _other_names(countries: dict) -> dict[str, str]:
