@@ -19,7 +19,7 @@ from .corrections import (
     people_inside_offices,
 )
 from .curation import Curation
-from .evidence import Evidence, article_evidence, is_placed, is_team
+from .evidence import BUSINESS, FEMALE, MALE, THE, WORK, Evidence, article_evidence, is_placed, is_team, unpacked
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
 from .lexicon import load_common_words, load_given_names, load_not_names
@@ -129,6 +129,25 @@ def _no_place_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
             and _gazetteer_kind(surface) in TOWNS]
 
 
+def _no_person_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
+    """The one-word names an article tags as people that it writes as a firm, a work or a
+    band ("shares in Sony", "the film Sideways", "the Beatles"), never as someone addressed
+    ("Mr Sony"), and that are no surname of a person it names in full.
+
+    A person named by one word alone is rare in news but for a surname or a stage name,
+    and news writes neither after "the", a business word or a work word.
+    """
+    surnames = {surface.rsplit(None, 1)[-1] for surface, kind in kinds.items() if kind == "person" and " " in surface}
+    found = []
+    for surface, counts in evidence:
+        if kinds.get(surface) != "person" or " " in surface or surface in surnames:
+            continue
+        cues = unpacked(counts)
+        if (cues[BUSINESS] or cues[WORK] or cues[THE]) and not (cues[MALE] or cues[FEMALE]):
+            found.append(surface)
+    return found
+
+
 @lru_cache(maxsize=50_000)  # names recur: look each up once a process
 def _gazetteer_kind(surface: str) -> str | None:
     return load_gazetteer().places.get(tuple(tokenize(surface.lower())[0]))
@@ -143,7 +162,7 @@ def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str],
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
     evidence = article_evidence([words for words, _ in tokens], mentions)
-    for surface in _no_place_here(kinds, evidence):
+    for surface in _no_place_here(kinds, evidence) + _no_person_here(kinds, evidence):
         del kinds[surface]
     kinds.update(spotted)
     return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted], evidence
