@@ -2,7 +2,7 @@ import pytest
 
 from newsgen.entities.corrections import attach_peer_titles, drop_leading_titles
 from newsgen.entities.gazetteer import load_gazetteer
-from newsgen.entities.lexicon import load_given_names, load_not_names
+from newsgen.entities.lexicon import load_given_names, load_not_names, load_ordinary_words
 from newsgen.entities.names import (
     cleaned,
     lone_given_names,
@@ -20,7 +20,8 @@ def gazetteer():
 
 
 def clean(gazetteer, *mentions, texts=()):
-    return cleaned([Mention(s, label) for s, label in mentions], list(texts), gazetteer, load_not_names())
+    spans = [Mention(s, label) for s, label in mentions]
+    return cleaned(spans, list(texts), gazetteer, load_not_names(), load_ordinary_words())
 
 
 def test_titles_party_labels_and_post_nominals_are_not_part_of_a_name(gazetteer):
@@ -91,6 +92,13 @@ def test_no_person_is_called_the_something_or_by_a_clubs_name_or_a_plural_acrony
     assert clean(gazetteer, ("Thomas", "PER"), ("Sally Jones", "PER")) == [
         Mention("Thomas", "PER"), Mention("Sally Jones", "PER"),
     ]
+
+
+def test_a_name_that_begins_with_an_ordinary_word_is_no_persons(gazetteer):
+    assert clean(gazetteer, ("Girls Aloud", "PER"), ("Screen Digest", "PER"), ("Wooden Heart", "PER")) == []
+    # a given name, an initial or a peer's title begins a person's name, whatever follows
+    people = [("Gary Speed", "PER"), ("Will Young", "PER"), ("A Jones", "PER"), ("Lord Dubs", "PER")]
+    assert clean(gazetteer, *people) == [Mention(name, "PER") for name, _ in people]
 
 
 def test_company_suffixes_demonyms_religions_and_holidays_are_not_entities(gazetteer):

@@ -22,7 +22,7 @@ from .curation import Curation
 from .evidence import BUSINESS, FEMALE, MALE, THE, WORK, Evidence, article_evidence, is_placed, is_team, unpacked
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
 from .gazetteer import load_gazetteer
-from .lexicon import load_common_words, load_given_names, load_not_names
+from .lexicon import load_common_words, load_given_names, load_not_names, load_ordinary_words
 from .lineups import label_lineups
 from .model import attributes, tag
 from .names import cleaned, lone_given_names, supported_by_body
@@ -110,7 +110,7 @@ def _tagged(texts: Sequence[str], tokens: list[tuple[list[str], list[str]]]) -> 
     mentions = drop_common_words(mentions, featurizer.common_words, surnames)
     gazetteer = featurizer.gazetteer
     mentions = mentions + people_inside_offices(mentions, gazetteer.first_names, featurizer.common_words)
-    mentions = cleaned(mentions, texts, gazetteer, load_not_names())
+    mentions = cleaned(mentions, texts, gazetteer, load_not_names(), load_ordinary_words())
     lone = lone_given_names(mentions, texts, _given_names())
     return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 

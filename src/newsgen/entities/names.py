@@ -133,9 +133,10 @@ def without_titles(m: Mention, gazetteer: Gazetteer) -> Mention | None:
     return Mention(m.surface[parts[begin][0] : parts[end - 1][1]], m.label)
 
 
-def _kind_by_form(m: Mention, gazetteer: Gazetteer) -> str:
+def _kind_by_form(m: Mention, gazetteer: Gazetteer, ordinary: frozenset[str]) -> str:
     """The label a span's own words give it: peers and titled people are people, venues,
-    streets and schools places; "" for what no person is called (a club, "The ...")."""
+    streets and schools places; "" for what no person is called (a club, "The ...", a
+    name that begins with an ordinary word rather than a given name: "Girls Aloud")."""
     words = m.surface.split()
     first, last = words[0].lower(), words[-1].lower().rstrip(".")
     if len(words) < 2:
@@ -150,7 +151,8 @@ def _kind_by_form(m: Mention, gazetteer: Gazetteer) -> str:
     ) or m.label == "PER" and first in PLACE_ONLY_PREFIXES:
         return "LOC"
     if m.label == "PER":
-        return "" if first == "the" or last in ORGANISATION_WORDS else m.label
+        return "" if first == "the" or last in ORGANISATION_WORDS or _begins_as_a_thing(first, gazetteer, ordinary) else (
+            m.label)
     # "Rt Rev Michael Scott-Joynt": offices, then a given name
     k = 0
     while k < len(words) - 2 and words[k].lower().rstrip(".") in gazetteer.titles:
@@ -158,6 +160,14 @@ def _kind_by_form(m: Mention, gazetteer: Gazetteer) -> str:
     if k and words[k].lower() in gazetteer.first_names:
         return "PER"
     return m.label
+
+
+def _begins_as_a_thing(first: str, gazetteer: Gazetteer, ordinary: frozenset[str]) -> bool:
+    """Whether a name's first word, lower-cased, is an ordinary word and no given name,
+    initial or title: a person's name begins with a given name, a band's, a product's or
+    a work's with a word ("Girls Aloud", "Lunar Lander", "Screen Digest")."""
+    return len(first) > 1 and first in ordinary and not (
+        first in gazetteer.first_names or first in gazetteer.titles or first in PEER_TITLES or first in HONORIFICS)
 
 
 def state_abbreviations(texts: Iterable[str], gazetteer: Gazetteer) -> list[Mention]:
@@ -177,19 +187,20 @@ _STATE_AFTER_COMMA = re.compile(r", ((?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z]|W\.Va)\.)(?
 
 
 def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazetteer,
-            not_names: frozenset[str]) -> list[Mention]:
-    """`mentions` cut down to names, with their kind by form (see the module docstring)."""
+            not_names: frozenset[str], ordinary: frozenset[str]) -> list[Mention]:
+    """`mentions` cut down to names, with their kind by form (see the module docstring);
+    `not_names` and `ordinary` are the `lexicon` lists of those names."""
     states = state_abbreviations(texts, gazetteer)
     abbreviated = {s.surface.rstrip(".") for s in states}
     out: list[Mention] = list(states)
-    cache = _cache_for(gazetteer, not_names)
+    cache = _cache_for(gazetteer, not_names, ordinary)
     for m in mentions:
         if m.surface in abbreviated:
             continue  # "Conn" of "Hartford, Conn.": the state, counted above
         key = (m.surface, m.label)  # a dataclass hashes in Python, a tuple of strings in C
         names = cache.get(key)
         if names is None:
-            names = _names_in(m, gazetteer, not_names)
+            names = _names_in(m, gazetteer, not_names, ordinary)
             if len(cache) < 200_000:
                 cache[key] = names
         out += names
@@ -198,20 +209,21 @@ def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazett
 
 # The same spans recur from article to article, and what each holds depends on nothing
 # else: one cache per process (and per word lists, which a test may vary).
-_caches: dict[tuple[int, int], dict[tuple[str, str], tuple[Mention, ...]]] = {}
+_caches: dict[tuple[int, ...], dict[tuple[str, str], tuple[Mention, ...]]] = {}
 
 
-def _cache_for(gazetteer: Gazetteer, not_names: frozenset[str]) -> dict[tuple[str, str], tuple[Mention, ...]]:
-    key = (id(gazetteer), id(not_names))
+def _cache_for(gazetteer: Gazetteer, *lists: frozenset[str]) -> dict[tuple[str, str], tuple[Mention, ...]]:
+    key = (id(gazetteer), *map(id, lists))
     if key not in _caches:
         _caches.clear()
         _caches[key] = {}
     return _caches[key]
 
 
-def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str]) -> tuple[Mention, ...]:
+def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str],
+              ordinary: frozenset[str]) -> tuple[Mention, ...]:
     """The names one span holds, each with its kind by form: none, one or a few."""
-    label = _kind_by_form(m, gazetteer)
+    label = _kind_by_form(m, gazetteer, ordinary)
     if not label:
         return ()
     if label != m.label:
