@@ -3,6 +3,7 @@ from newsgen.entities.corrections import (
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
+    join_places_of,
     label_surnames,
     people_inside_offices,
 )
@@ -32,11 +33,18 @@ def test_surnames_of_full_names_are_labelled_where_the_model_missed_them():
     assert labels == ["O", "O"]
 
 
-def test_hyphenated_particle_names_continue_a_person():
-    words = ["Abdel", "Fattah", "al-Burhan", "met", "al-Sisi", "in", "re-Election"]
-    labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O"]
+def test_hyphenated_particle_names_continue_a_person_or_a_place():
+    words = ["Abdel", "Fattah", "al-Burhan", "met", "al-Sisi", "in", "re-Election", "near", "Jebel", "al-Akhdar"]
+    labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "B-LOC", "O"]
     attach_particle_names(words, labels)
-    assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"]
+    assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O", "B-LOC", "I-LOC"]
+
+
+def test_a_place_named_by_its_kind_of_another_place_is_one_place():
+    words = ["the", "Republic", "of", "Ireland", "and", "Gulf", "of", "Mexico", "but", "Paris", "of", "France"]
+    labels = ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]
+    assert join_places_of(words, labels, [1, 3, 5, 7, 9, 11])
+    assert labels == ["O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "O", "B-LOC"]
 
 
 def test_offices_come_off_the_front_of_a_name_but_royal_names_stay():

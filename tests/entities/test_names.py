@@ -6,6 +6,7 @@ from newsgen.entities.lexicon import load_given_names, load_not_names, load_ordi
 from newsgen.entities.names import (
     cleaned,
     lone_given_names,
+    places_before_based,
     split_person,
     state_abbreviations,
     supported_by_body,
@@ -102,7 +103,7 @@ def test_a_name_that_begins_with_an_ordinary_word_is_no_persons(gazetteer):
 
 
 def test_company_suffixes_demonyms_religions_and_holidays_are_not_entities(gazetteer):
-    for word in ("Corp", "Ltd", "Inc", "Co.", "British", "Britons", "Muslim", "Islam", "Christmas"):
+    for word in ("Corp", "Ltd", "Inc", "Co.", "British", "Britons", "Muslim", "Islam", "Christmas", "God"):
         assert clean(gazetteer, (word, "PER"), (word, "LOC")) == [], word
     # A country whose name ends in s is not the plural of a nationality ("Philippine").
     assert clean(gazetteer, ("Philippines", "LOC")) == [Mention("Philippines", "LOC")]
@@ -116,6 +117,24 @@ def test_a_us_state_abbreviation_after_a_town_is_the_state(gazetteer):
     assert gazetteer.place_name("Conn.") == "Connecticut"
     assert state_abbreviations(["Smith, Mass. and Jones"], gazetteer) == [Mention("Mass.", "LOC")]
     assert state_abbreviations(["It is Conn. now"], gazetteer) == []  # not after a town
+
+
+def test_the_place_before_based_is_a_place(gazetteer):
+    texts = ["The Paris-based bourse and a San Francisco-based court met a Leeds-based band.", "Not-based here."]
+    assert places_before_based(texts, gazetteer) == [
+        Mention("Paris", "LOC"), Mention("San Francisco", "LOC"), Mention("Leeds", "LOC"),
+    ]
+    assert places_before_based(["A Web-based game"], gazetteer) == []  # no place the gazetteer knows
+    assert Mention("Paris", "LOC") in clean(gazetteer, texts=texts)
+
+
+def test_clubs_companies_and_ordinary_words_are_no_places(gazetteer):
+    no_places = [("Norwich City", "LOC"), ("Bristol Rovers", "LOC"), ("Driefontein Consolidated Ltd", "LOC"),
+                 ("Stadium", "LOC"), ("Church", "LOC")]
+    assert clean(gazetteer, *no_places) == []
+    # a city the gazetteer knows by a name ending in "City"; a word that is also a town
+    places = [("Mexico City", "LOC"), ("Reading", "LOC")]
+    assert clean(gazetteer, *places) == [Mention(name, "LOC") for name, _ in places]
 
 
 def test_known_country_equivalents_share_one_name(gazetteer):

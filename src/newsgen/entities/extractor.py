@@ -15,6 +15,7 @@ from .corrections import (
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
+    join_places_of,
     label_surnames,
     people_inside_offices,
 )
@@ -72,7 +73,10 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     if added := attach_particle_names(words, labels, named):
         named = sorted(named + added)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
-    if attach_peer_titles(words, labels, named) | label_lineups(words, labels, featurizer.gazetteer.particles):
+    particles = featurizer.gazetteer.particles
+    if attach_peer_titles(words, labels, named) | join_places_of(words, labels, named) | label_lineups(
+        words, labels, particles
+    ):
         return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 

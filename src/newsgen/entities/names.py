@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from .corrections import PEER_TITLES
 from .gazetteer import Gazetteer
 from .spans import HONORIFICS, Mention
+from .tokenize import tokenize
 
 # Party labels put before a politician's name; nameparser lists offices, not parties.
 PARTY_LABELS = frozenset({
@@ -64,10 +65,10 @@ ORGANISATION_WORDS = frozenset({
     "club", "society", "association", "institute", "foundation",
 })
 SCHOOL_WORDS = frozenset({"school"})
-# Religions and their followers, which the training news, writing "Moslem", lacks.
+# Religions, their followers and their God, which the training news, writing "Moslem", lacks.
 RELIGIONS = frozenset({
     "muslim", "muslims", "islam", "christianity", "hindu", "hindus", "hinduism", "sikh", "sikhs",
-    "buddhist", "buddhists", "buddhism", "judaism",
+    "buddhist", "buddhists", "buddhism", "judaism", "god", "allah",
 })
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PCs", "TVs": things, not people
 # Holidays are capitalised but name no person or place.
@@ -153,6 +154,10 @@ def _kind_by_form(m: Mention, gazetteer: Gazetteer, ordinary: frozenset[str]) ->
     if m.label == "PER":
         return "" if first == "the" or last in ORGANISATION_WORDS or _begins_as_a_thing(first, gazetteer, ordinary) else (
             m.label)
+    if m.label == "LOC" and last in ORGANISATION_WORDS and tuple(tokenize(m.surface.lower())[0]) not in gazetteer.places:
+        return ""  # "Norwich City", "Bristol Rovers": a club; "Mexico City" is a place the gazetteer knows
+    if m.label == "LOC" and last in gazetteer.company_suffixes and words[-1][:1].isupper():
+        return ""  # "Driefontein Consolidated Ltd": a company
     # "Rt Rev Michael Scott-Joynt": offices, then a given name
     k = 0
     while k < len(words) - 2 and words[k].lower().rstrip(".") in gazetteer.titles:
@@ -182,6 +187,26 @@ def state_abbreviations(texts: Iterable[str], gazetteer: Gazetteer) -> list[Ment
     return found
 
 
+def places_before_based(texts: Iterable[str], gazetteer: Gazetteer) -> list[Mention]:
+    """The places of "Paris-based", "San Francisco-based": where a firm or a person is is
+    a place the article names, though the tagger, seeing one word, rarely says so. The
+    longest run of capitalised words before "-based" that the gazetteer knows is the place."""
+    found = []
+    for text in texts:
+        if "-based" not in text:
+            continue  # the usual case: no search at all
+        for match in _BEFORE_BASED.finditer(text):
+            words = match.group(1).split()
+            for k in range(len(words)):
+                if tuple(tokenize(" ".join(words[k:]).lower())[0]) in gazetteer.places:
+                    found.append(Mention(" ".join(words[k:]), "LOC"))
+                    break
+    return found
+
+
+_BEFORE_BASED = re.compile(r"((?:[A-Z][^\W\d_]+ ){0,2}[A-Z][^\W\d_]+)-based\b")
+
+
 # Starting with the comma lets the search skip to each comma; the town before it is checked apart.
 _STATE_AFTER_COMMA = re.compile(r", ((?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z]|W\.Va)\.)(?!\w)")
 
@@ -192,7 +217,7 @@ def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazett
     `not_names` and `ordinary` are the `lexicon` lists of those names."""
     states = state_abbreviations(texts, gazetteer)
     abbreviated = {s.surface.rstrip(".") for s in states}
-    out: list[Mention] = list(states)
+    out: list[Mention] = states + places_before_based(texts, gazetteer)
     cache = _cache_for(gazetteer, not_names, ordinary)
     for m in mentions:
         if m.surface in abbreviated:
@@ -238,6 +263,8 @@ def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str],
             word = piece.surface.lower().rstrip(".")
             if label in ("PER", "LOC") and word in PARTY_LABELS:
                 continue  # "Tory" alone: a party's member, unnamed; "Lib" of "Lib Dem spokesman"
+            if label == "LOC" and word in ordinary and (word,) not in gazetteer.places:
+                continue  # "Stadium", "Spring", "Church": a word, where no place the gazetteer knows is
             plural = word[-1:] == "s" and word[:-1] in not_names and (word,) not in gazetteer.places
             if word in gazetteer.company_suffixes or word in HOLIDAYS or word in RELIGIONS or word in not_names or (
                 plural  # "Britons" of "Briton", but not "Philippines" of "Philippine"
