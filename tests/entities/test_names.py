@@ -6,7 +6,6 @@ from newsgen.entities.lexicon import load_given_names, load_not_names, load_ordi
 from newsgen.entities.names import (
     cleaned,
     lone_given_names,
-    places_before_based,
     split_person,
     state_abbreviations,
     supported_by_body,
@@ -119,21 +118,18 @@ def test_a_us_state_abbreviation_after_a_town_is_the_state(gazetteer):
     assert state_abbreviations(["It is Conn. now"], gazetteer) == []  # not after a town
 
 
-def test_the_place_before_based_is_a_place(gazetteer):
-    texts = ["The Paris-based bourse and a San Francisco-based court met a Leeds-based band.", "Not-based here."]
-    assert places_before_based(texts, gazetteer) == [
-        Mention("Paris", "LOC"), Mention("San Francisco", "LOC"), Mention("Leeds", "LOC"),
-    ]
-    assert places_before_based(["A Web-based game"], gazetteer) == []  # no place the gazetteer knows
-    assert Mention("Paris", "LOC") in clean(gazetteer, texts=texts)
-
-
 def test_clubs_companies_and_ordinary_words_are_no_places(gazetteer):
     no_places = [("Norwich City", "LOC"), ("Bristol Rovers", "LOC"), ("Driefontein Consolidated Ltd", "LOC"),
                  ("Stadium", "LOC"), ("Church", "LOC")]
     assert clean(gazetteer, *no_places) == []
     # a city the gazetteer knows by a name ending in "City"; a word that is also a town
     places = [("Mexico City", "LOC"), ("Reading", "LOC")]
+    assert clean(gazetteer, *places) == [Mention(name, "LOC") for name, _ in places]
+
+
+def test_an_event_or_a_book_named_after_a_place_is_no_place(gazetteer):
+    assert clean(gazetteer, ("London Marathon", "LOC"), ("Zurich Premiership", "LOC")) == []
+    places = [("Thames Valley", "LOC"), ("West Bank", "LOC"), ("New York State", "LOC"), ("Sydney Harbour", "LOC")]
     assert clean(gazetteer, *places) == [Mention(name, "LOC") for name, _ in places]
 
 

@@ -30,10 +30,19 @@ article at a time:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from .corrections import PEER_TITLES
 from .gazetteer import Gazetteer
+from .places import (
+    BUILDING_WORDS,
+    PLACE_ONLY_PREFIXES,
+    PLACE_PREFIXES,
+    VENUE_WORDS,
+    named_after_a_place,
+    places_before_based,
+    state_abbreviations,
+)
 from .spans import HONORIFICS, Mention
 from .tokenize import tokenize
 
@@ -42,22 +51,6 @@ PARTY_LABELS = frozenset({
     "tory", "tories", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
     "lib", "dem", "libdem", "snp", "ukip", "plaid", "unionist", "gop", "independent", "mep", "mp",
 })
-# What a place that is a building, venue or street ends with (CoNLL counts them as places).
-VENUE_WORDS = frozenset({
-    "street", "road", "avenue", "lane", "boulevard", "square", "bridge", "stadium", "arena",
-    "airport", "station", "terminal", "dam", "canal", "theatre", "theater", "odeon", "mosque",
-    "cathedral", "abbey", "palace", "castle", "park", "gardens", "racecourse", "velodrome",
-    "harbour", "harbor", "port", "docks", "wharf", "pier", "tower", "hall",
-})
-# Of those, the ones that are no one's surname ("Jerry Hall", "Nick Park" are people).
-BUILDING_WORDS = frozenset({
-    "street", "road", "avenue", "boulevard", "stadium", "arena", "airport", "station", "theatre", "theater",
-    "dam", "mosque", "cathedral", "odeon", "racecourse",
-})
-# The first word of a place named by its kind: "River Tyne", "Mount Everest"; of those,
-# the ones that are no one's given name ("River Phoenix" is a person).
-PLACE_PREFIXES = frozenset({"river", "mount", "lake", "loch", "cape", "fort", "port", "isle"})
-PLACE_ONLY_PREFIXES = frozenset({"mount", "loch", "cape", "fort", "port", "isle"})
 # The last word of an organisation's name, which no person's name ends with: a club,
 # a college. A school is a building, so a place, as a venue is.
 ORGANISATION_WORDS = frozenset({
@@ -158,6 +151,8 @@ def _kind_by_form(m: Mention, gazetteer: Gazetteer, ordinary: frozenset[str]) ->
         return ""  # "Norwich City", "Bristol Rovers": a club; "Mexico City" is a place the gazetteer knows
     if m.label == "LOC" and last in gazetteer.company_suffixes and words[-1][:1].isupper():
         return ""  # "Driefontein Consolidated Ltd": a company
+    if m.label == "LOC" and named_after_a_place(words, gazetteer, ordinary):
+        return ""
     # "Rt Rev Michael Scott-Joynt": offices, then a given name
     k = 0
     while k < len(words) - 2 and words[k].lower().rstrip(".") in gazetteer.titles:
@@ -173,42 +168,6 @@ def _begins_as_a_thing(first: str, gazetteer: Gazetteer, ordinary: frozenset[str
     a work's with a word ("Girls Aloud", "Lunar Lander", "Screen Digest")."""
     return len(first) > 1 and first in ordinary and not (
         first in gazetteer.first_names or first in gazetteer.titles or first in PEER_TITLES or first in HONORIFICS)
-
-
-def state_abbreviations(texts: Iterable[str], gazetteer: Gazetteer) -> list[Mention]:
-    """The US states that datelines and addresses name by their AP abbreviation
-    ("Hartford, Conn."), as place mentions."""
-    found = []
-    for text in texts:
-        for match in _STATE_AFTER_COMMA.finditer(text):
-            start = match.start()
-            if start and text[start - 1].islower() and match.group(1).lower() in gazetteer.renamed:
-                found.append(Mention(match.group(1), "LOC"))
-    return found
-
-
-def places_before_based(texts: Iterable[str], gazetteer: Gazetteer) -> list[Mention]:
-    """The places of "Paris-based", "San Francisco-based": where a firm or a person is is
-    a place the article names, though the tagger, seeing one word, rarely says so. The
-    longest run of capitalised words before "-based" that the gazetteer knows is the place."""
-    found = []
-    for text in texts:
-        if "-based" not in text:
-            continue  # the usual case: no search at all
-        for match in _BEFORE_BASED.finditer(text):
-            words = match.group(1).split()
-            for k in range(len(words)):
-                if tuple(tokenize(" ".join(words[k:]).lower())[0]) in gazetteer.places:
-                    found.append(Mention(" ".join(words[k:]), "LOC"))
-                    break
-    return found
-
-
-_BEFORE_BASED = re.compile(r"((?:[A-Z][^\W\d_]+ ){0,2}[A-Z][^\W\d_]+)-based\b")
-
-
-# Starting with the comma lets the search skip to each comma; the town before it is checked apart.
-_STATE_AFTER_COMMA = re.compile(r", ((?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z]|W\.Va)\.)(?!\w)")
 
 
 def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazetteer,
