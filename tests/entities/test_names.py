@@ -94,6 +94,12 @@ def test_no_person_is_called_the_something_or_by_a_clubs_name_or_a_plural_acrony
     ]
 
 
+def test_a_brand_is_no_person_and_an_acronym_no_place(gazetteer):
+    assert clean(gazetteer, ("BitTorrent", "PER"), ("YouTube", "PER"), ("eBay", "PER"), ("KGB", "LOC")) == []
+    kept = [("McCartney", "PER"), ("DiCaprio", "PER"), ("MacLeod", "PER"), ("USA", "LOC"), ("BOMBAY", "LOC")]
+    assert clean(gazetteer, *kept) == [Mention(name, label) for name, label in kept]
+
+
 def test_a_name_that_begins_with_an_ordinary_word_is_no_persons(gazetteer):
     assert clean(gazetteer, ("Girls Aloud", "PER"), ("Screen Digest", "PER"), ("Wooden Heart", "PER")) == []
     # a given name, an initial or a peer's title begins a person's name, whatever follows

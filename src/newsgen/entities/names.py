@@ -64,6 +64,11 @@ RELIGIONS = frozenset({
     "buddhist", "buddhists", "buddhism", "judaism", "god", "allah",
 })
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PCs", "TVs": things, not people
+# A capital inside a word that no surname prefix explains: "BitTorrent", "PlayStation",
+# "YouTube" are brands; "McCartney", "MacLeod", "DiCaprio", "DeSantis", "LeBron" are people.
+_BRAND_CAPITALS = re.compile(r"(?!(?:Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z].*|[a-z]+[A-Z].*")
+# An acronym, not a dateline's place in capitals ("BOMBAY"): "KGB", "HIV" are no places.
+_ACRONYM = re.compile(r"[A-Z]{3,4}")
 # Holidays are capitalised but name no person or place.
 HOLIDAYS = frozenset({
     "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "halloween", "passover",
@@ -130,11 +135,17 @@ def without_titles(m: Mention, gazetteer: Gazetteer) -> Mention | None:
 def _kind_by_form(m: Mention, gazetteer: Gazetteer, ordinary: frozenset[str]) -> str:
     """The label a span's own words give it: peers and titled people are people, venues,
     streets and schools places; "" for what no person is called (a club, "The ...", a
-    name that begins with an ordinary word rather than a given name: "Girls Aloud")."""
+    brand's capitals, a name that begins with an ordinary word rather than a given name:
+    "Girls Aloud") and for an acronym as a place."""
     words = m.surface.split()
     first, last = words[0].lower(), words[-1].lower().rstrip(".")
     if len(words) < 2:
-        no_one = _PLURAL_ACRONYM.fullmatch(m.surface) or last in ORGANISATION_WORDS
+        no_one = _PLURAL_ACRONYM.fullmatch(m.surface) or last in ORGANISATION_WORDS or _BRAND_CAPITALS.fullmatch(
+            m.surface)
+        if m.label == "LOC" and _ACRONYM.fullmatch(m.surface) and not ((last,) in gazetteer.places or (
+            last in gazetteer.renamed
+        )):
+            return ""  # an acronym the gazetteer does not know as a place ("UK", "USA" it does)
         return "" if m.label == "PER" and no_one else m.label
     if first in PEER_TITLES and words[1][:1].isupper():
         return "PER"
