@@ -68,3 +68,14 @@ def test_lone_ordinary_words_are_not_names_unless_a_surname_in_the_article():
     mentions = [Mention("And", "PER"), Mention("TAKE", "LOC"), Mention("Such", "PER"), Mention("And Co", "ORG")]
     kept = drop_common_words(mentions, frozenset({"and", "take", "such"}), frozenset({"Such"}))
     assert kept == [Mention("Such", "PER"), Mention("And Co", "ORG")]
+
+
+def test_a_royal_named_by_title_and_place_is_a_person_and_the_place_no_surname():
+    from newsgen.entities.corrections import attach_peer_titles
+
+    words = ["the", "Prince", "of", "Wales", "met", "Mr", "Lee", "of", "Leeds", "in", "the", "Lord", "of", "the", "Rings"]
+    labels = ["O", "O", "O", "B-LOC", "O", "O", "B-PER", "O", "B-LOC", "O", "O", "O", "O", "O", "B-MISC"]
+    assert attach_peer_titles(words, labels, [3, 6, 8, 14])
+    assert labels[1:4] == ["B-PER", "I-PER", "I-PER"] and labels[8] == "B-LOC"
+    mentions = [Mention("Prince of Wales", "PER"), Mention("Lord Faulkner of Worcester", "PER")]
+    assert full_name_surnames(mentions) == frozenset()

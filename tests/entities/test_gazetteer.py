@@ -67,3 +67,4 @@ def test_one_particle_list_holds_nameparsers_and_the_ones_it_lacks():
     assert {"van", "der", "bin", "al", "von"} <= particles  # nameparser's, "al-" as "al"
     assert {"el", "ben", "ap"} <= particles  # news writes them; nameparser lacks them
     assert "and" not in particles and "for" not in particles
+

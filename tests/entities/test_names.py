@@ -46,6 +46,12 @@ def test_a_party_label_alone_is_no_place(gazetteer):
     assert clean(gazetteer, ("Lib", "LOC"), ("Libya", "LOC")) == [Mention("Libya", "LOC")]
 
 
+def test_a_royal_or_a_peer_of_a_place_is_a_person(gazetteer):
+    assert clean(gazetteer, ("Prince of Wales", "LOC"), ("Duke of Edinburgh", "ORG"), ("Lord of the Rings", "LOC")) == [
+        Mention("Prince of Wales", "PER"), Mention("Duke of Edinburgh", "PER"), Mention("Lord of the Rings", "LOC"),
+    ]
+
+
 def test_a_peer_is_a_person_named_with_the_title(gazetteer):
     assert clean(gazetteer, ("Lord Goldsmith", "LOC"), ("Baroness Scotland", "ORG")) == [
         Mention("Lord Goldsmith", "PER"), Mention("Baroness Scotland", "PER"),
@@ -81,6 +87,9 @@ def test_buildings_venues_streets_and_schools_are_places(gazetteer):
     assert got == [Mention(s, "LOC") for s in ("Wembley Stadium", "Wilmslow Road", "Elton Theater", "Kansai Airport",
                                                 "Mount Kenya", "Hill High School", "Cardiff Arms Park")]
     # A club named after its ground stays an organisation; people called Hall or Park stay people.
+    assert clean(gazetteer, ("River Tyne", "PER"), ("River Phoenix", "PER")) == [
+        Mention("River Tyne", "LOC"), Mention("River Phoenix", "PER"),
+    ]
     assert clean(gazetteer, ("Crystal Palace", "ORG"), ("Jerry Hall", "PER"), ("Nick Park", "PER")) == [
         Mention("Crystal Palace", "ORG"), Mention("Jerry Hall", "PER"), Mention("Nick Park", "PER"),
     ]

@@ -29,6 +29,8 @@ PLACE_OF_HEADS = frozenset({
     "province", "county", "district", "gulf", "bay", "sea", "isle", "island", "islands", "strait", "straits", "cape",
     "lake", "port",
 })
+# Royals, named by the title and their place: "the Prince of Wales".
+ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen"})
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z][^\W\d_]+")
 _WORD = re.compile(r"\S+")
 
@@ -79,10 +81,22 @@ def attach_peer_titles(words: Sequence[str], labels: list[str], named: Sequence[
     """Label, in place, a peer's title before a person's name and the seat after it as
     part of the name: "Lord Falconer", "Lord Faulkner of Worcester", "Baroness Morgan".
     The model, trained on news that writes "Mr", leaves the title out, and then the
-    peer's page would be named by a bare surname. Returns whether any label changed."""
+    peer's page would be named by a bare surname. A royal or a peer named by the title
+    and a place ("the Prince of Wales", "the Duke of Edinburgh") is a person too, where the
+    model sees only the place. Returns whether any label changed."""
     changed = False
     n = len(words)
     for i in named:
+        if labels[i] == "B-LOC" and i > 1 and words[i - 1] == "of" and labels[i - 2] == "O" and (
+            words[i - 2][:1].isupper() and words[i - 2].lower() in PEER_TITLES | ROYAL_TITLES
+        ):
+            labels[i - 2], labels[i - 1] = "B-PER", "I-PER"
+            end = i
+            while end < n and labels[end][2:] == "LOC":
+                labels[end] = "I-PER"
+                end += 1
+            changed = True
+            continue
         if labels[i] != "B-PER" or i == 0 or labels[i - 1] != "O" or words[i - 1].lower() not in PEER_TITLES:
             continue
         if not words[i - 1][:1].isupper():
@@ -147,8 +161,10 @@ def label_surnames(
 
 
 def full_name_surnames(mentions: Iterable[Mention]) -> frozenset[str]:
-    """Last words of the multi-word person names among `mentions`."""
-    return frozenset(m.surface.split()[-1] for m in mentions if m.label == "PER" and " " in m.surface)
+    """Last words of the multi-word person names among `mentions`, but of those named by a
+    place ("Prince of Wales", "Lord Faulkner of Worcester"): the place is no surname."""
+    return frozenset(m.surface.split()[-1] for m in mentions
+                     if m.label == "PER" and " " in m.surface and " of " not in m.surface)
 
 
 def drop_common_words(

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .corrections import PEER_TITLES
+from .corrections import PEER_TITLES, ROYAL_TITLES
 from .gazetteer import Gazetteer
 from .places import (
     BUILDING_WORDS,
@@ -86,7 +86,7 @@ def split_person(m: Mention, particles: frozenset[str]) -> list[Mention]:
     Faulkner of Worcester")."""
     parts = _pieces(m.surface)
     words = [m.surface[b:e] for b, e in parts]
-    peer = words[0].lower() in PEER_TITLES
+    peer = words[0].lower() in PEER_TITLES or words[0].lower() in ROYAL_TITLES
     out: list[Mention] = []
     begin = None
     for k, word in enumerate([*words, ";"]):
@@ -149,12 +149,16 @@ def _kind_by_form(m: Mention, gazetteer: Gazetteer, ordinary: frozenset[str]) ->
         return "" if m.label == "PER" and no_one else m.label
     if first in PEER_TITLES and words[1][:1].isupper():
         return "PER"
+    if (first in PEER_TITLES or first in ROYAL_TITLES) and words[1] == "of" and words[2][:1].isupper():
+        return "PER"  # "Prince of Wales", "Duke of Edinburgh": a royal or a peer; "Lord of the Rings" is not
     # A club may be named after its ground ("Crystal Palace", "Port Vale"): the model's
     # "organisation" stands unless the name can only be a building.
     if last in BUILDING_WORDS or last in SCHOOL_WORDS or m.label == "MISC" and (
         last in VENUE_WORDS or first in PLACE_PREFIXES
-    ) or m.label == "PER" and first in PLACE_ONLY_PREFIXES:
-        return "LOC"
+    ) or m.label == "PER" and (first in PLACE_ONLY_PREFIXES or first in PLACE_PREFIXES and (
+        words[1].lower() not in gazetteer.first_names
+    )):
+        return "LOC"  # "River Tyne", "Mount Kenya"; "River Phoenix" is a person
     if m.label == "PER":
         return "" if first == "the" or last in ORGANISATION_WORDS or _begins_as_a_thing(first, gazetteer, ordinary) else (
             m.label)
