@@ -176,6 +176,13 @@ def test_a_country_or_town_that_only_plays_in_an_article_is_no_place_there():
     assert "Wales" not in places and "Rome" in places
 
 
+def test_a_town_that_is_a_district_too_is_no_place_where_it_only_plays():
+    from newsgen.entities.extractor import _is_town
+
+    assert _is_town("Birmingham") and _is_town("Oldham")  # towns, though ISO 3166-2 districts as well
+    assert not _is_town("San Marino") and not _is_town("Mexico")  # countries first
+
+
 def test_a_country_that_plays_and_is_also_a_place_in_the_article_keeps_its_page():
     texts = ["Wales beat Italy 38-8 on Saturday .", "The Wales coach lives in Wales with his family ."]
     assert "Wales" in by_kind(extract(*texts), "place")

@@ -22,7 +22,7 @@ from .corrections import (
 from .curation import Curation
 from .evidence import BUSINESS, FEMALE, MALE, THE, WORK, Evidence, article_evidence, is_placed, is_team, unpacked
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
-from .gazetteer import load_gazetteer
+from .gazetteer import SURE_PLACES, load_gazetteer
 from .lexicon import load_common_words, load_given_names, load_not_names, load_ordinary_words
 from .lineups import label_lineups
 from .model import attributes, tag
@@ -119,7 +119,7 @@ def _tagged(texts: Sequence[str], tokens: list[tuple[list[str], list[str]]]) -> 
     return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 
-# The places whose name a team may take and stop being one: a town or one the gazetteer lacks.
+# The places whose name a team may take and stop being one: a town (`_is_town`) or one the gazetteer lacks.
 # A country, a state or a region that plays (CoNLL's "Romania beat Italy 2-1") stays a place,
 # as CoNLL-2003 annotates it.
 TOWNS = frozenset({None, "city"})
@@ -130,7 +130,7 @@ def _no_place_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
     and never writes as a place ("in Fulham")."""
     return [surface for surface, counts in evidence
             if kinds.get(surface) == "place" and is_team(counts) and not is_placed(counts)
-            and _gazetteer_kind(surface) in TOWNS]
+            and _is_town(surface)]
 
 
 def _no_person_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
@@ -153,8 +153,13 @@ def _no_person_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
 
 
 @lru_cache(maxsize=50_000)  # names recur: look each up once a process
-def _gazetteer_kind(surface: str) -> str | None:
-    return load_gazetteer().places.get(tuple(tokenize(surface.lower())[0]))
+def _is_town(surface: str) -> bool:
+    """A town's name ("Fulham"; "Birmingham", though a district too, but not "San Marino", a
+    country first) or one the gazetteer lacks."""
+    gazetteer = load_gazetteer()
+    key = tuple(tokenize(surface.lower())[0])
+    kind = gazetteer.places.get(key)
+    return kind in TOWNS or key in gazetteer.cities and kind not in SURE_PLACES
 
 
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str], Evidence]:

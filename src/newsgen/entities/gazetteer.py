@@ -74,6 +74,8 @@ class Gazetteer:
     company_suffixes: frozenset[str] = frozenset()  # "corp", "ltd", "co"
     # another name of a place -> its page's name: "britain" -> "United Kingdom"
     renamed: dict[str, str] = field(default_factory=dict)
+    # the keys of `places` that are a city's name, whatever else they name ("birmingham" is a district too)
+    cities: frozenset[tuple[str, ...]] = frozenset()
 
     def place_name(self, surface: str) -> str | None:
         """The name to show for a place written as `surface`, if the gazetteer knows better.
@@ -170,8 +172,10 @@ def _made() -> Gazetteer:
         _add(places, display, continent["name"], "continent")
     for region in pycountry.subdivisions:
         _add(places, display, region.name, "region")
+    cities = set()
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         _add(places, display, city["name"], "city")
+        cities.add(_key(city["name"]))
     renamed = _other_names(cache.get_countries())
     for alias, name in renamed.items():
         places.setdefault(_key(alias), "country")
@@ -182,7 +186,7 @@ def _made() -> Gazetteer:
     # "al-" of nameparser is the "al" of "al-Assad", as `corrections` and `archive` split it
     particles = frozenset(p.lower().rstrip("-") for p in CONSTANTS.prefixes if p.rstrip("-").isalpha())
     return Gazetteer(places, display, _first_names(), titles, suffixes, particles | _MORE_PARTICLES,
-                     _company_suffixes(), renamed)
+                     _company_suffixes(), renamed, frozenset(cities))
 
 
 def _other_names(countries: dict) -> dict[str, str]:
