@@ -79,3 +79,12 @@ def test_a_royal_named_by_title_and_place_is_a_person_and_the_place_no_surname()
     assert labels[1:4] == ["B-PER", "I-PER", "I-PER"] and labels[8] == "B-LOC"
     mentions = [Mention("Prince of Wales", "PER"), Mention("Lord Faulkner of Worcester", "PER")]
     assert full_name_surnames(mentions) == frozenset()
+
+
+def test_a_peers_seat_joins_a_name_the_model_ran_into_a_party_label():
+    from newsgen.entities.corrections import attach_peer_titles
+
+    words = ["including", "Tory", "Lord", "Campbell", "of", "Alloway", ","]
+    labels = ["O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"]
+    assert attach_peer_titles(words, labels, [1, 2, 3, 5])
+    assert labels == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]

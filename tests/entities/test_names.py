@@ -77,6 +77,7 @@ def test_a_person_span_is_cut_at_lower_case_words_but_not_at_particles(gazetteer
     assert cut("Ursula von der Leyen") == ["Ursula von der Leyen"]
     assert cut("van der Walt") == ["van der Walt"]
     assert cut("Lord Faulkner of Worcester") == ["Lord Faulkner of Worcester"]
+    assert cut("Tory Lord Campbell of Alloway") == ["Tory Lord Campbell of Alloway"]
     assert cut("Nick Moran of Leeds") == ["Nick Moran", "Leeds"]
 
 

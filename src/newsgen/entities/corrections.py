@@ -97,17 +97,19 @@ def attach_peer_titles(words: Sequence[str], labels: list[str], named: Sequence[
                 end += 1
             changed = True
             continue
-        if labels[i] != "B-PER" or i == 0 or labels[i - 1] != "O" or words[i - 1].lower() not in PEER_TITLES:
+        if labels[i] != "B-PER":
             continue
-        if not words[i - 1][:1].isupper():
-            continue
-        labels[i - 1], labels[i] = "B-PER", "I-PER"
         end = i + 1
         while end < n and labels[end] == "I-PER":
             end += 1
+        if not any(words[k].lower() in PEER_TITLES for k in range(i, end - 1)):  # not "(Tory) Lord Campbell" yet
+            if i == 0 or labels[i - 1] != "O" or words[i - 1].lower() not in PEER_TITLES or not words[i - 1][:1].isupper():
+                continue
+            labels[i - 1], labels[i] = "B-PER", "I-PER"
+            changed = True
         if end + 1 < n and words[end] == "of" and words[end + 1][:1].isupper() and labels[end + 1][2:] != "PER":
-            labels[end] = labels[end + 1] = "I-PER"
-        changed = True
+            labels[end] = labels[end + 1] = "I-PER"  # the seat: "of Worcester"
+            changed = True
     return changed
 
 

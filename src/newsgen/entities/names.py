@@ -86,7 +86,7 @@ def split_person(m: Mention, particles: frozenset[str]) -> list[Mention]:
     Faulkner of Worcester")."""
     parts = _pieces(m.surface)
     words = [m.surface[b:e] for b, e in parts]
-    peer = words[0].lower() in PEER_TITLES or words[0].lower() in ROYAL_TITLES
+    peer = any(w.lower() in PEER_TITLES or w.lower() in ROYAL_TITLES for w in words)  # "(Tory) Lord X of Y"
     out: list[Mention] = []
     begin = None
     for k, word in enumerate([*words, ";"]):
