@@ -88,3 +88,14 @@ def test_a_peers_seat_joins_a_name_the_model_ran_into_a_party_label():
     labels = ["O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"]
     assert attach_peer_titles(words, labels, [1, 2, 3, 5])
     assert labels == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
+
+
+def test_a_town_taken_for_a_club_beside_a_place_is_a_place():
+    from newsgen.entities.corrections import label_places_beside_places
+
+    places = {("leeds",), ("hertfordshire",), ("newcastle",), ("chelsea",)}
+    words = ["in", "Hatfield", ",", "Hertfordshire", "and", "Leeds", "Chelsea", "beat", "Newcastle"]
+    labels = ["O", "B-LOC", "O", "B-ORG", "O", "B-ORG", "B-ORG", "O", "B-ORG"]
+    assert label_places_beside_places(words, labels, places)
+    # Hertfordshire stands beside Hatfield, and Leeds beside Hertfordshire; the clubs stand beside no place
+    assert labels == ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "B-ORG", "O", "B-ORG"]

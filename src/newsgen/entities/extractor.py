@@ -16,6 +16,7 @@ from .corrections import (
     drop_leading_titles,
     full_name_surnames,
     join_places_of,
+    label_places_beside_places,
     label_surnames,
     people_inside_offices,
 )
@@ -76,7 +77,7 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     particles = featurizer.gazetteer.particles
     if attach_peer_titles(words, labels, named) | join_places_of(words, labels, named) | label_lineups(
         words, labels, particles
-    ):
+    ) | label_places_beside_places(words, labels, featurizer.gazetteer.places):
         return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 
