@@ -99,3 +99,14 @@ def test_a_town_taken_for_a_club_beside_a_place_is_a_place():
     assert label_places_beside_places(words, labels, places)
     # Hertfordshire stands beside Hatfield, and Leeds beside Hertfordshire; the clubs stand beside no place
     assert labels == ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "B-ORG", "O", "B-ORG"]
+
+
+def test_a_name_cut_in_two_at_its_particles_is_one_name():
+    from newsgen.entities.corrections import join_particle_names
+    from newsgen.entities.gazetteer import load_gazetteer
+
+    particles = load_gazetteer().particles
+    words = ["Mohammed", "bin", "Salman", "met", "Ursula", "von", "der", "Leyen", ";", "Lehmann", "st", "Healy"]
+    labels = ["B-PER", "O", "B-PER", "O", "B-PER", "O", "O", "B-PER", "O", "B-PER", "O", "B-PER"]
+    assert join_particle_names(words, labels, [0, 2, 4, 7, 9, 11], particles)
+    assert labels == ["B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-PER"]

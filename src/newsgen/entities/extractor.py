@@ -15,6 +15,7 @@ from .corrections import (
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
+    join_particle_names,
     join_places_of,
     label_places_beside_places,
     label_surnames,
@@ -74,10 +75,15 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     if added := attach_particle_names(words, labels, named):
         named = sorted(named + added)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
-    particles = featurizer.gazetteer.particles
-    if attach_peer_titles(words, labels, named) | join_places_of(words, labels, named) | label_lineups(
-        words, labels, particles
-    ) | label_places_beside_places(words, labels, featurizer.gazetteer.places):
+    gazetteer = featurizer.gazetteer
+    changed = [  # each in turn, every one of them
+        join_particle_names(words, labels, named, gazetteer.particles),
+        attach_peer_titles(words, labels, named),
+        join_places_of(words, labels, named),
+        label_lineups(words, labels, gazetteer.particles),
+        label_places_beside_places(words, labels, gazetteer.places),
+    ]
+    if any(changed):
         return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 
