@@ -30,9 +30,11 @@ from newsgen.entities.lexicon import (
     COMMON_WORDS,
     GIVEN_NAMES,
     NOT_NAMES,
+    ORDINARY_WORDS,
     count_common_words,
     count_given_names,
     count_not_name_words,
+    count_ordinary_words,
     write_common_words,
 )
 from newsgen.entities.model import DEFAULT_MODEL
@@ -92,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     write_common_words(common_words, args.words_out)
     write_common_words(count_not_name_words(sentence for doc in docs for sentence in doc), NOT_NAMES)
     write_common_words(count_given_names(sentence for doc in docs for sentence in doc), GIVEN_NAMES)
+    write_common_words(count_ordinary_words(sentence for doc in docs for sentence in doc), ORDINARY_WORDS)
     featurizer = Featurizer(load_gazetteer(), frozenset(common_words))
     trainer = pycrfsuite.Trainer(verbose=False)
     sentences = 0

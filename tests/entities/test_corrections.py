@@ -3,6 +3,7 @@ from newsgen.entities.corrections import (
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
+    join_places_of,
     label_surnames,
     people_inside_offices,
 )
@@ -32,11 +33,18 @@ def test_surnames_of_full_names_are_labelled_where_the_model_missed_them():
     assert labels == ["O", "O"]
 
 
-def test_hyphenated_particle_names_continue_a_person():
-    words = ["Abdel", "Fattah", "al-Burhan", "met", "al-Sisi", "in", "re-Election"]
-    labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O"]
+def test_hyphenated_particle_names_continue_a_person_or_a_place():
+    words = ["Abdel", "Fattah", "al-Burhan", "met", "al-Sisi", "in", "re-Election", "near", "Jebel", "al-Akhdar"]
+    labels = ["B-PER", "I-PER", "O", "O", "O", "O", "O", "O", "B-LOC", "O"]
     attach_particle_names(words, labels)
-    assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O"]
+    assert labels == ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O", "B-LOC", "I-LOC"]
+
+
+def test_a_place_named_by_its_kind_of_another_place_is_one_place():
+    words = ["the", "Republic", "of", "Ireland", "and", "Gulf", "of", "Mexico", "but", "Paris", "of", "France"]
+    labels = ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC"]
+    assert join_places_of(words, labels, [1, 3, 5, 7, 9, 11])
+    assert labels == ["O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "O", "B-LOC"]
 
 
 def test_offices_come_off_the_front_of_a_name_but_royal_names_stay():
@@ -60,3 +68,45 @@ def test_lone_ordinary_words_are_not_names_unless_a_surname_in_the_article():
     mentions = [Mention("And", "PER"), Mention("TAKE", "LOC"), Mention("Such", "PER"), Mention("And Co", "ORG")]
     kept = drop_common_words(mentions, frozenset({"and", "take", "such"}), frozenset({"Such"}))
     assert kept == [Mention("Such", "PER"), Mention("And Co", "ORG")]
+
+
+def test_a_royal_named_by_title_and_place_is_a_person_and_the_place_no_surname():
+    from newsgen.entities.corrections import attach_peer_titles
+
+    words = ["the", "Prince", "of", "Wales", "met", "Mr", "Lee", "of", "Leeds", "in", "the", "Lord", "of", "the", "Rings"]
+    labels = ["O", "O", "O", "B-LOC", "O", "O", "B-PER", "O", "B-LOC", "O", "O", "O", "O", "O", "B-MISC"]
+    assert attach_peer_titles(words, labels, [3, 6, 8, 14])
+    assert labels[1:4] == ["B-PER", "I-PER", "I-PER"] and labels[8] == "B-LOC"
+    mentions = [Mention("Prince of Wales", "PER"), Mention("Lord Faulkner of Worcester", "PER")]
+    assert full_name_surnames(mentions) == frozenset()
+
+
+def test_a_peers_seat_joins_a_name_the_model_ran_into_a_party_label():
+    from newsgen.entities.corrections import attach_peer_titles
+
+    words = ["including", "Tory", "Lord", "Campbell", "of", "Alloway", ","]
+    labels = ["O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"]
+    assert attach_peer_titles(words, labels, [1, 2, 3, 5])
+    assert labels == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
+
+
+def test_a_town_taken_for_a_club_beside_a_place_is_a_place():
+    from newsgen.entities.corrections import label_places_beside_places
+
+    places = {("leeds",), ("hertfordshire",), ("newcastle",), ("chelsea",)}
+    words = ["in", "Hatfield", ",", "Hertfordshire", "and", "Leeds", "Chelsea", "beat", "Newcastle"]
+    labels = ["O", "B-LOC", "O", "B-ORG", "O", "B-ORG", "B-ORG", "O", "B-ORG"]
+    assert label_places_beside_places(words, labels, places)
+    # Hertfordshire stands beside Hatfield, and Leeds beside Hertfordshire; the clubs stand beside no place
+    assert labels == ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "B-ORG", "O", "B-ORG"]
+
+
+def test_a_name_cut_in_two_at_its_particles_is_one_name():
+    from newsgen.entities.corrections import join_particle_names
+    from newsgen.entities.gazetteer import load_gazetteer
+
+    particles = load_gazetteer().particles
+    words = ["Mohammed", "bin", "Salman", "met", "Ursula", "von", "der", "Leyen", ";", "Lehmann", "st", "Healy"]
+    labels = ["B-PER", "O", "B-PER", "O", "B-PER", "O", "O", "B-PER", "O", "B-PER", "O", "B-PER"]
+    assert join_particle_names(words, labels, [0, 2, 4, 7, 9, 11], particles)
+    assert labels == ["B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O", "B-PER", "O", "B-PER"]

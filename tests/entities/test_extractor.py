@@ -176,6 +176,13 @@ def test_a_country_or_town_that_only_plays_in_an_article_is_no_place_there():
     assert "Wales" not in places and "Rome" in places
 
 
+def test_a_town_that_is_a_district_too_is_no_place_where_it_only_plays():
+    from newsgen.entities.extractor import _is_town
+
+    assert _is_town("Birmingham") and _is_town("Oldham")  # towns, though ISO 3166-2 districts as well
+    assert not _is_town("San Marino") and not _is_town("Mexico")  # countries first
+
+
 def test_a_country_that_plays_and_is_also_a_place_in_the_article_keeps_its_page():
     texts = ["Wales beat Italy 38-8 on Saturday .", "The Wales coach lives in Wales with his family ."]
     assert "Wales" in by_kind(extract(*texts), "place")
@@ -184,3 +191,17 @@ def test_a_country_that_plays_and_is_also_a_place_in_the_article_keeps_its_page(
 def test_a_country_that_plays_stays_a_place_as_conll_has_it():
     assert "Romania" in by_kind(extract("Romania beat Lithuania 2-1 in a World Cup qualifier .",
                                         "Romania coach Anghel Iordanescu was pleased ."), "place")
+
+
+def test_a_one_word_name_written_as_a_firm_a_work_or_a_band_is_no_person_here():
+    from newsgen.entities.evidence import article_evidence
+    from newsgen.entities.extractor import _no_person_here
+    from newsgen.entities.spans import Mention
+    from newsgen.entities.tokenize import tokenize
+
+    text = ("Shares in Zorblax rose after the film Quillon opened and the Fernwicks played. "
+            "Mr Grant thanked Grant's fans. Tony Blair and Blair's supporters cheered. Parkin scored.")
+    kinds = {name: "person" for name in ("Zorblax", "Quillon", "Fernwicks", "Grant", "Tony Blair", "Blair", "Parkin")}
+    evidence = article_evidence([tokenize(text)[0]], [Mention(name, "PER") for name in kinds])
+    # "Mr Grant" is addressed; "Blair" is the surname of Tony Blair; "Parkin" has no cue against it.
+    assert _no_person_here(kinds, evidence) == ["Zorblax", "Quillon", "Fernwicks"]

@@ -60,3 +60,11 @@ def test_a_source_package_without_metadata_does_not_stop_the_build(monkeypatch):
 
     monkeypatch.setattr(importlib.metadata, "version", missing)
     assert gazetteer.source_versions().count("==unknown") == len(gazetteer.SOURCE_PACKAGES)
+
+
+def test_one_particle_list_holds_nameparsers_and_the_ones_it_lacks():
+    particles = load_gazetteer().particles
+    assert {"van", "der", "bin", "al", "von"} <= particles  # nameparser's, "al-" as "al"
+    assert {"el", "ben", "ap"} <= particles  # news writes them; nameparser lacks them
+    assert "and" not in particles and "for" not in particles
+

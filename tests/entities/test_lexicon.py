@@ -1,4 +1,10 @@
-from newsgen.entities.lexicon import count_given_names, count_not_name_words, load_not_names
+from newsgen.entities.lexicon import (
+    count_given_names,
+    count_not_name_words,
+    count_ordinary_words,
+    load_not_names,
+    load_ordinary_words,
+)
 
 
 def test_words_tagged_alone_as_miscellaneous_are_not_names():
@@ -23,3 +29,9 @@ def test_given_names_are_words_that_start_names_and_seldom_are_one():
     ]
     # "Kennedy" starts two names but ends as many; "Ted" starts only one.
     assert count_given_names(sentences) == ["tony"]
+
+
+def test_ordinary_words_are_every_word_written_in_lower_case():
+    sentences = [(["Girls", "Aloud", "sang", "to", "girls", "aged", "12"], ["B-ORG", "I-ORG", "O", "O", "O", "O", "O"])]
+    assert count_ordinary_words(sentences) == ["aged", "girls", "sang", "to"]
+    assert {"girls", "screen"} <= load_ordinary_words()

@@ -2,7 +2,7 @@ import pytest
 
 from newsgen.entities.corrections import attach_peer_titles, drop_leading_titles
 from newsgen.entities.gazetteer import load_gazetteer
-from newsgen.entities.lexicon import load_given_names, load_not_names
+from newsgen.entities.lexicon import load_given_names, load_not_names, load_ordinary_words
 from newsgen.entities.names import (
     cleaned,
     lone_given_names,
@@ -20,7 +20,8 @@ def gazetteer():
 
 
 def clean(gazetteer, *mentions, texts=()):
-    return cleaned([Mention(s, label) for s, label in mentions], list(texts), gazetteer, load_not_names())
+    spans = [Mention(s, label) for s, label in mentions]
+    return cleaned(spans, list(texts), gazetteer, load_not_names(), load_ordinary_words())
 
 
 def test_titles_party_labels_and_post_nominals_are_not_part_of_a_name(gazetteer):
@@ -43,6 +44,12 @@ def test_titles_party_labels_and_post_nominals_are_not_part_of_a_name(gazetteer)
 def test_a_party_label_alone_is_no_place(gazetteer):
     # "Lib Dem spokesman Mark Oaten": the tagger may take "Lib" for a place (an island is so called).
     assert clean(gazetteer, ("Lib", "LOC"), ("Libya", "LOC")) == [Mention("Libya", "LOC")]
+
+
+def test_a_royal_or_a_peer_of_a_place_is_a_person(gazetteer):
+    assert clean(gazetteer, ("Prince of Wales", "LOC"), ("Duke of Edinburgh", "ORG"), ("Lord of the Rings", "LOC")) == [
+        Mention("Prince of Wales", "PER"), Mention("Duke of Edinburgh", "PER"), Mention("Lord of the Rings", "LOC"),
+    ]
 
 
 def test_a_peer_is_a_person_named_with_the_title(gazetteer):
@@ -70,6 +77,7 @@ def test_a_person_span_is_cut_at_lower_case_words_but_not_at_particles(gazetteer
     assert cut("Ursula von der Leyen") == ["Ursula von der Leyen"]
     assert cut("van der Walt") == ["van der Walt"]
     assert cut("Lord Faulkner of Worcester") == ["Lord Faulkner of Worcester"]
+    assert cut("Tory Lord Campbell of Alloway") == ["Tory Lord Campbell of Alloway"]
     assert cut("Nick Moran of Leeds") == ["Nick Moran", "Leeds"]
 
 
@@ -80,6 +88,9 @@ def test_buildings_venues_streets_and_schools_are_places(gazetteer):
     assert got == [Mention(s, "LOC") for s in ("Wembley Stadium", "Wilmslow Road", "Elton Theater", "Kansai Airport",
                                                 "Mount Kenya", "Hill High School", "Cardiff Arms Park")]
     # A club named after its ground stays an organisation; people called Hall or Park stay people.
+    assert clean(gazetteer, ("River Tyne", "PER"), ("River Phoenix", "PER")) == [
+        Mention("River Tyne", "LOC"), Mention("River Phoenix", "PER"),
+    ]
     assert clean(gazetteer, ("Crystal Palace", "ORG"), ("Jerry Hall", "PER"), ("Nick Park", "PER")) == [
         Mention("Crystal Palace", "ORG"), Mention("Jerry Hall", "PER"), Mention("Nick Park", "PER"),
     ]
@@ -93,8 +104,21 @@ def test_no_person_is_called_the_something_or_by_a_clubs_name_or_a_plural_acrony
     ]
 
 
+def test_a_brand_is_no_person_and_an_acronym_no_place(gazetteer):
+    assert clean(gazetteer, ("BitTorrent", "PER"), ("YouTube", "PER"), ("eBay", "PER"), ("KGB", "LOC")) == []
+    kept = [("McCartney", "PER"), ("DiCaprio", "PER"), ("MacLeod", "PER"), ("USA", "LOC"), ("BOMBAY", "LOC")]
+    assert clean(gazetteer, *kept) == [Mention(name, label) for name, label in kept]
+
+
+def test_a_name_that_begins_with_an_ordinary_word_is_no_persons(gazetteer):
+    assert clean(gazetteer, ("Girls Aloud", "PER"), ("Screen Digest", "PER"), ("Wooden Heart", "PER")) == []
+    # a given name, an initial or a peer's title begins a person's name, whatever follows
+    people = [("Gary Speed", "PER"), ("Will Young", "PER"), ("A Jones", "PER"), ("Lord Dubs", "PER")]
+    assert clean(gazetteer, *people) == [Mention(name, "PER") for name, _ in people]
+
+
 def test_company_suffixes_demonyms_religions_and_holidays_are_not_entities(gazetteer):
-    for word in ("Corp", "Ltd", "Inc", "Co.", "British", "Britons", "Muslim", "Islam", "Christmas"):
+    for word in ("Corp", "Ltd", "Inc", "Co.", "British", "Britons", "Muslim", "Islam", "Christmas", "God"):
         assert clean(gazetteer, (word, "PER"), (word, "LOC")) == [], word
     # A country whose name ends in s is not the plural of a nationality ("Philippine").
     assert clean(gazetteer, ("Philippines", "LOC")) == [Mention("Philippines", "LOC")]
@@ -108,6 +132,21 @@ def test_a_us_state_abbreviation_after_a_town_is_the_state(gazetteer):
     assert gazetteer.place_name("Conn.") == "Connecticut"
     assert state_abbreviations(["Smith, Mass. and Jones"], gazetteer) == [Mention("Mass.", "LOC")]
     assert state_abbreviations(["It is Conn. now"], gazetteer) == []  # not after a town
+
+
+def test_clubs_companies_and_ordinary_words_are_no_places(gazetteer):
+    no_places = [("Norwich City", "LOC"), ("Bristol Rovers", "LOC"), ("Driefontein Consolidated Ltd", "LOC"),
+                 ("Stadium", "LOC"), ("Church", "LOC")]
+    assert clean(gazetteer, *no_places) == []
+    # a city the gazetteer knows by a name ending in "City"; a word that is also a town
+    places = [("Mexico City", "LOC"), ("Reading", "LOC")]
+    assert clean(gazetteer, *places) == [Mention(name, "LOC") for name, _ in places]
+
+
+def test_an_event_or_a_book_named_after_a_place_is_no_place(gazetteer):
+    assert clean(gazetteer, ("London Marathon", "LOC"), ("Zurich Premiership", "LOC")) == []
+    places = [("Thames Valley", "LOC"), ("West Bank", "LOC"), ("New York State", "LOC"), ("Sydney Harbour", "LOC")]
+    assert clean(gazetteer, *places) == [Mention(name, "LOC") for name, _ in places]
 
 
 def test_known_country_equivalents_share_one_name(gazetteer):

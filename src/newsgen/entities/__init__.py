@@ -6,9 +6,11 @@ lists from packages) and ``lexicon`` (common words learned in training); ``model
 (a CRF trained on CoNLL-2003, see data/README.md) labels it; ``corrections`` mends
 its typical misses using the whole article, and ``lineups`` labels the players of a
 team line-up; ``spans`` cuts labels into surface strings and votes on their kind;
-``names`` cuts each string down to the name a page should carry (no titles, party
-labels or post-nominals; peers, venues, US state abbreviations) and drops what is no
-name (demonyms, company suffixes, a given name alone); ``evidence`` counts what the
+``places`` tells a place by its words (venues, streets, "London Marathon" is no place) and
+finds the places the tagger misses (US state abbreviations, "Paris-based"); ``names``
+cuts each string down to the name a page should carry (no titles, party labels or
+post-nominals; peers) and drops what is no name (demonyms, company suffixes, a given
+name alone, a band or a product named with ordinary words); ``evidence`` counts what the
 article says each name is (labels, "Mr", "said", "shares in", "the film", "X beat"), kept
 in its record, and drops a place the article only writes as a team; ``resolve`` groups the mentions into entities per article; ``kinds`` reads a name's
 kind from the evidence summed over the archive, and ``archive`` sums it, decides each

@@ -15,14 +15,17 @@ from .corrections import (
     drop_common_words,
     drop_leading_titles,
     full_name_surnames,
+    join_particle_names,
+    join_places_of,
+    label_places_beside_places,
     label_surnames,
     people_inside_offices,
 )
 from .curation import Curation
-from .evidence import Evidence, article_evidence, is_placed, is_team
+from .evidence import BUSINESS, FEMALE, MALE, THE, WORK, Evidence, article_evidence, is_placed, is_team, unpacked
 from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
-from .gazetteer import load_gazetteer
-from .lexicon import load_common_words, load_given_names, load_not_names
+from .gazetteer import SURE_PLACES, load_gazetteer
+from .lexicon import load_common_words, load_given_names, load_not_names, load_ordinary_words
 from .lineups import label_lineups
 from .model import attributes, tag
 from .names import cleaned, lone_given_names, supported_by_body
@@ -72,7 +75,15 @@ def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary)
     if added := attach_particle_names(words, labels, named):
         named = sorted(named + added)
     drop_leading_titles(words, labels, featurizer.gazetteer.titles, featurizer.gazetteer.first_names, named)
-    if attach_peer_titles(words, labels, named) | label_lineups(words, labels):
+    gazetteer = featurizer.gazetteer
+    changed = [  # each in turn, every one of them
+        join_particle_names(words, labels, named, gazetteer.particles),
+        attach_peer_titles(words, labels, named),
+        join_places_of(words, labels, named),
+        label_lineups(words, labels, gazetteer.particles),
+        label_places_beside_places(words, labels, gazetteer.places),
+    ]
+    if any(changed):
         return labels, named_positions(labels)
     return labels, [i for i in named if labels[i] != "O"]
 
@@ -110,12 +121,12 @@ def _tagged(texts: Sequence[str], tokens: list[tuple[list[str], list[str]]]) -> 
     mentions = drop_common_words(mentions, featurizer.common_words, surnames)
     gazetteer = featurizer.gazetteer
     mentions = mentions + people_inside_offices(mentions, gazetteer.first_names, featurizer.common_words)
-    mentions = cleaned(mentions, texts, gazetteer, load_not_names())
+    mentions = cleaned(mentions, texts, gazetteer, load_not_names(), load_ordinary_words())
     lone = lone_given_names(mentions, texts, _given_names())
     return [m for m in mentions if m.label != "PER" or m.surface not in lone] if lone else mentions
 
 
-# The places whose name a team may take and stop being one: a town or one the gazetteer lacks.
+# The places whose name a team may take and stop being one: a town (`_is_town`) or one the gazetteer lacks.
 # A country, a state or a region that plays (CoNLL's "Romania beat Italy 2-1") stays a place,
 # as CoNLL-2003 annotates it.
 TOWNS = frozenset({None, "city"})
@@ -126,12 +137,36 @@ def _no_place_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
     and never writes as a place ("in Fulham")."""
     return [surface for surface, counts in evidence
             if kinds.get(surface) == "place" and is_team(counts) and not is_placed(counts)
-            and _gazetteer_kind(surface) in TOWNS]
+            and _is_town(surface)]
+
+
+def _no_person_here(kinds: dict[str, str], evidence: Evidence) -> list[str]:
+    """The one-word names an article tags as people that it writes as a firm, a work or a
+    band ("shares in Sony", "the film Sideways", "the Beatles"), never as someone addressed
+    ("Mr Sony"), and that are no surname of a person it names in full.
+
+    A person named by one word alone is rare in news but for a surname or a stage name,
+    and news writes neither after "the", a business word or a work word.
+    """
+    surnames = {surface.rsplit(None, 1)[-1] for surface, kind in kinds.items() if kind == "person" and " " in surface}
+    found = []
+    for surface, counts in evidence:
+        if kinds.get(surface) != "person" or " " in surface or surface in surnames:
+            continue
+        cues = unpacked(counts)
+        if (cues[BUSINESS] or cues[WORK] or cues[THE]) and not (cues[MALE] or cues[FEMALE]):
+            found.append(surface)
+    return found
 
 
 @lru_cache(maxsize=50_000)  # names recur: look each up once a process
-def _gazetteer_kind(surface: str) -> str | None:
-    return load_gazetteer().places.get(tuple(tokenize(surface.lower())[0]))
+def _is_town(surface: str) -> bool:
+    """A town's name ("Fulham"; "Birmingham", though a district too, but not "San Marino", a
+    country first) or one the gazetteer lacks."""
+    gazetteer = load_gazetteer()
+    key = tuple(tokenize(surface.lower())[0])
+    kind = gazetteer.places.get(key)
+    return kind in TOWNS or key in gazetteer.cities and kind not in SURE_PLACES
 
 
 def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str], list[str], Evidence]:
@@ -143,7 +178,7 @@ def _surfaces(texts: Sequence[str], curation: Curation) -> tuple[dict[str, str],
     spotted = curation.spotted(texts)
     kinds = vote(mentions)
     evidence = article_evidence([words for words, _ in tokens], mentions)
-    for surface in _no_place_here(kinds, evidence):
+    for surface in _no_place_here(kinds, evidence) + _no_person_here(kinds, evidence):
         del kinds[surface]
     kinds.update(spotted)
     return kinds, [m.surface for m in mentions] + [surface for surface, _ in spotted], evidence

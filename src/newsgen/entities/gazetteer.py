@@ -5,7 +5,9 @@
   country from ``pycountry`` (ISO 3166-2, so "New South Wales" but also "Bayern");
 * given names: the ~40,000 first names of ``gender-guesser`` (Jörg Michael's name list);
 * titles: the honorifics and offices of ``nameparser`` ("President", "Secretary"), its
-  suffixes ("QC", "MP") and its surname particles ("van", "der", "bin");
+  suffixes ("QC", "MP") and its surname particles ("van", "der", "bin", "al-"), with the
+  few news writes that it lacks ("el", "ben", "ap"): the one list of the lower-case
+  words a name may hold, which every step that cuts or checks a name reads;
 * the legal suffixes of company names ("Corp", "Ltd") from ``cleanco``;
 * the AP abbreviations of US states ("Conn.") from ``us``;
 * other names of a country: ISO 3166's official names from ``pycountry`` ("United
@@ -51,6 +53,11 @@ _COUNTRY_ALIASES = {
 }
 
 
+# Lower-case words inside names that nameparser's particles lack: "Mohamed el Baradei",
+# "Yusuf ben Ali", "Rhys ap Gruffydd", "Zia ul Haq", "Noor binti Ahmad".
+_MORE_PARTICLES = frozenset({"el", "ben", "ten", "y", "e", "wa", "ul", "ur", "ud", "bte", "ap"})
+
+
 SURE_PLACES = frozenset({"country", "state", "continent"})  # what no club, firm or band is named after often
 
 
@@ -67,6 +74,8 @@ class Gazetteer:
     company_suffixes: frozenset[str] = frozenset()  # "corp", "ltd", "co"
     # another name of a place -> its page's name: "britain" -> "United Kingdom"
     renamed: dict[str, str] = field(default_factory=dict)
+    # the keys of `places` that are a city's name, whatever else they name ("birmingham" is a district too)
+    cities: frozenset[tuple[str, ...]] = frozenset()
 
     def place_name(self, surface: str) -> str | None:
         """The name to show for a place written as `surface`, if the gazetteer knows better.
@@ -163,8 +172,10 @@ def _made() -> Gazetteer:
         _add(places, display, continent["name"], "continent")
     for region in pycountry.subdivisions:
         _add(places, display, region.name, "region")
+    cities = set()
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
         _add(places, display, city["name"], "city")
+        cities.add(_key(city["name"]))
     renamed = _other_names(cache.get_countries())
     for alias, name in renamed.items():
         places.setdefault(_key(alias), "country")
@@ -172,8 +183,10 @@ def _made() -> Gazetteer:
     renamed.update(_state_abbreviations())
     titles = frozenset(t.lower().strip(".") for t in CONSTANTS.titles)
     suffixes = frozenset(s.lower() for s in CONSTANTS.suffix_acronyms)
-    particles = frozenset(p.lower() for p in CONSTANTS.prefixes if p.isalpha())
-    return Gazetteer(places, display, _first_names(), titles, suffixes, particles, _company_suffixes(), renamed)
+    # "al-" of nameparser is the "al" of "al-Assad", as `corrections` and `archive` split it
+    particles = frozenset(p.lower().rstrip("-") for p in CONSTANTS.prefixes if p.rstrip("-").isalpha())
+    return Gazetteer(places, display, _first_names(), titles, suffixes, particles | _MORE_PARTICLES,
+                     _company_suffixes(), renamed, frozenset(cities))
 
 
 def _other_names(countries: dict) -> dict[str, str]:

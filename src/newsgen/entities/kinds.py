@@ -22,14 +22,9 @@ from .evidence import (
     WORK,
     unpacked,
 )
-from .gazetteer import SURE_PLACES, Gazetteer
+from .gazetteer import SURE_PLACES, Gazetteer, load_gazetteer
 from .names import PLACE_PREFIXES, VENUE_WORDS
 from .tokenize import tokenize
-
-# Lower-case words a name may hold: "Ludwig van Beethoven", "Osama bin Laden".
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "di", "du", "le", "la", "dos",
-                       "das", "del", "della", "ter", "ten", "y", "e", "st", "af", "zu", "vom", "ben", "abu", "bint", "wa",
-                       "ul", "ur", "ud", "bte", "binti", "ap"})
 
 
 @lru_cache(maxsize=100_000)  # names recur: split each once
@@ -39,10 +34,11 @@ def name_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def is_name_shaped(name: str) -> bool:
-    """No lower-case word but particles, and not "The ..."."""
+    """No lower-case word but particles ("Ludwig van Beethoven", `Gazetteer.particles`), and not "The ..."."""
+    particles = load_gazetteer().particles
     words = name.split()
     return words[0].casefold() != "the" and all(
-        not w[:1].islower() or w.split("-")[0].casefold() in PARTICLES or not w[:1].isalpha() for w in words)
+        not w[:1].islower() or w.split("-")[0].casefold() in particles or not w[:1].isalpha() for w in words)
 
 
 def person_kind(name: str, counts: Sequence[int], first_names: frozenset[str]) -> tuple[str, bool]:

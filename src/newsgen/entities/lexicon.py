@@ -16,6 +16,10 @@ often as inside a person's or place's name: words a page should never be made fo
 A third, ``given_names.txt``, lists the words that begin a person's name of two words
 or more at least twice and more than three times as often as they are one ("Michael",
 "Tony"; not "Kennedy" or "King"): a word that is, alone, only someone's given name.
+A fourth, ``ordinary_words.txt``, lists every word the text writes in lower case at
+least once ("girls", "screen", "lunar" as well as "and"): what a name that begins with
+one, and not with a given name, is made of ("Girls Aloud", "Screen Digest"), unlike a
+person's name.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from .. import PACKAGE_DIR
 COMMON_WORDS = PACKAGE_DIR / "entities" / "data" / "common_words.txt"
 NOT_NAMES = PACKAGE_DIR / "entities" / "data" / "not_names.txt"
 GIVEN_NAMES = PACKAGE_DIR / "entities" / "data" / "given_names.txt"
+ORDINARY_WORDS = PACKAGE_DIR / "entities" / "data" / "ordinary_words.txt"
 MIN_COUNT = 3
 
 
@@ -45,6 +50,11 @@ def count_common_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]])
             elif word.isalpha() and word.islower():
                 lower[word] += 1
     return sorted(w for w, n in lower.items() if n >= MIN_COUNT and w not in named)
+
+
+def count_ordinary_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+    """The words of (words, BIO labels) sentences written in lower case at least once, sorted."""
+    return sorted({word for words, _ in sentences for word in words if word.isalpha() and word.islower()})
 
 
 def count_not_name_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
@@ -97,4 +107,9 @@ def load_not_names(path: Path = NOT_NAMES) -> frozenset[str]:
 
 def load_given_names(path: Path = GIVEN_NAMES) -> frozenset[str]:
     """The shipped `count_given_names` list, once per process."""
+    return load_common_words(path)
+
+
+def load_ordinary_words(path: Path = ORDINARY_WORDS) -> frozenset[str]:
+    """The shipped `count_ordinary_words` list, once per process."""
     return load_common_words(path)

@@ -24,16 +24,15 @@ _SEPARATORS = frozenset({",", ";"})
 _JOINING_WORDS = frozenset({"for"})
 _INITIAL = re.compile(r"[A-Z](?:-[A-Z])?\.?")
 _NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*\.?")
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "bin", "ibn"})
 
 
-def _item_end(words: Sequence[str], i: int) -> int:
+def _item_end(words: Sequence[str], i: int, particles: frozenset[str]) -> int:
     """The end of the name that starts at `i` (one to four words), or `i` if none does."""
     j = i
     n = len(words)
-    while j < n and j - i < 4 and (_NAME_WORD.fullmatch(words[j]) or (words[j] in _PARTICLES and j + 1 < n)):
+    while j < n and j - i < 4 and (_NAME_WORD.fullmatch(words[j]) or (words[j] in particles and j + 1 < n)):
         j += 1
-    while j > i and words[j - 1] in _PARTICLES:
+    while j > i and words[j - 1] in particles:
         j -= 1
     return j
 
@@ -48,14 +47,14 @@ def _skip_brackets(words: Sequence[str], i: int) -> int:
     return i
 
 
-def _lists(words: Sequence[str]) -> list[list[tuple[int, int]]]:
+def _lists(words: Sequence[str], particles: frozenset[str]) -> list[list[tuple[int, int]]]:
     """The runs of at least `MIN_ITEMS` names joined by commas, semicolons or "for", each
-    name a (begin, end) range of `words`."""
+    name a (begin, end) range of `words`; a name may hold `particles` ("van der Walt")."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
-        end = _item_end(words, i)
+        end = _item_end(words, i, particles)
         if end == i:
             i += 1
         else:
@@ -72,14 +71,15 @@ def _lists(words: Sequence[str]) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def label_lineups(words: Sequence[str], labels: list[str]) -> bool:
-    """Label, in place, every item of a line-up as a person; return whether any label changed."""
+def label_lineups(words: Sequence[str], labels: list[str], particles: frozenset[str]) -> bool:
+    """Label, in place, every item of a line-up as a person; return whether any label changed.
+    `particles` are the lower-case words a name may hold (`Gazetteer.particles`)."""
     separators = words.count(",") + words.count(";") + words.count("for")
     # A line-up is a line of names: few words in lower case ("capt", "for", "van der").
     if separators < MIN_ITEMS - 1 or sum(map(str.islower, words)) > 2 * separators:
         return False
     changed = False
-    for items in _lists(words):
+    for items in _lists(words, particles):
         kinds = [{labels[k][2:] for k in range(b, e)} - {""} for b, e in items]
         people = sum("PER" in k for k in kinds)
         others = sum(bool(k) and "PER" not in k for k in kinds)

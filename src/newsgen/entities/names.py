@@ -30,33 +30,27 @@ article at a time:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from .corrections import PEER_TITLES
+from .corrections import PEER_TITLES, ROYAL_TITLES
 from .gazetteer import Gazetteer
+from .places import (
+    BUILDING_WORDS,
+    PLACE_ONLY_PREFIXES,
+    PLACE_PREFIXES,
+    VENUE_WORDS,
+    named_after_a_place,
+    places_before_based,
+    state_abbreviations,
+)
 from .spans import HONORIFICS, Mention
+from .tokenize import tokenize
 
 # Party labels put before a politician's name; nameparser lists offices, not parties.
 PARTY_LABELS = frozenset({
     "tory", "tories", "labour", "conservative", "liberal", "democrat", "democratic", "republican",
     "lib", "dem", "libdem", "snp", "ukip", "plaid", "unionist", "gop", "independent", "mep", "mp",
 })
-# What a place that is a building, venue or street ends with (CoNLL counts them as places).
-VENUE_WORDS = frozenset({
-    "street", "road", "avenue", "lane", "boulevard", "square", "bridge", "stadium", "arena",
-    "airport", "station", "terminal", "dam", "canal", "theatre", "theater", "odeon", "mosque",
-    "cathedral", "abbey", "palace", "castle", "park", "gardens", "racecourse", "velodrome",
-    "harbour", "harbor", "port", "docks", "wharf", "pier", "tower", "hall",
-})
-# Of those, the ones that are no one's surname ("Jerry Hall", "Nick Park" are people).
-BUILDING_WORDS = frozenset({
-    "street", "road", "avenue", "boulevard", "stadium", "arena", "airport", "station", "theatre", "theater",
-    "dam", "mosque", "cathedral", "odeon", "racecourse",
-})
-# The first word of a place named by its kind: "River Tyne", "Mount Everest"; of those,
-# the ones that are no one's given name ("River Phoenix" is a person).
-PLACE_PREFIXES = frozenset({"river", "mount", "lake", "loch", "cape", "fort", "port", "isle"})
-PLACE_ONLY_PREFIXES = frozenset({"mount", "loch", "cape", "fort", "port", "isle"})
 # The last word of an organisation's name, which no person's name ends with: a club,
 # a college. A school is a building, so a place, as a venue is.
 ORGANISATION_WORDS = frozenset({
@@ -64,12 +58,17 @@ ORGANISATION_WORDS = frozenset({
     "club", "society", "association", "institute", "foundation",
 })
 SCHOOL_WORDS = frozenset({"school"})
-# Religions and their followers, which the training news, writing "Moslem", lacks.
+# Religions, their followers and their God, which the training news, writing "Moslem", lacks.
 RELIGIONS = frozenset({
     "muslim", "muslims", "islam", "christianity", "hindu", "hindus", "hinduism", "sikh", "sikhs",
-    "buddhist", "buddhists", "buddhism", "judaism",
+    "buddhist", "buddhists", "buddhism", "judaism", "god", "allah",
 })
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PCs", "TVs": things, not people
+# A capital inside a word that no surname prefix explains: "BitTorrent", "PlayStation",
+# "YouTube" are brands; "McCartney", "MacLeod", "DiCaprio", "DeSantis", "LeBron" are people.
+_BRAND_CAPITALS = re.compile(r"(?!(?:Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Fitz|St)[A-Z])[A-Z][a-z]+[A-Z].*|[a-z]+[A-Z].*")
+# An acronym, not a dateline's place in capitals ("BOMBAY"): "KGB", "HIV" are no places.
+_ACRONYM = re.compile(r"[A-Z]{3,4}")
 # Holidays are capitalised but name no person or place.
 HOLIDAYS = frozenset({
     "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "thanksgiving", "halloween", "passover",
@@ -87,7 +86,7 @@ def split_person(m: Mention, particles: frozenset[str]) -> list[Mention]:
     Faulkner of Worcester")."""
     parts = _pieces(m.surface)
     words = [m.surface[b:e] for b, e in parts]
-    peer = words[0].lower() in PEER_TITLES
+    peer = any(w.lower() in PEER_TITLES or w.lower() in ROYAL_TITLES for w in words)  # "(Tory) Lord X of Y"
     out: list[Mention] = []
     begin = None
     for k, word in enumerate([*words, ";"]):
@@ -133,24 +132,42 @@ def without_titles(m: Mention, gazetteer: Gazetteer) -> Mention | None:
     return Mention(m.surface[parts[begin][0] : parts[end - 1][1]], m.label)
 
 
-def _kind_by_form(m: Mention, gazetteer: Gazetteer) -> str:
+def _kind_by_form(m: Mention, gazetteer: Gazetteer, ordinary: frozenset[str]) -> str:
     """The label a span's own words give it: peers and titled people are people, venues,
-    streets and schools places; "" for what no person is called (a club, "The ...")."""
+    streets and schools places; "" for what no person is called (a club, "The ...", a
+    brand's capitals, a name that begins with an ordinary word rather than a given name:
+    "Girls Aloud") and for an acronym as a place."""
     words = m.surface.split()
     first, last = words[0].lower(), words[-1].lower().rstrip(".")
     if len(words) < 2:
-        no_one = _PLURAL_ACRONYM.fullmatch(m.surface) or last in ORGANISATION_WORDS
+        no_one = _PLURAL_ACRONYM.fullmatch(m.surface) or last in ORGANISATION_WORDS or _BRAND_CAPITALS.fullmatch(
+            m.surface)
+        if m.label == "LOC" and _ACRONYM.fullmatch(m.surface) and not ((last,) in gazetteer.places or (
+            last in gazetteer.renamed
+        )):
+            return ""  # an acronym the gazetteer does not know as a place ("UK", "USA" it does)
         return "" if m.label == "PER" and no_one else m.label
     if first in PEER_TITLES and words[1][:1].isupper():
         return "PER"
+    if (first in PEER_TITLES or first in ROYAL_TITLES) and words[1] == "of" and words[2][:1].isupper():
+        return "PER"  # "Prince of Wales", "Duke of Edinburgh": a royal or a peer; "Lord of the Rings" is not
     # A club may be named after its ground ("Crystal Palace", "Port Vale"): the model's
     # "organisation" stands unless the name can only be a building.
     if last in BUILDING_WORDS or last in SCHOOL_WORDS or m.label == "MISC" and (
         last in VENUE_WORDS or first in PLACE_PREFIXES
-    ) or m.label == "PER" and first in PLACE_ONLY_PREFIXES:
-        return "LOC"
+    ) or m.label == "PER" and (first in PLACE_ONLY_PREFIXES or first in PLACE_PREFIXES and (
+        words[1].lower() not in gazetteer.first_names
+    )):
+        return "LOC"  # "River Tyne", "Mount Kenya"; "River Phoenix" is a person
     if m.label == "PER":
-        return "" if first == "the" or last in ORGANISATION_WORDS else m.label
+        return "" if first == "the" or last in ORGANISATION_WORDS or _begins_as_a_thing(first, gazetteer, ordinary) else (
+            m.label)
+    if m.label == "LOC" and last in ORGANISATION_WORDS and tuple(tokenize(m.surface.lower())[0]) not in gazetteer.places:
+        return ""  # "Norwich City", "Bristol Rovers": a club; "Mexico City" is a place the gazetteer knows
+    if m.label == "LOC" and last in gazetteer.company_suffixes and words[-1][:1].isupper():
+        return ""  # "Driefontein Consolidated Ltd": a company
+    if m.label == "LOC" and named_after_a_place(words, gazetteer, ordinary):
+        return ""
     # "Rt Rev Michael Scott-Joynt": offices, then a given name
     k = 0
     while k < len(words) - 2 and words[k].lower().rstrip(".") in gazetteer.titles:
@@ -160,36 +177,29 @@ def _kind_by_form(m: Mention, gazetteer: Gazetteer) -> str:
     return m.label
 
 
-def state_abbreviations(texts: Iterable[str], gazetteer: Gazetteer) -> list[Mention]:
-    """The US states that datelines and addresses name by their AP abbreviation
-    ("Hartford, Conn."), as place mentions."""
-    found = []
-    for text in texts:
-        for match in _STATE_AFTER_COMMA.finditer(text):
-            start = match.start()
-            if start and text[start - 1].islower() and match.group(1).lower() in gazetteer.renamed:
-                found.append(Mention(match.group(1), "LOC"))
-    return found
-
-
-# Starting with the comma lets the search skip to each comma; the town before it is checked apart.
-_STATE_AFTER_COMMA = re.compile(r", ((?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z]|W\.Va)\.)(?!\w)")
+def _begins_as_a_thing(first: str, gazetteer: Gazetteer, ordinary: frozenset[str]) -> bool:
+    """Whether a name's first word, lower-cased, is an ordinary word and no given name,
+    initial or title: a person's name begins with a given name, a band's, a product's or
+    a work's with a word ("Girls Aloud", "Lunar Lander", "Screen Digest")."""
+    return len(first) > 1 and first in ordinary and not (
+        first in gazetteer.first_names or first in gazetteer.titles or first in PEER_TITLES or first in HONORIFICS)
 
 
 def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazetteer,
-            not_names: frozenset[str]) -> list[Mention]:
-    """`mentions` cut down to names, with their kind by form (see the module docstring)."""
+            not_names: frozenset[str], ordinary: frozenset[str]) -> list[Mention]:
+    """`mentions` cut down to names, with their kind by form (see the module docstring);
+    `not_names` and `ordinary` are the `lexicon` lists of those names."""
     states = state_abbreviations(texts, gazetteer)
     abbreviated = {s.surface.rstrip(".") for s in states}
-    out: list[Mention] = list(states)
-    cache = _cache_for(gazetteer, not_names)
+    out: list[Mention] = states + places_before_based(texts, gazetteer)
+    cache = _cache_for(gazetteer, not_names, ordinary)
     for m in mentions:
         if m.surface in abbreviated:
             continue  # "Conn" of "Hartford, Conn.": the state, counted above
         key = (m.surface, m.label)  # a dataclass hashes in Python, a tuple of strings in C
         names = cache.get(key)
         if names is None:
-            names = _names_in(m, gazetteer, not_names)
+            names = _names_in(m, gazetteer, not_names, ordinary)
             if len(cache) < 200_000:
                 cache[key] = names
         out += names
@@ -198,20 +208,21 @@ def cleaned(mentions: Sequence[Mention], texts: Sequence[str], gazetteer: Gazett
 
 # The same spans recur from article to article, and what each holds depends on nothing
 # else: one cache per process (and per word lists, which a test may vary).
-_caches: dict[tuple[int, int], dict[tuple[str, str], tuple[Mention, ...]]] = {}
+_caches: dict[tuple[int, ...], dict[tuple[str, str], tuple[Mention, ...]]] = {}
 
 
-def _cache_for(gazetteer: Gazetteer, not_names: frozenset[str]) -> dict[tuple[str, str], tuple[Mention, ...]]:
-    key = (id(gazetteer), id(not_names))
+def _cache_for(gazetteer: Gazetteer, *lists: frozenset[str]) -> dict[tuple[str, str], tuple[Mention, ...]]:
+    key = (id(gazetteer), *map(id, lists))
     if key not in _caches:
         _caches.clear()
         _caches[key] = {}
     return _caches[key]
 
 
-def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str]) -> tuple[Mention, ...]:
+def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str],
+              ordinary: frozenset[str]) -> tuple[Mention, ...]:
     """The names one span holds, each with its kind by form: none, one or a few."""
-    label = _kind_by_form(m, gazetteer)
+    label = _kind_by_form(m, gazetteer, ordinary)
     if not label:
         return ()
     if label != m.label:
@@ -226,6 +237,8 @@ def _names_in(m: Mention, gazetteer: Gazetteer, not_names: frozenset[str]) -> tu
             word = piece.surface.lower().rstrip(".")
             if label in ("PER", "LOC") and word in PARTY_LABELS:
                 continue  # "Tory" alone: a party's member, unnamed; "Lib" of "Lib Dem spokesman"
+            if label == "LOC" and word in ordinary and (word,) not in gazetteer.places:
+                continue  # "Stadium", "Spring", "Church": a word, where no place the gazetteer knows is
             plural = word[-1:] == "s" and word[:-1] in not_names and (word,) not in gazetteer.places
             if word in gazetteer.company_suffixes or word in HOLIDAYS or word in RELIGIONS or word in not_names or (
                 plural  # "Britons" of "Briton", but not "Philippines" of "Philippine"
