@@ -161,3 +161,15 @@ def test_a_redirect_page_is_no_orphan_and_its_target_must_exist(tmp_path):
     refresh = '<meta http-equiv="refresh" content="0; url=../{}/index.html">'
     site = make_site(tmp_path, {"old/index.html": refresh.format("about"), "gone/index.html": refresh.format("nowhere")})
     assert problems(site) == ["gone/index.html: ../nowhere/index.html: missing file"]
+
+
+def test_a_noindex_page_is_no_orphan_its_links_are_checked_and_a_search_fragment_is_a_query(tmp_path):
+    unindexed = '<meta name="robots" content="noindex"><a href="../{}/index.html#q=Ada%20King">search</a>'
+    site = make_site(tmp_path, {"search/index.html": "<p>results</p>",
+                                "kept/index.html": unindexed.format("search"),
+                                "broken/index.html": unindexed.format("about"),
+                                "lonely/index.html": '<meta name="robots" content="all">'})
+    assert problems(site) == [
+        "broken/index.html: ../about/index.html#q=Ada%20King: no element with id 'q=Ada King' on about/index.html",
+        "lonely/index.html: orphaned: no chain of links leads here from index.html",
+        "search/index.html: orphaned: no chain of links leads here from index.html"]
