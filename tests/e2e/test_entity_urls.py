@@ -13,7 +13,7 @@ from newsgen.build import build
 from newsgen.commands.check import check_site
 from newsgen.config import load_config
 
-from ..conftest import tree_bytes, write
+from ..conftest import require, tree_bytes, write
 
 CURATION = """\
 entities:
@@ -118,3 +118,25 @@ def test_deleting_the_line_of_a_name_with_no_page_ends_its_leading_page(archive,
     register.write_text(register.read_text(encoding="utf-8").replace("Brill\tplaces/brill/\n", ""), encoding="utf-8")
     _built_again(archive, tmp_path)
     assert not (archive / "site" / "places" / "brill").exists()
+
+
+def test_a_browser_on_file_urls_follows_an_old_persons_url_and_a_gone_places_search(archive):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = Path("/usr/bin/chromium")
+    require(chromium.is_file(), f"{chromium} is missing (apt-get install chromium chromium-driver)")
+    _curate(archive, ada="\n    aliases: [Augusta Byron]", augusta="", brill="ignore: [Brill]\n")
+    build(load_config(archive))
+    site = archive / "site"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto((site / "people" / "augusta-byron" / "index.html").as_uri())
+            page.wait_for_url((site / "people" / "ada-king" / "index.html").as_uri())
+            assert page.locator("h1").inner_text() == "Ada King"
+            page.goto((site / "places" / "brill" / "index.html").as_uri())
+            page.get_by_role("link", name="Search the archive for “Brill”").click()
+            page.locator("#search-status", has_text="found").wait_for()
+            assert "Markets in Brill" in page.locator("#search-results").inner_text()
+        finally:
+            browser.close()
