@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
