@@ -136,7 +136,8 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
             ready_gazetteer(last.cache_dir, last.code)  # the archive's decision on names reads it
             articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo,
                                     sources.evidence)
-            listing = list_articles(articles, register.slugs, config.duplicates)
+            listing = list_articles(articles, register.slugs, config.duplicates,
+                                    registered_entities=register.entities)
         store_saved.result()
     in_output = CurrentOutput(output, last.manifest.files, extractor.meanwhile_result)
     search = InBackground(partial(_search_index_and_digests, listing.views, sources.search_terms,
@@ -144,7 +145,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
                                   sources.pages, in_output, templates_overridden(config.root)), jobs)
     report.duplicates, report.near_duplicates = listing.repeated, listing.near
     with search:
-        content_pages, slugs = sources.pages, listing.slugs
+        content_pages, slugs, entity_slugs = sources.pages, listing.slugs, listing.entity_slugs
         del sources, articles  # search terms and untagged articles: not needed from here on, nor by forked workers
         with progress.stage("site model", 0), collector_paused():
             model = model_of(config, listing, content_pages, memo, jobs, cluster)
@@ -172,7 +173,7 @@ def _build(config: SiteConfig, output: Path, last: LastBuild, extractor: Standby
         _saved_once_written(memo_saved.result, report, last.cache_dir)
     report.articles = len(model.articles)
     report.people, report.places = len(model.people), len(model.places)
-    register.write(slugs)  # once the site is written; `remember` stamps it as this build left it
+    register.write(slugs, entity_slugs)  # once the site is written; `remember` stamps it as this build left it
     _saved_once_written(partial(last.remember, report, current, read_all, until), report, last.cache_dir)
     done_with(locals())  # the model, the caches, the manifests
     return report

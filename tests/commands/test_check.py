@@ -51,8 +51,8 @@ def test_links_into_base_url_resolve_like_a_web_server(tmp_path):
                                               f'<a href="{BASE}gone/">c</a> <a href="https://me.github.io/other/x">d</a>'
                                               '<a href="https://elsewhere.org/about/">e</a> <a href="mailto:x@y.z">f</a>'
                                               '<a href="about/index.html">g</a>'})
-    assert problems(site) == ["index.html: https://me.github.io/archive/gone/: "
-                              "absolute link to a missing file under base_url (gone/index.html)"]
+    assert problems(site) == [("index.html: https://me.github.io/archive/gone/: "
+                              "absolute link to a missing file under base_url (gone/index.html)")]
 
 
 def test_root_relative_links_break_on_file_urls(tmp_path):
@@ -60,8 +60,8 @@ def test_root_relative_links_break_on_file_urls(tmp_path):
                                               '<a href="about/index.html">b</a> <a href="/nowhere.html">c</a>'})
     assert problems(site) == [
         "index.html: /archive/about/index.html: root-relative link: breaks when opened from file://",
-        "index.html: /nowhere.html: root-relative link: breaks when opened from file://; "
-        "root-relative link outside base_url's path /archive/",
+        ("index.html: /nowhere.html: root-relative link: breaks when opened from file://; "
+        "root-relative link outside base_url's path /archive/"),
     ]
 
 
@@ -95,8 +95,8 @@ def test_feeds_and_sitemaps_must_be_well_formed_in_their_namespaces(tmp_path):
     found = problems(site)
     assert found[0].startswith("broken.xml: not well-formed XML: mismatched tag: line 1")
     assert found[1:] == [
-        "people/feed.xml: https://me.github.io/archive/people/nobody/: "
-        "absolute link to a missing file under base_url (people/nobody/index.html)",
+        ("people/feed.xml: https://me.github.io/archive/people/nobody/: "
+        "absolute link to a missing file under base_url (people/nobody/index.html)"),
         "sitemap-2.xml: a sitemap's root must be <urlset> or <sitemapindex>, not <rss>",
         "wrong.xml: <feed> must be in the namespace http://www.w3.org/2005/Atom, not http://example.org/not-atom",
     ]
@@ -161,3 +161,15 @@ def test_a_redirect_page_is_no_orphan_and_its_target_must_exist(tmp_path):
     refresh = '<meta http-equiv="refresh" content="0; url=../{}/index.html">'
     site = make_site(tmp_path, {"old/index.html": refresh.format("about"), "gone/index.html": refresh.format("nowhere")})
     assert problems(site) == ["gone/index.html: ../nowhere/index.html: missing file"]
+
+
+def test_a_noindex_page_is_no_orphan_its_links_are_checked_and_a_search_fragment_is_a_query(tmp_path):
+    unindexed = '<meta name="robots" content="noindex"><a href="../{}/index.html#q=Ada%20King">search</a>'
+    site = make_site(tmp_path, {"search/index.html": "<p>results</p>",
+                                "kept/index.html": unindexed.format("search"),
+                                "broken/index.html": unindexed.format("about"),
+                                "lonely/index.html": '<meta name="robots" content="all">'})
+    assert problems(site) == [
+        "broken/index.html: ../about/index.html#q=Ada%20King: no element with id 'q=Ada King' on about/index.html",
+        "lonely/index.html: orphaned: no chain of links leads here from index.html",
+        "search/index.html: orphaned: no chain of links leads here from index.html"]

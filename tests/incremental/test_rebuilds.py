@@ -98,12 +98,27 @@ def _curate(seeds: Path) -> None:
     write(seeds.parent / "content" / "entities.yaml", "ignore: [Oslo]\n")
 
 
+def _fold_someone(seeds: Path) -> None:
+    """One person curated as another's alias: the first's published page leads to the other's."""
+    write(seeds.parent / "content" / "entities.yaml",
+          f"entities:\n  - name: {PEOPLE[0]}\n    kind: person\n    aliases: [{PEOPLE[1]}]\n")
+
+
+def _move_someone(seeds: Path) -> None:
+    """The editor gives a person's page another path in the register: every link to it moves."""
+    register = seeds.parent / "urls.lock"
+    slug = register.read_text(encoding="utf-8").split(f"{PEOPLE[0]}\tpeople/", 1)[1].split("/", 1)[0]
+    register.write_text(register.read_text(encoding="utf-8").replace(f"people/{slug}/", "people/moved-by-hand/"),
+                        encoding="utf-8")
+
+
 def _theme(seeds: Path) -> None:
     write(seeds.parent / "static" / "extra.css", "body { color: black; }\n")
 
 
 @pytest.mark.parametrize("change", [_edit, _edit_people, _rename_someone, _add, _add_twin, _add_duplicate, _make_duplicate,
-                                    _add_near_duplicate, _delete, _rename, _override, _curate, _theme])
+                                    _add_near_duplicate, _delete, _rename, _override, _curate, _fold_someone,
+                                    _move_someone, _theme])
 def test_rebuild_after_a_change_equals_a_clean_build(built, tmp_path, change):
     change(built / "seeds")
     report = build(load_config(built))

@@ -109,3 +109,30 @@ def test_a_build_that_fails_leaves_the_register_as_it_was(archive, monkeypatch):
     with pytest.raises(OSError):
         build(load_config(archive))
     assert (archive / REGISTER_NAME).read_bytes() == before
+
+
+def test_people_and_places_are_a_second_kind_of_line_and_their_bad_lines_are_warnings(tmp_path):
+    from newsgen.incremental.url_register import UrlRegister
+
+    write(tmp_path / REGISTER_NAME, "seeds/a.txt\tarticles/gaza/\nGaza\tplaces/gaza/\nGaza\tpeople/gaza/\n"
+                                    "Ada King\tpeople/a/\nAda King\tpeople/ada-king/\nA. King\tpeople/ada-king/\n"
+                                    "Gaza\tplaces/gaza-2/\nMoon\tmoons/moon/\n\tpeople/nobody/\n")
+    register = UrlRegister.read(tmp_path)
+    assert register.slugs == {"seeds/a.txt": "gaza"}
+    assert register.entities == {("place", "Gaza"): "gaza", ("person", "Gaza"): "gaza",
+                                 ("person", "Ada King"): "ada-king"}
+    assert [(w.path, w.line) for w in register.warnings] == [(REGISTER_NAME, n) for n in (4, 6, 7, 8, 9)]
+
+
+def test_a_register_of_articles_only_loads_and_is_written_back_with_the_names_after_them(tmp_path):
+    from newsgen.incremental.url_register import UrlRegister
+
+    write(tmp_path / REGISTER_NAME, "seeds/a.txt\tarticles/a/\n")
+    register = UrlRegister.read(tmp_path)
+    assert (register.slugs, register.entities, register.warnings) == ({"seeds/a.txt": "a"}, {}, [])
+    assert register.write(register.slugs, {("place", "Gaza"): "gaza", ("person", "Ada King"): "ada-king"})
+    lines = [line for line in (tmp_path / REGISTER_NAME).read_text().splitlines() if not line.startswith("#")]
+    assert lines == ["seeds/a.txt\tarticles/a/", "Ada King\tpeople/ada-king/", "Gaza\tplaces/gaza/"]
+    again = UrlRegister.read(tmp_path)
+    assert again.entities == {("place", "Gaza"): "gaza", ("person", "Ada King"): "ada-king"}
+    assert not again.write(again.slugs, again.entities)

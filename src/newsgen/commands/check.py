@@ -4,8 +4,9 @@ A link is judged twice: as file:// resolves it (relative links must end in a
 file inside the site) and as a web server under `base_url` resolves it (absolute
 and root-relative links into `base_url` must find a file, a folder meaning its
 index.html). Every page must be reachable from index.html, but for a redirect page
-(`<meta http-equiv="refresh">`, a merged duplicate's old URL), whose target is
-checked as a link; feeds and sitemaps must be well-formed XML in their proper namespaces.
+(`<meta http-equiv="refresh">`, a merged duplicate's or a person's old URL), whose target is
+checked as a link, and a page kept from search engines (`noindex`: a person's old URL that no
+page holds now), whose links are checked; feeds and sitemaps must be well-formed XML in their proper namespaces.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import NewsgenError
+from ..urls import SEARCH_PAGE
 from .page_links import PageLinks, css_links, html_links, xml_links
 
 NOT_ORPHANS = {"404.html"}
@@ -150,6 +152,8 @@ def check_site(root: Path, base_url: str = "") -> CheckResult:
 def _fragment_problem(read: dict[str, tuple[PageLinks, str | None]], target: _Target) -> str | None:
     if target.fragment in _SPECIAL_FRAGMENTS or not target.path or not target.path.endswith(".html"):
         return None
+    if target.path == SEARCH_PAGE and target.fragment.startswith("q="):  # a search, which search.js reads
+        return None
     if unquote(target.fragment) not in read[target.path][0].ids:
         return f"no element with id '{unquote(target.fragment)}' on {target.path}"
     return None
@@ -164,4 +168,5 @@ def _orphans(read: dict[str, tuple[PageLinks, str | None]], graph: dict[str, set
                 queue.append(target)
     return [Problem(path, "", "orphaned: no chain of links leads here from index.html")
             for path, (page, _) in read.items()
-            if path.endswith(".html") and path not in seen and path not in NOT_ORPHANS and not page.redirect]
+            if path.endswith(".html") and path not in seen and path not in NOT_ORPHANS
+            and not page.redirect and not page.unindexed]

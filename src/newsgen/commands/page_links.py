@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 _LINK_ATTRIBUTES = {"href", "src", "action", "poster", "data"}
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_RAW_TEXT = re.compile(r"(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?(?:</\2\s*>|$)", re.S | re.I)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_RAW_TEXT = re.compile(r"(<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>).*?(?:</\2\s*>|$)", re.DOTALL | re.IGNORECASE)
 _START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _REFRESH_URL = re.compile(r"\s*\d+\s*[;,]\s*url\s*=\s*['\"]?([^'\"]*)", re.IGNORECASE)
@@ -39,6 +39,7 @@ class PageLinks:
     links: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     redirect: bool = False  # a `<meta http-equiv="refresh">` page: its URL is kept for links from elsewhere
+    unindexed: bool = False  # a `<meta name="robots" content="noindex">` page: kept for them too
 
 
 def html_links(text: str) -> PageLinks:
@@ -48,7 +49,7 @@ def html_links(text: str) -> PageLinks:
     for tag in _START_TAG.finditer(text):
         name = tag[1].lower()
         if name == "meta":
-            _refresh(tag[2], page)
+            _refresh_or_unindexed(tag[2], page)
         for attribute in _ATTRIBUTE.finditer(tag[2]):
             key, value = attribute[1].lower(), _value(attribute)
             if value is None:
@@ -62,9 +63,13 @@ def html_links(text: str) -> PageLinks:
     return page
 
 
-def _refresh(attributes: str, page: PageLinks) -> None:
-    """A `<meta http-equiv="refresh" content="0; url=…">`: where it sends the browser is a link."""
+def _refresh_or_unindexed(attributes: str, page: PageLinks) -> None:
+    """A `<meta http-equiv="refresh" content="0; url=…">`: where it sends the browser is a link.
+    A `<meta name="robots" content="noindex">` page is kept for links from elsewhere too (a
+    person's old page that says no page holds the name now, `model.moved`)."""
     values = {a[1].lower(): _value(a) for a in _ATTRIBUTE.finditer(attributes)}
+    if (values.get("name") or "").lower() == "robots" and "noindex" in (values.get("content") or "").lower():
+        page.unindexed = True
     if (values.get("http-equiv") or "").lower() == "refresh":
         found = _REFRESH_URL.match(values.get("content") or "")
         if found:

@@ -63,6 +63,8 @@ def read_tagged_archive(config: SiteConfig, jobs: int | None = None, progress: P
     articles = tag_articles(sources.articles, sources.found, sources.overrides, curation, memo, sources.evidence)
     decision = review_archive(sources.found, sources.evidence, curation)
     # Twins are one article, as on the site; near-duplicates, which the site only reports, are not looked for.
-    listing = list_articles(articles, UrlRegister.read(config.root).slugs, config.duplicates, look_for_near=False)
+    register = UrlRegister.read(config.root)
+    listing = list_articles(articles, register.slugs, config.duplicates, look_for_near=False,
+                            registered_entities=register.entities)
     found = {a.source_path: entities for a, entities in zip(sources.articles, sources.found)}
     return TaggedArchive(listing, found, decision, curation, len(plan.jobs), parsed)

@@ -8,7 +8,7 @@ Modules, in the order a build consults them:
     fingerprint        `Fingerprinter`: a digest of everything a page is rendered from
     affected           which pages an edit to some articles can have changed
     page_fingerprints  every page's fingerprint, taken again only where an edit reached
-    url_register       `urls.lock`, each article's path, kept in the project (not the cache)
+    url_register       `urls.lock`, each article's and person's or place's path, kept in the project (not the cache)
 
 The rule for which pages an edit reaches. A page is rendered from its own
 article, if it has one, and from what it shows of other articles: their

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import Self
 
 from ..model.site import SiteModel
 from ..model.views import ArticleView, PageView
@@ -35,7 +36,7 @@ def model_digests(views: Sequence[ArticleView], content_pages: Sequence[ContentP
 SPLIT_FINGERPRINTS_FROM = 4000
 
 
-def page_fingerprints(model: SiteModel, shared: str, previous: OutputManifest = OutputManifest(),
+def page_fingerprints(model: SiteModel, shared: str, previous: OutputManifest | None = None,
                       digests: ModelDigests | None = None, jobs: int | None = 1) -> OutputManifest:
     """Every page's fingerprint; `shared` is what every page depends on (theme, settings, menu),
     `digests` the model's `model_digests`, taken here if not given.
@@ -46,12 +47,14 @@ def page_fingerprints(model: SiteModel, shared: str, previous: OutputManifest = 
     site); when only some articles changed, in the same order, the pages
     `affected.affected_pages` finds; else all. `jobs` above 1 (None: every core)
     lets a second process take half of many pages."""
+    previous = OutputManifest() if previous is None else previous
     digests = model_digests(model.articles, model.content_pages) if digests is None else digests
     folder = Fingerprinter(shared, digests.list_fields)
     whole, order = digest(shared, digests.digest), digest(shared, digests.order)
     own = {view.path: folder.own(view.article) for view in model.articles}
     tags = tag_paths(model.people + model.places)
-    if whole == previous.model_digest:
+    # The register (urls.lock) may move a person's page with no article changed: then every link to it did.
+    if whole == previous.model_digest and tags == previous.tags:
         lists = previous.lists
         stale = [page for page in model.pages if own_changed(page, own, previous)]
     else:
@@ -97,7 +100,7 @@ class PageFingerprints:
     def rendered(self) -> OutputManifest:
         return self.to_compare if self._taking is None else self._taking.result()
 
-    def __enter__(self) -> "PageFingerprints":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info) -> None:

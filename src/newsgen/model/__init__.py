@@ -3,6 +3,7 @@
 Modules, in the order the model is made:
     views         the records pages show (`ArticleView`, `TagView`, `PageView`...)
     listing       the articles in site order, with their people's and places' pages
+    moved         the pages earlier builds gave names that have none now, which lead on
     archives      year and month archives, and each article's neighbours
     related       related articles: a pure algorithm, and a pure update from the last result
     entity_stats  co-mentions, first and last mention, mentions per month

@@ -18,6 +18,7 @@ from ..errors import BuildWarning
 from ..records import Article, Entity, by_identity, replaced
 from ..slugs import make_slug, unique_slugs
 from .duplicates import MERGE, find_duplicates
+from .moved import gone_entities
 from .views import ArticleView, Link
 
 EntityKey = tuple[str, str]  # (kind, name)
@@ -29,6 +30,8 @@ class Listing:
     tag_paths: dict[EntityKey, tuple[Entity, str]]  # each person's and place's page
     named: dict[int, EntityKey]  # the key of each entity object the articles name, by id
     slugs: dict[str, str]  # each article's slug by its source path: the URL register to keep
+    entity_slugs: dict[EntityKey, str]  # each person's and place's slug, the register's, those with no page too
+    gone: dict[EntityKey, tuple[str, tuple[EntityKey, ...]]]  # a registered name with no page: `moved.gone_entities`
     twins: dict[str, ArticleView] = field(default_factory=dict)  # a merged twin's page path -> its article's
     repeated: list[BuildWarning] = field(default_factory=list)  # each twin (`model.duplicates`)
     near: list[BuildWarning] = field(default_factory=list)  # each pair of near-duplicates
@@ -57,20 +60,24 @@ def _with_unique_slugs(articles: Sequence[Article], registered: Mapping[str, str
     return [a if a.slug == slugs[a.source_path] else replaced(a, slug=slugs[a.source_path]) for a in by_source], slugs
 
 
-def _tag_paths(mentioned: Sequence[Entity]) -> dict[EntityKey, tuple[Entity, str]]:
-    """One page per (kind, slug); distinct names that slugify alike get distinct paths.
-    `mentioned` holds the archive's entity objects in the order articles first name them.
-    A slug of one letter or `0` would be an A–Z page's (`urls.INDEX_INITIALS`): such a name takes `-2`."""
+def _tag_paths(mentioned: Sequence[Entity], registered: Mapping[EntityKey, str]
+               ) -> tuple[dict[EntityKey, tuple[Entity, str]], dict[EntityKey, str]]:
+    """One page per (kind, slug), and the slugs to register. `mentioned` holds the archive's
+    entity objects in the order articles first name them. A name the register lists keeps its
+    slug; the others take theirs by slug and name, -2, -3… where taken, never one the register
+    holds, even for a name that has no page now (`model.moved`), nor one of a single letter
+    or `0`, an A–Z page's (`urls.INDEX_INITIALS`)."""
     entities: dict[EntityKey, Entity] = {}
     for entity in mentioned:
         entities.setdefault((entity.kind, entity.name), entity)
     ordered = sorted(entities.values(), key=lambda e: (e.kind, e.slug, e.name))
-    paths: dict[EntityKey, tuple[Entity, str]] = {}
+    slugs = dict(registered)
     for kind in ("person", "place"):
-        group = [e for e in ordered if e.kind == kind]
-        for entity, slug in zip(group, unique_slugs([e.slug for e in group], set(urls.INDEX_INITIALS))):
-            paths[(kind, entity.name)] = (entity, urls.tag_path(kind, slug))
-    return paths
+        fresh = [e for e in ordered if e.kind == kind and (kind, e.name) not in registered]
+        taken = {slug for (of, _), slug in registered.items() if of == kind}
+        slugs.update(zip([(kind, e.name) for e in fresh],
+                         unique_slugs([e.slug for e in fresh], taken | set(urls.INDEX_INITIALS))))
+    return {key: (entity, urls.tag_path(key[0], slugs[key])) for key, entity in entities.items()}, slugs
 
 
 def _section_links(articles: Sequence[Article]) -> dict[str, Link]:
@@ -81,8 +88,10 @@ def _section_links(articles: Sequence[Article]) -> dict[str, Link]:
 
 
 def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | None = None,
-                  duplicates: str = MERGE, look_for_near: bool = True) -> Listing:
-    """`registered`: the slug the last builds gave each source (`incremental.url_register`);
+                  duplicates: str = MERGE, look_for_near: bool = True,
+                  registered_entities: Mapping[EntityKey, str] | None = None) -> Listing:
+    """`registered`: the slug the last builds gave each source, `registered_entities` each
+    person's and place's (`incremental.url_register`);
     `duplicates`: whether sources of the same text are merged or kept apart (`model.duplicates`);
     `look_for_near`: whether near-duplicates are looked for, which only the site needs.
     Every source has a slug, a merged twin too: its path becomes a page that leads to its article."""
@@ -91,7 +100,7 @@ def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | N
     same = find_duplicates(unique, duplicates, look_for_near)
     ordered = sorted(same.articles, key=_newest_first)
     objects = by_identity(a.people + a.places for a in ordered)  # the entity objects the articles name
-    paths = _tag_paths(list(objects.values()))
+    paths, entity_slugs = _tag_paths(list(objects.values()), registered_entities or {})
     tag_links = {key: Link(key[1], path) for key, (_, path) in paths.items()}  # one per entity, shared by articles
     named = {key: (e.kind, e.name) for key, e in objects.items()}
     link_of = {key: tag_links[entity_key] for key, entity_key in named.items()}  # by the entity object's id
@@ -115,4 +124,5 @@ def list_articles(articles: Sequence[Article], registered: Mapping[str, str] | N
     )
     by_source = {view.article.source_path: view for view in views}
     twins = {urls.article_path(slugs[twin]): by_source[first] for twin, first in sorted(same.twins.items())}
-    return Listing(views, paths, named, slugs, twins, same.repeated, same.near)
+    gone = gone_entities(entity_slugs, paths, objects.values())
+    return Listing(views, paths, named, slugs, entity_slugs, gone, twins, same.repeated, same.near)

@@ -23,6 +23,7 @@ from ..util.workers import InBackground
 from .archives import archive_pages, neighbours
 from .feeds import Feed, SitemapEntry, feed_entries, missing_base_url_warnings
 from .listing import EntityKey, Listing, list_articles
+from .moved import moved_pages
 from .profiles import Mentions, also_written, cached_counts, entity_profile
 from .related import related_articles, update_related
 from .tag_index import people_name_parts, tag_index_pages
@@ -232,6 +233,7 @@ def model_of(config: SiteConfig, listing: Listing, pages: Sequence[ContentPage],
         redirects = [replaced(p, canonical=urls.absolute(config.base_url, p.context["target"].path))
                      for p in redirects]
     out += redirects
+    out += moved_pages(listing.gone, people + places, config.base_url)  # in no sitemap either
     out.append(PageView(urls.NOT_FOUND_PATH, "404.html", "Page not found", link_base=config.base_url))
     return SiteModel(tuple(out), views, people, places, menu, _feeds(config, views, people + places, sections),
                      sitemap, (*clashes, *menu_warnings,
