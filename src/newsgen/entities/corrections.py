@@ -58,6 +58,14 @@ def attach_particle_names(words: Sequence[str], labels: list[str], named: Sequen
     return added
 
 
+def span_end(labels: Sequence[str], start: int) -> int:
+    """Where the name labelled from `start` ("B-X", then "I-X"...) ends."""
+    inside, end = "I-" + labels[start][2:], start + 1
+    while end < len(labels) and labels[end] == inside:
+        end += 1
+    return end
+
+
 # Particles that, written in lower case between two names, are an abbreviation instead:
 # "Lehmann st Kaluwitharana" is a batsman stumped by a wicketkeeper.
 _ABBREVIATIONS = frozenset({"st", "ste"})
@@ -73,9 +81,7 @@ def join_particle_names(words: Sequence[str], labels: list[str], named: Sequence
     for i in named:
         if labels[i] != "B-PER":
             continue
-        end = i + 1
-        while end < n and labels[end] == "I-PER":
-            end += 1
+        end = span_end(labels, i)
         j = end
         while j < n and j - end < 3 and labels[j] == "O" and words[j] in particles and words[j] not in _ABBREVIATIONS:
             j += 1
@@ -128,9 +134,7 @@ def attach_peer_titles(words: Sequence[str], labels: list[str], named: Sequence[
             continue
         if labels[i] != "B-PER":
             continue
-        end = i + 1
-        while end < n and labels[end] == "I-PER":
-            end += 1
+        end = span_end(labels, i)
         if not any(words[k].lower() in PEER_TITLES for k in range(i, end - 1)):  # not "(Tory) Lord Campbell" yet
             if i == 0 or labels[i - 1] != "O" or words[i - 1].lower() not in PEER_TITLES or not words[i - 1][:1].isupper():
                 continue
@@ -152,9 +156,7 @@ def join_places_of(words: Sequence[str], labels: list[str], named: Sequence[int]
     for i in named:
         if labels[i] != "B-LOC":
             continue
-        end = i + 1
-        while end < n and labels[end] == "I-LOC":
-            end += 1
+        end = span_end(labels, i)
         if end + 1 < n and words[end] == "of" and labels[end + 1] == "B-LOC" and words[end - 1].lower() in PLACE_OF_HEADS:
             labels[end] = labels[end + 1] = "I-LOC"
             changed = True
@@ -178,9 +180,7 @@ def label_places_beside_places(words: Sequence[str], labels: list[str], places: 
         if label[:2] != "B-" or label == "B-LOC" or label == "B-PER":
             i += 1
             continue
-        end = i + 1
-        while end < n and labels[end] == "I-" + label[2:]:
-            end += 1
+        end = span_end(labels, i)
         before = i > 1 and words[i - 1] in _BESIDE and labels[i - 2][2:] == "LOC"
         after = end + 1 < n and words[end] in _BESIDE and labels[end + 1] == "B-LOC"
         if (before or after) and tuple(w.lower() for w in words[i:end]) in places:
