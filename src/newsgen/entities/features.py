@@ -165,9 +165,9 @@ class Featurizer:
         for key in gazetteer.places:
             self._longest_place[key[0]] = max(len(key), self._longest_place.get(key[0], 0))
 
-    def _kept(self, features: Iterable[str]) -> tuple[str | bytes, ...]:
+    def _kept(self, features: list[str]) -> tuple[str | bytes, ...]:
         known = self._known
-        return tuple(features) if known is None else tuple(f.encode() for f in features if f in known)
+        return tuple(features) if known is None else tuple([f.encode() for f in features if f in known])
 
     def _word(self, word: str) -> tuple:
         """A word's features as (itself, seen from the right, from the left, two away
@@ -186,26 +186,30 @@ class Featurizer:
         low = norm.lower()
         shape = word_shape(norm)
         own = ["b", "w=" + low, "s=" + shape]
+        near = own[1:]
         if len(low) > 3:
             own += ["p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:]]
-        if is_capitalised(word):
+        capitalised = is_capitalised(word)
+        if capitalised:
             if low in self.gazetteer.first_names:
                 own.append("fn")
+                near.append("fn")
             if low in self.common_words:
                 own.append("cw")
         if low.strip(".") in self.gazetteer.titles:
             own.append("tt")
+            near.append("tt")
         if "-" in word:
             own.append("hy")
-        near = ["w=" + low, "s=" + shape] + [f for f in own if f in ("fn", "tt")]
+        word_lower = word.lower()
         entry = (
             self._kept(own),
-            self._kept("-1" + f for f in near),
-            self._kept("+1" + f for f in near),
+            self._kept(["-1" + f for f in near]),
+            self._kept(["+1" + f for f in near]),
             self._kept(["-2w=" + low]),
             self._kept(["+2w=" + low]),
-            word.lower() if is_capitalised(word) else None,
-            self._longest_place.get(word.lower(), 0),
+            word_lower if capitalised else None,
+            self._longest_place.get(word_lower, 0),
         )
         if len(self._cache) < 500_000:
             self._cache[word] = entry
