@@ -83,11 +83,12 @@ class DocumentVocabulary:
     titled: frozenset[str]
 
     @classmethod
-    def of(cls, sequences: Sequence[Sequence[str]]) -> DocumentVocabulary:
+    def of(cls, sequences: Sequence[Sequence[str]], caps_lines: Iterable[bool] | None = None) -> DocumentVocabulary:
+        """`caps_lines`, if the caller has them, say which sequences `is_caps_line`."""
         lower: set[str] = set()
         titled: set[str] = set()
-        for words in sequences:
-            if is_caps_line(words):
+        for words, caps in zip(sequences, map(is_caps_line, sequences) if caps_lines is None else caps_lines):
+            if caps:
                 continue
             lower.update(filter(str.islower, words))
             titled.update(
@@ -244,18 +245,20 @@ class Featurizer:
         return marks
 
     def sequence(
-        self, words: Sequence[str], vocab: DocumentVocabulary, positions: Sequence[int] | None = None
+        self, words: Sequence[str], vocab: DocumentVocabulary, positions: Sequence[int] | None = None,
+        caps: bool | None = None,
     ) -> list[list[str | bytes]]:
         """Feature lists for the tokens of one sentence or paragraph.
 
         `positions` limits the result to those tokens (see `candidate_positions`);
-        their features still look at their real neighbours.
+        their features still look at their real neighbours. `caps` is `is_caps_line(words)`,
+        if the caller has it.
         """
         n = len(words)
         entries = list(map(self._cache.get, words))
         if None in entries:
             entries = [e or self._word(w) for e, w in zip(entries, words)]
-        caps = is_caps_line(words)
+        caps = is_caps_line(words) if caps is None else caps
         marks = self._places(words, caps, entries)
         bos, eos, dl, dt = self._bos, self._eos, self._dl, self._dt
         lower, titled = vocab.lower, vocab.titled
