@@ -183,7 +183,8 @@ class Featurizer:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        norm = word.translate(_APOSTROPHES)
+        # Translating copies the word character by character: only for the few with a curly quote.
+        norm = word.translate(_APOSTROPHES) if "\u2019" in word or "\u2018" in word else word
         low = norm.lower()
         shape = word_shape(norm)
         own = ["b", "w=" + low, "s=" + shape]
