@@ -43,6 +43,8 @@ LABELS = {"PER": PERSON, "LOC": PLACE, "ORG": ORGANISATION, "MISC": OTHER}
 Evidence = tuple[tuple[str, int], ...]
 LANE = 32  # bits per count: sums stay exact up to four billion mentions
 _MASK = (1 << LANE) - 1
+ONE = tuple(1 << (LANE * cue) for cue in range(len(CUES)))  #: one count of each cue, packed
+PLACE_LANE = _MASK << (LANE * PLACE)  # the bits of the count of place labels
 
 _MALE = frozenset({"mr", "sir", "lord", "herr", "monsieur", "signor", "senor", "king", "prince"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "baroness", "madam", "mme", "mlle", "queen", "princess"})
@@ -88,9 +90,10 @@ def _words(surface: str) -> tuple[str, ...]:
     return tuple(tokenize(surface)[0])
 
 
-def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
-    """The cue positions the words around tokens [begin, end) set."""
-    found = []
+def _cues(words: Sequence[str], begin: int, end: int) -> int:
+    """The cues the words around tokens [begin, end) set, one count each, packed: what is
+    added to the name's counts, with no list to build and pack for every occurrence."""
+    found = 0
     before = words[begin - 1].lower() if begin else ""
     before2 = words[begin - 2].lower() if begin > 1 else ""
     after = words[end].lower() if end < len(words) else ""
@@ -100,25 +103,25 @@ def _cues(words: Sequence[str], begin: int, end: int) -> list[int]:
         after, after2 = after2, words[end + 2].lower() if end + 2 < len(words) else ""
     honorific = before.rstrip(".")
     if honorific in _MALE:
-        found.append(MALE)
+        found += ONE[MALE]
     elif honorific in _FEMALE:
-        found.append(FEMALE)
+        found += ONE[FEMALE]
     if after in _SPEECH_AFTER or before in _SPEECH_BEFORE or (after == "," and after2.isdigit()):
-        found.append(SPEECH)
+        found += ONE[SPEECH]
     if (before in _PLACE_BEFORE or after in _PLACE_AFTER or after == "-" and after2 == "based"
             or before == "to" and before2 in _TRAVEL or before == "the" and before2 in _PLACE_BEFORE
             or not begin and (after[:1].isdigit() or after == ",")):  # a dateline: "SEOUL 1996-08-22"
-        found.append(PLACE_WORD)
+        found += ONE[PLACE_WORD]
     if before in _BUSINESS_BEFORE or after in _BUSINESS_AFTER or (before == "in" and before2 in _SHARES):
-        found.append(BUSINESS)
+        found += ONE[BUSINESS]
     if (before in _TEAM_BEFORE and not possessive or after in _TEAM_AFTER or _is_score(after)
             or before in ("to", "over") and before2 in _LOST_TO):
-        found.append(TEAM)
+        found += ONE[TEAM]
     if (before in _WORK_BEFORE or before2 in _WORK_BEFORE and before in ("the", "'", '"', "\u2018", "\u201c")
             or after in _WORK_AFTER and not possessive):
-        found.append(WORK)
+        found += ONE[WORK]
     if before == "the" or before2 == "the" and before in _WORK_BEFORE:
-        found.append(THE)
+        found += ONE[THE]
     return found
 
 
@@ -141,29 +144,25 @@ def is_placed(counts: int) -> bool:
 def article_evidence(tokens: Sequence[Sequence[str]], mentions: Iterable[Mention]) -> Evidence:
     """The evidence of one article: `tokens` are the words of each of its texts (the
     headline first), `mentions` every span the tagger found in them."""
-    counts: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}  # packed as they are counted
     for m in mentions:
-        counts.setdefault(m.surface, [0] * len(CUES))[LABELS[m.label]] += 1
-    starts: dict[str, list[tuple[tuple[str, ...], list[int], bool]]] = {}
+        counts[m.surface] = counts.get(m.surface, 0) + ONE[LABELS[m.label]]
+    starts: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
     for surface, row in counts.items():
         words = _words(surface)
         if words:
-            starts.setdefault(words[0], []).append((words, row, False))
+            starts.setdefault(words[0], []).append((words, surface, False))
             lower = tuple(w.lower() for w in words)
-            if row[PLACE] and lower != words:  # is "the Bank" a place, or the bank?
-                starts.setdefault(lower[0], []).append((lower, row, True))
+            if row & PLACE_LANE and lower != words:  # is "the Bank" a place, or the bank?
+                starts.setdefault(lower[0], []).append((lower, surface, True))
     for text, words in enumerate(tokens):
+        in_body = ONE[BODY] if text else 0
         for i in compress(count(), map(starts.__contains__, words)):  # found without a Python loop
-            for name, row, lower in starts[words[i]]:
+            for name, surface, lower in starts[words[i]]:
                 end = i + len(name)
                 if end == i + 1 or tuple(words[i:end]) == name:
-                    if lower:
-                        row[LOWER] += 1
-                        continue
-                    for cue in _cues(words, i, end):
-                        row[cue] += 1
-                    row[BODY] += text > 0
-    return tuple((surface, packed(row)) for surface, row in counts.items())
+                    counts[surface] += ONE[LOWER] if lower else _cues(words, i, end) + in_body
+    return tuple(counts.items())
 
 
 _SHIFTS = tuple(LANE * cue for cue in range(len(CUES)))

@@ -23,7 +23,7 @@ from .corrections import (
 )
 from .curation import Curation
 from .evidence import BUSINESS, FEMALE, MALE, THE, WORK, Evidence, article_evidence, is_placed, is_team, unpacked
-from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions
+from .features import GAP, DocumentVocabulary, Featurizer, candidate_positions, is_caps_line
 from .gazetteer import SURE_PLACES, load_gazetteer
 from .lexicon import load_common_words, load_given_names, load_not_names, load_ordinary_words
 from .lineups import label_lineups
@@ -46,16 +46,18 @@ def _given_names() -> frozenset[str]:
     return _featurizer().gazetteer.first_names & load_given_names()
 
 
-def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary) -> tuple[list[str], list[int]]:
+def _labels(featurizer: Featurizer, words: list[str], vocab: DocumentVocabulary,
+            caps: bool | None = None) -> tuple[list[str], list[int]]:
     """Labels for every token, and the positions of those not "O" (which saves looking
-    for them again); only candidates near a capital go through the model.
+    for them again); only candidates near a capital go through the model. `caps` is
+    `is_caps_line(words)`, if the caller has it.
 
     The runs of candidates go through the model as one sequence, with a full stop
     between two runs so that no label carries over the skipped words.
     """
     labels = ["O"] * len(words)
     positions = candidate_positions(words)
-    features = featurizer.sequence(words, vocab, positions)
+    features = featurizer.sequence(words, vocab, positions, caps)
     runs = _runs(positions)
     sequence: list[list[str | bytes]] = []
     for begin, end in runs:
@@ -105,9 +107,11 @@ def tag_mentions(texts: Sequence[str]) -> list[Mention]:
 
 def _tagged(texts: Sequence[str], tokens: list[tuple[list[str], list[str]]]) -> list[Mention]:
     """`tag_mentions` of texts already tokenised."""
-    vocab = DocumentVocabulary.of([words for words, _ in tokens])
+    sequences = [words for words, _ in tokens]
+    caps_lines = list(map(is_caps_line, sequences))  # once a text, for the vocabulary and the features
+    vocab = DocumentVocabulary.of(sequences, caps_lines)
     featurizer = _featurizer()
-    labelled = [_labels(featurizer, words, vocab) for words, _ in tokens]
+    labelled = [_labels(featurizer, words, vocab, caps) for words, caps in zip(sequences, caps_lines)]
     labels = [tags for tags, _ in labelled]
     first = [decode(words, spaced, tags, named) for (words, spaced), (tags, named) in zip(tokens, labelled)]
     surnames = full_name_surnames(m for found in first for m in found)

@@ -83,11 +83,12 @@ class DocumentVocabulary:
     titled: frozenset[str]
 
     @classmethod
-    def of(cls, sequences: Sequence[Sequence[str]]) -> DocumentVocabulary:
+    def of(cls, sequences: Sequence[Sequence[str]], caps_lines: Iterable[bool] | None = None) -> DocumentVocabulary:
+        """`caps_lines`, if the caller has them, say which sequences `is_caps_line`."""
         lower: set[str] = set()
         titled: set[str] = set()
-        for words in sequences:
-            if is_caps_line(words):
+        for words, caps in zip(sequences, map(is_caps_line, sequences) if caps_lines is None else caps_lines):
+            if caps:
                 continue
             lower.update(filter(str.islower, words))
             titled.update(
@@ -165,9 +166,9 @@ class Featurizer:
         for key in gazetteer.places:
             self._longest_place[key[0]] = max(len(key), self._longest_place.get(key[0], 0))
 
-    def _kept(self, features: Iterable[str]) -> tuple[str | bytes, ...]:
+    def _kept(self, features: list[str]) -> tuple[str | bytes, ...]:
         known = self._known
-        return tuple(features) if known is None else tuple(f.encode() for f in features if f in known)
+        return tuple(features) if known is None else tuple([f.encode() for f in features if f in known])
 
     def _word(self, word: str) -> tuple:
         """A word's features as (itself, seen from the right, from the left, two away
@@ -182,30 +183,35 @@ class Featurizer:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        norm = word.translate(_APOSTROPHES)
+        # Translating copies the word character by character: only for the few with a curly quote.
+        norm = word.translate(_APOSTROPHES) if "\u2019" in word or "\u2018" in word else word
         low = norm.lower()
         shape = word_shape(norm)
         own = ["b", "w=" + low, "s=" + shape]
+        near = own[1:]
         if len(low) > 3:
             own += ["p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:]]
-        if is_capitalised(word):
+        capitalised = is_capitalised(word)
+        if capitalised:
             if low in self.gazetteer.first_names:
                 own.append("fn")
+                near.append("fn")
             if low in self.common_words:
                 own.append("cw")
         if low.strip(".") in self.gazetteer.titles:
             own.append("tt")
+            near.append("tt")
         if "-" in word:
             own.append("hy")
-        near = ["w=" + low, "s=" + shape] + [f for f in own if f in ("fn", "tt")]
+        word_lower = word.lower()
         entry = (
             self._kept(own),
-            self._kept("-1" + f for f in near),
-            self._kept("+1" + f for f in near),
+            self._kept(["-1" + f for f in near]),
+            self._kept(["+1" + f for f in near]),
             self._kept(["-2w=" + low]),
             self._kept(["+2w=" + low]),
-            word.lower() if is_capitalised(word) else None,
-            self._longest_place.get(word.lower(), 0),
+            word_lower if capitalised else None,
+            self._longest_place.get(word_lower, 0),
         )
         if len(self._cache) < 500_000:
             self._cache[word] = entry
@@ -240,18 +246,20 @@ class Featurizer:
         return marks
 
     def sequence(
-        self, words: Sequence[str], vocab: DocumentVocabulary, positions: Sequence[int] | None = None
+        self, words: Sequence[str], vocab: DocumentVocabulary, positions: Sequence[int] | None = None,
+        caps: bool | None = None,
     ) -> list[list[str | bytes]]:
         """Feature lists for the tokens of one sentence or paragraph.
 
         `positions` limits the result to those tokens (see `candidate_positions`);
-        their features still look at their real neighbours.
+        their features still look at their real neighbours. `caps` is `is_caps_line(words)`,
+        if the caller has it.
         """
         n = len(words)
         entries = list(map(self._cache.get, words))
         if None in entries:
             entries = [e or self._word(w) for e, w in zip(entries, words)]
-        caps = is_caps_line(words)
+        caps = is_caps_line(words) if caps is None else caps
         marks = self._places(words, caps, entries)
         bos, eos, dl, dt = self._bos, self._eos, self._dl, self._dt
         lower, titled = vocab.lower, vocab.titled

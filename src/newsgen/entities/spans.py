@@ -68,7 +68,23 @@ def _is_name_part(word: str) -> bool:
     return any(map(str.isalnum, word)) and word not in _POSSESSIVES
 
 
+# The same spans recur from article to article, and what each holds depends on its tokens
+# alone: one cache per process.
+_MENTIONS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Mention | None] = {}
+
+
 def _mention(words: Sequence[str], spaced: Sequence[str], begin: int, end: int, label: str) -> Mention | None:
+    """`_mention_of`, looked up once a process for each span."""
+    key = (label, tuple(words[begin:end]), tuple(spaced[begin + 1 : end]))
+    if key in _MENTIONS:
+        return _MENTIONS[key]
+    mention = _mention_of(words, spaced, begin, end, label)
+    if len(_MENTIONS) < 200_000:
+        _MENTIONS[key] = mention
+    return mention
+
+
+def _mention_of(words: Sequence[str], spaced: Sequence[str], begin: int, end: int, label: str) -> Mention | None:
     """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr".
 
     A name never ends in a lower-case word ("Donje Ljupce in"), so those go too.
