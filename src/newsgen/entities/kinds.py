@@ -23,7 +23,7 @@ from .evidence import (
     unpacked,
 )
 from .gazetteer import SURE_PLACES, Gazetteer, load_gazetteer
-from .names import PLACE_PREFIXES, VENUE_WORDS
+from .places import PLACE_PREFIXES, VENUE_WORDS
 from .tokenize import tokenize
 
 
