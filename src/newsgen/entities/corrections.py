@@ -13,7 +13,7 @@ its club where it stands beside a place ("Hatfield, Hertfordshire").
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from itertools import compress, count
 
 from .spans import Mention, named_positions
@@ -66,6 +66,14 @@ def span_end(labels: Sequence[str], start: int) -> int:
     return end
 
 
+def _names_from(labels: Sequence[str], named: Sequence[int], first: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name whose first label, at one of `named`, is `first`; read as
+    the caller goes, so a name it has relabelled meanwhile is passed over."""
+    for i in named:
+        if labels[i] == first:
+            yield i, span_end(labels, i)
+
+
 # Particles that, written in lower case between two names, are an abbreviation instead:
 # "Lehmann st Kaluwitharana" is a batsman stumped by a wicketkeeper.
 _ABBREVIATIONS = frozenset({"st", "ste"})
@@ -78,10 +86,7 @@ def join_particle_names(words: Sequence[str], labels: list[str], named: Sequence
     whether any label changed."""
     changed = False
     n = len(words)
-    for i in named:
-        if labels[i] != "B-PER":
-            continue
-        end = span_end(labels, i)
+    for i, end in _names_from(labels, named, "B-PER"):
         j = end
         while j < n and j - end < 3 and labels[j] == "O" and words[j] in particles and words[j] not in _ABBREVIATIONS:
             j += 1
@@ -153,10 +158,7 @@ def join_places_of(words: Sequence[str], labels: list[str], named: Sequence[int]
     any label changed."""
     changed = False
     n = len(words)
-    for i in named:
-        if labels[i] != "B-LOC":
-            continue
-        end = span_end(labels, i)
+    for _, end in _names_from(labels, named, "B-LOC"):
         if end + 1 < n and words[end] == "of" and labels[end + 1] == "B-LOC" and words[end - 1].lower() in PLACE_OF_HEADS:
             labels[end] = labels[end + 1] = "I-LOC"
             changed = True
