@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, count
 
 # CoNLL types the model predicts, mapped to newsgen kinds; ORG and MISC only vote.
@@ -68,28 +69,20 @@ def _is_name_part(word: str) -> bool:
     return any(map(str.isalnum, word)) and word not in _POSSESSIVES
 
 
-# The same spans recur from article to article, and what each holds depends on its tokens
-# alone: one cache per process.
-_MENTIONS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Mention | None] = {}
-
-
 def _mention(words: Sequence[str], spaced: Sequence[str], begin: int, end: int, label: str) -> Mention | None:
-    """`_mention_of`, looked up once a process for each span."""
-    key = (label, tuple(words[begin:end]), tuple(spaced[begin + 1 : end]))
-    if key in _MENTIONS:
-        return _MENTIONS[key]
-    mention = _mention_of(words, spaced, begin, end, label)
-    if len(_MENTIONS) < 200_000:
-        _MENTIONS[key] = mention
-    return mention
+    """The mention of tokens [begin, end): see `_mention_of`."""
+    return _mention_of(tuple(words[begin:end]), tuple(spaced[begin + 1 : end]), label)
 
 
-def _mention_of(words: Sequence[str], spaced: Sequence[str], begin: int, end: int, label: str) -> Mention | None:
-    """The mention of tokens [begin, end) without stray punctuation, possessives or "Mr".
+@lru_cache(maxsize=200_000)  # the same spans recur from article to article, and hold the same mention
+def _mention_of(words: tuple[str, ...], joins: tuple[str, ...], label: str) -> Mention | None:
+    """The mention of a span's `words` (`joins`: what goes before each but the first) without
+    stray punctuation, possessives or "Mr".
 
     A name never ends in a lower-case word ("Donje Ljupce in"), so those go too.
     A span that began with a form of address is a person's name.
     """
+    begin, end = 0, len(words)
     while end > begin and (not _is_name_part(words[end - 1]) or words[end - 1].islower()):
         end -= 1
     while begin < end and not _is_name_part(words[begin]):
@@ -99,7 +92,7 @@ def _mention_of(words: Sequence[str], spaced: Sequence[str], begin: int, end: in
         label = "PER"  # whatever the model thought, "Mr Howard" is a person
     if begin >= end or words[begin].lower().rstrip(".") in HONORIFICS:
         return None
-    surface = words[begin] + "".join(spaced[begin + 1 : end])
+    surface = words[begin] + "".join(joins[begin : end - 1])
     if not any(map(str.isupper, surface)) or not any(map(str.isalpha, surface)):
         return None
     return Mention(surface, label)
